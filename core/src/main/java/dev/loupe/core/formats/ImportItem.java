@@ -1,0 +1,24 @@
+package dev.loupe.core.formats;
+
+import dev.loupe.core.domain.Label;
+import dev.loupe.core.domain.Split;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One image a reader found, with the labels it could read for it.
+ *
+ * @param filename the image's file name as the dataset names it (no folders)
+ * @param image where its bytes are; null when the format names the image but it is absent (an NDJSON
+ *     record whose file was not shipped: then {@code url} says where it can be fetched later)
+ * @param url the remote address given by the format, or null
+ * @param problems what was wrong with this image's labels (rows dropped, values out of range...): the
+ *     import records them on the image as its error reason. Readers also count each in the report.
+ */
+public record ImportItem(
+    String filename, Split split, Path image, String url, List<Label> labels, List<String> problems) {
+  public ImportItem {
+    labels = List.copyOf(labels);
+    problems = List.copyOf(problems);
+  }
+}
