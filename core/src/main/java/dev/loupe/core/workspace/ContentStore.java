@@ -1,0 +1,138 @@
+package dev.loupe.core.workspace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Image bytes, stored once per content under {@code blobs/ab/abcdef...} (the sha-256 in hex), shared
+ * by every dataset holding them. Files are written to a temporary name and moved into place, so a
+ * file under its hash is always complete.
+ */
+public final class ContentStore {
+  private final Path root;
+  private final Path tmp;
+
+  ContentStore(Path root, Path tmp) throws IOException {
+    this.root = Files.createDirectories(root);
+    this.tmp = Files.createDirectories(tmp);
+  }
+
+  /** Where the bytes of {@code hash} are (or would be). */
+  public Path path(String hash) {
+    return root.resolve(hash.substring(0, 2)).resolve(hash);
+  }
+
+  public boolean contains(String hash) {
+    return Files.exists(path(hash));
+  }
+
+  /** The sha-256 of a file, in lower-case hex. */
+  public static String sha256(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
+  }
+
+  /**
+   * Stores {@code bytes} under their hash unless already there.
+   *
+   * @return the hash
+   */
+  public String put(byte[] bytes) throws IOException {
+    String hash = sha256(bytes);
+    if (!contains(hash)) {
+      Path temp = Files.createTempFile(tmp, "blob", ".part");
+      Files.write(temp, bytes);
+      moveIntoPlace(temp, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * Stores a copy of {@code file} (or moves it, when {@code move} is true and the file is ours to
+   * take, such as an unpacked archive entry).
+   *
+   * @return the hash
+   */
+  public String put(Path file, boolean move) throws IOException {
+    if (move) {
+      String hash = sha256(file);
+      if (contains(hash)) {
+        Files.deleteIfExists(file);
+      } else {
+        moveIntoPlace(file, hash);
+      }
+      return hash;
+    }
+    Path temp = Files.createTempFile(tmp, "blob", ".part");
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file);
+        OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+      in.transferTo(out);
+    }
+    String hash = HexFormat.of().formatHex(digest.digest());
+    if (contains(hash)) {
+      Files.delete(temp);
+    } else {
+      moveIntoPlace(temp, hash);
+    }
+    return hash;
+  }
+
+  /** Stores a file whose hash the caller already computed, copying it. */
+  public void putKnown(Path file, String hash) throws IOException {
+    if (contains(hash)) {
+      return;
+    }
+    Path temp = Files.createTempFile(tmp, "blob", ".part");
+    Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+    moveIntoPlace(temp, hash);
+  }
+
+  public void delete(String hash) throws IOException {
+    Files.deleteIfExists(path(hash));
+  }
+
+  private void moveIntoPlace(Path temp, String hash) throws IOException {
+    Path target = path(hash);
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(temp);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  Path root() {
+    return root;
+  }
+}

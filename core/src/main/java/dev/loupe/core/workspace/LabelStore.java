@@ -1,0 +1,116 @@
+package dev.loupe.core.workspace;
+
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.Label;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The labels of one image: get and replace, as {@code GET/PUT /images/{hash}/labels}. */
+public final class LabelStore {
+  private final Database db;
+  private final Revisions revisions;
+  private final DatasetStore datasets;
+  private final ImageStore images;
+
+  LabelStore(Database db, Revisions revisions, DatasetStore datasets, ImageStore images) {
+    this.db = db;
+    this.revisions = revisions;
+    this.datasets = datasets;
+    this.images = images;
+  }
+
+  public List<Label> get(String datasetIdOrSlug, String hash) {
+    String datasetId = datasets.require(datasetIdOrSlug).id();
+    return db.read(
+        c -> {
+          byte[] data = data(c, datasetId, hash);
+          if (data == null) {
+            throw new NotFoundException("image " + hash + " not found in dataset " + datasetIdOrSlug);
+          }
+          return LabelCodec.decode(data);
+        });
+  }
+
+  /**
+   * Replaces the labels of an image after validating them against the dataset; bumps the image's
+   * revision. Refused labels leave the stored ones untouched.
+   */
+  public void put(String datasetIdOrSlug, String hash, List<Label> labels) {
+    Dataset dataset = datasets.require(datasetIdOrSlug);
+    String labelError = LabelValidator.validate(dataset, labels);
+    ImageIndex index = images.index(dataset.id());
+    db.exclusively(
+        () -> {
+          long seq =
+              db.write(
+                  c -> {
+                    Long s = ImageStore.seqOf(c, dataset.id(), hash);
+                    if (s == null) {
+                      throw new NotFoundException("image " + hash + " not found in dataset " + dataset.slug());
+                    }
+                    write(c, dataset.id(), hash, labels, labelError);
+                    datasets.touch(c, dataset.id());
+                    return s;
+                  });
+          index.updateLabels(
+              seq, labels.size(), LabelCodec.classIds(LabelCodec.classIds(labels)),
+              hasImageError(dataset.id(), hash) || labelError != null);
+          return null;
+        });
+  }
+
+  /** Writes labels and the image's derived columns in the caller's transaction. */
+  void write(Connection c, String datasetId, String hash, List<Label> labels, String labelError)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE image SET label_count = ?, class_ids = ?, label_error = ?,"
+                + " has_error = (image_error IS NOT NULL OR ? IS NOT NULL), updated_at = ?, revision = ?"
+                + " WHERE dataset_id = ? AND hash = ?")) {
+      ps.setInt(1, labels.size());
+      ps.setBytes(2, LabelCodec.classIds(labels));
+      ps.setString(3, ImageStore.truncate(labelError));
+      ps.setString(4, labelError);
+      ps.setLong(5, revisions.now());
+      ps.setLong(6, revisions.next());
+      ps.setString(7, datasetId);
+      ps.setString(8, hash);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE image_labels SET data = ? WHERE dataset_id = ? AND hash = ?")) {
+      ps.setBytes(1, LabelCodec.encode(labels));
+      ps.setString(2, datasetId);
+      ps.setString(3, hash);
+      ps.executeUpdate();
+    }
+  }
+
+  private boolean hasImageError(String datasetId, String hash) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT image_error FROM image WHERE dataset_id = ? AND hash = ?")) {
+            ps.setString(1, datasetId);
+            ps.setString(2, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getString(1) != null;
+            }
+          }
+        });
+  }
+
+  static byte[] data(Connection c, String datasetId, String hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT data FROM image_labels WHERE dataset_id = ? AND hash = ?")) {
+      ps.setString(1, datasetId);
+      ps.setString(2, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package dev.loupe.core.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.formats.DatasetReader;
+import dev.loupe.core.formats.DatasetWriter;
+import dev.loupe.core.io.ArchiveExtractor;
+import dev.loupe.core.task.TaskMonitor;
+import org.flywaydb.core.Flyway;
+
+/**
+ * An offline workspace: an embedded H2 database (datasets, images, labels, versions, trash) beside a
+ * content store of image files named by their sha-256 and a cache of thumbnails. One process owns a
+ * workspace at a time.
+ *
+ * <pre>
+ *   workspace.lock   the OS lock that keeps a second process out
+ *   db/              H2 database files
+ *   blobs/ab/abcd... image bytes, once per content
+ *   thumbs/ab/abcd.. 256 px JPEG thumbnails
+ *   versions/        immutable NDJSON snapshots of dataset versions
+ *   tmp/             unpacked archives and partial files (emptied on open)
+ * </pre>
+ */
+public final class Workspace implements AutoCloseable {
+  private final Path root;
+  private final WorkspaceLock lock;
+  private final Database db;
+  private final Revisions revisions;
+  private final ContentStore content;
+  private final DatasetStore datasets;
+  private final ImageStore images;
+  private final LabelStore labels;
+  private final Formats formats = new Formats();
+  private final ClassOperations classes;
+  private final SplitRedistributor splits;
+  private final TrashStore trash;
+  private final VersionStore versions;
+  private final ClassStatsService classStats;
+  private final ThumbnailService thumbnails;
+
+  private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
+    this.root = root;
+    this.lock = lock;
+    this.db = db;
+    long[] last =
+        db.read(
+            c -> {
+              try (ResultSet rs =
+                  c.createStatement()
+                      .executeQuery(
+                          "SELECT GREATEST((SELECT COALESCE(MAX(revision), 0) FROM dataset),"
+                              + " (SELECT COALESCE(MAX(revision), 0) FROM image),"
+                              + " (SELECT COALESCE(MAX(revision), 0) FROM tombstone)),"
+                              + " (SELECT COALESCE(MAX(seq), 0) FROM image)")) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+              }
+            });
+    this.revisions = new Revisions(last[0], clock);
+    this.content = new ContentStore(root.resolve("blobs"), root.resolve("tmp"));
+    this.datasets = new DatasetStore(db, revisions);
+    this.images = new ImageStore(db, revisions, datasets, last[1]);
+    this.labels = new LabelStore(db, revisions, datasets, images);
+    this.classes = new ClassOperations(this);
+    this.splits = new SplitRedistributor(this);
+    this.trash = new TrashStore(this);
+    this.versions = new VersionStore(this, formats);
+    this.classStats = new ClassStatsService(this);
+    this.thumbnails = new ThumbnailService(this);
+    trash.purgeExpired();
+  }
+
+  /** Opens (creating if needed) the workspace at {@code root}, migrating its schema. */
+  public static Workspace open(Path root) {
+    return open(root, Clock.systemUTC());
+  }
+
+  public static Workspace open(Path root, Clock clock) {
+    WorkspaceLock lock = null;
+    try {
+      root = Files.createDirectories(root.toAbsolutePath().normalize());
+      lock = WorkspaceLock.acquire(root);
+      cleanTmp(root.resolve("tmp"));
+      String url =
+          "jdbc:h2:file:" + root.resolve("db").resolve("loupe")
+              + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;MAX_COMPACT_TIME=2000";
+      Database db = new Database(url);
+      try {
+        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        return new Workspace(root, lock, db, clock);
+      } catch (RuntimeException | IOException e) {
+        db.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      closeQuietly(lock);
+      throw new UncheckedIOException("cannot open workspace " + root + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public DatasetStore datasets() {
+    return datasets;
+  }
+
+  public ImageStore images() {
+    return images;
+  }
+
+  public LabelStore labels() {
+    return labels;
+  }
+
+  public ContentStore content() {
+    return content;
+  }
+
+  public ClassOperations classes() {
+    return classes;
+  }
+
+  public SplitRedistributor splits() {
+    return splits;
+  }
+
+  public TrashStore trash() {
+    return trash;
+  }
+
+  public VersionStore versions() {
+    return versions;
+  }
+
+  public ClassStatsService classStats() {
+    return classStats;
+  }
+
+  public ThumbnailService thumbnails() {
+    return thumbnails;
+  }
+
+  public Formats formats() {
+    return formats;
+  }
+
+  /**
+   * Imports a dataset from a folder, a file or an archive (ZIP, TAR, TAR.GZ, TGZ: unpacked safely
+   * first). Bad rows and files are recorded in the report, never abort the import. An import into a
+   * new dataset that fails or is cancelled leaves no dataset behind.
+   */
+  public ImportResult importDataset(Path input, ImportOptions options, TaskMonitor monitor) throws IOException {
+    if (!Files.exists(input)) {
+      throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+    }
+    Path source = input;
+    Path unpacked = null;
+    try {
+      if (Files.isRegularFile(input) && ArchiveExtractor.isArchive(input)) {
+        unpacked = Files.createTempDirectory(root.resolve("tmp"), "import");
+        monitor.progress(0, -1, "unpacking " + input.getFileName());
+        new ArchiveExtractor(options.limits()).extract(input, unpacked, monitor);
+        source = singleFolder(unpacked);
+        if (options.name() == null) {
+          options = options.withName(input.getFileName().toString().replaceFirst("(\\.tar)?\\.[^.]+$", ""));
+        }
+      }
+      DatasetReader reader = formats.reader(options.format(), options.task(), source);
+      return new DatasetImporter(this).run(reader, source, options, monitor);
+    } finally {
+      if (unpacked != null) {
+        TrashStore.deleteTree(unpacked);
+      }
+    }
+  }
+
+  /** Exports the live dataset; returns the number of images written. */
+  public long exportDataset(String datasetIdOrSlug, String format, Path target, TaskMonitor monitor)
+      throws IOException {
+    Dataset dataset = datasets.require(datasetIdOrSlug);
+    DatasetWriter writer = formats.writer(format, dataset.task());
+    return writer.write(new WorkspaceExportSource(this, dataset), target, monitor);
+  }
+
+  /** An archive whose content sits in one top folder is read from that folder. */
+  private static Path singleFolder(Path dir) throws IOException {
+    try (var list = Files.list(dir)) {
+      List<Path> entries = list.toList();
+      if (entries.size() == 1 && Files.isDirectory(entries.get(0))) {
+        return entries.get(0);
+      }
+    }
+    return dir;
+  }
+
+  Database db() {
+    return db;
+  }
+
+  Revisions revisions() {
+    return revisions;
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    closeQuietly(lock);
+  }
+
+  private static void cleanTmp(Path tmp) throws IOException {
+    if (Files.isDirectory(tmp)) {
+      try (var walk = Files.walk(tmp)) {
+        walk.sorted(java.util.Comparator.reverseOrder())
+            .filter(p -> !p.equals(tmp))
+            .forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable != null) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // nothing left to do
+      }
+    }
+  }
+}
