@@ -21,7 +21,7 @@ public final class ImageProbe {
   /** Smallest side Ultralytics accepts ({@code shape > 9}). */
   public static final int MIN_SIDE = 10;
 
-  private static final int HEAD = 64 * 1024;
+  private static final int HEAD = 16 * 1024;
   private static final int TAIL = 4 * 1024;
   private static final long MAX_WHOLE_READ = Integer.MAX_VALUE - 16;
   private static final String NOT_AN_IMAGE = "not an image";
