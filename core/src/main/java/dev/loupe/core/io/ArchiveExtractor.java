@@ -97,9 +97,9 @@ public final class ArchiveExtractor {
       throws IOException {
     Format format =
         detect(archive)
-            .orElseThrow(() -> new IOException("not a ZIP or TAR archive: " + archive.getFileName()));
-    ExtractionSession session =
-        new ExtractionSession(target, limits, monitor, Files.size(archive));
+            .orElseThrow(
+                () -> new IOException("not a ZIP or TAR archive: " + archive.getFileName()));
+    ExtractionSession session = new ExtractionSession(target, limits, monitor, Files.size(archive));
     boolean done = false;
     try {
       session.open();

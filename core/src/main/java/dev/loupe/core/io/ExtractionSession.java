@@ -95,8 +95,11 @@ final class ExtractionSession {
         monitor.checkCancelled();
         if (bytes + n > limits.maxTotalBytes()) {
           throw new UnsafeArchiveException(
-              "archive expands to more than " + limits.maxTotalBytes() + " bytes (stopped at '"
-                  + current + "')");
+              "archive expands to more than "
+                  + limits.maxTotalBytes()
+                  + " bytes (stopped at '"
+                  + current
+                  + "')");
         }
         out.write(buffer, 0, n);
         bytes += n;

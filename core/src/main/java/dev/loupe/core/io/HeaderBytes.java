@@ -2,7 +2,8 @@ package dev.loupe.core.io;
 
 /**
  * The first bytes of a file (and its last ones), read with bounds checks. A read past the bytes at
- * hand throws {@link MoreBytesNeeded} when the file is longer, {@link HeaderTruncated} when it is not.
+ * hand throws {@link MoreBytesNeeded} when the file is longer, {@link HeaderTruncated} when it is
+ * not.
  */
 final class HeaderBytes {
   private final byte[] head;

@@ -4,8 +4,8 @@ package dev.loupe.core.io;
  * What an image file's header says, read without decoding pixels.
  *
  * @param format lower-case format name ("jpeg", "png", "bmp", "gif", "webp", "tiff"), or "unknown"
- * @param width,height the size as displayed, after the EXIF orientation (orientations 5 to 8 swap the
- *     stored width and height); 0 when the header could not be read
+ * @param width,height the size as displayed, after the EXIF orientation (orientations 5 to 8 swap
+ *     the stored width and height); 0 when the header could not be read
  * @param orientation the EXIF orientation, 1 to 8 (1 when absent)
  * @param error null when the image is usable, else a one-line reason
  */

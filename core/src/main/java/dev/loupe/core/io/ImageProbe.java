@@ -25,6 +25,7 @@ public final class ImageProbe {
   private static final int TAIL = 4 * 1024;
   private static final long MAX_WHOLE_READ = Integer.MAX_VALUE - 16;
   private static final String NOT_AN_IMAGE = "not an image";
+
   /** Image formats whose headers Loupe does not read (JPEG, PNG, BMP, GIF, WebP, TIFF it does). */
   private static final Set<String> UNSUPPORTED_EXTENSIONS =
       Set.of(
@@ -56,8 +57,8 @@ public final class ImageProbe {
   }
 
   /**
-   * Probes an image held in memory. {@code name} (the file name, may be null) only tells an image in a
-   * format Loupe cannot read ("unsupported image format") from a file that is not an image.
+   * Probes an image held in memory. {@code name} (the file name, may be null) only tells an image
+   * in a format Loupe cannot read ("unsupported image format") from a file that is not an image.
    */
   public ImageInfo probe(byte[] bytes, String name) {
     if (bytes.length == 0) {
@@ -79,8 +80,9 @@ public final class ImageProbe {
       }
       return checkSize(info);
     } catch (HeaderBytes.HeaderTruncated e) {
-      return ImageInfo.failed(formatOf(b), "truncated " + formatOf(b).toUpperCase(Locale.ROOT)
-          + " (file ends inside its header)");
+      return ImageInfo.failed(
+          formatOf(b),
+          "truncated " + formatOf(b).toUpperCase(Locale.ROOT) + " (file ends inside its header)");
     }
   }
 

@@ -59,7 +59,9 @@ final class JpegHeader {
     }
   }
 
-  /** Ultralytics' truncation check: the last two bytes are FF D9 (trailing zero padding allowed). */
+  /**
+   * Ultralytics' truncation check: the last two bytes are FF D9 (trailing zero padding allowed).
+   */
   private static boolean endsWithEoi(HeaderBytes b) {
     byte[] tail = b.tail();
     int end = b.tailLengthWithoutPadding();

@@ -91,7 +91,8 @@ class ImageProbeTest {
     byte[] png = TestImages.encode(TestImages.redCorner(64, 48), "png");
     png[12] = 'X';
 
-    assertThat(probe.probe(png, "bad.png")).isEqualTo(ImageInfo.failed("png", "corrupt PNG header"));
+    assertThat(probe.probe(png, "bad.png"))
+        .isEqualTo(ImageInfo.failed("png", "corrupt PNG header"));
   }
 
   @Test

@@ -40,7 +40,10 @@ public final class ProbeBenchmark {
         held.add(Files.readAllBytes(f));
       }
       int[] next = {0};
-      time("ImageProbe (bytes)", files, f -> probe.probe(held.get(next[0]++ % held.size()), null).width());
+      time(
+          "ImageProbe (bytes)",
+          files,
+          f -> probe.probe(held.get(next[0]++ % held.size()), null).width());
       time("metadata-extractor", files, ProbeBenchmark::metadataExtractor);
       time("ImageIO getWidth", files, ProbeBenchmark::imageIo);
     } finally {
@@ -59,7 +62,11 @@ public final class ProbeBenchmark {
       Graphics2D g = image.createGraphics();
       for (int k = 0; k < 40; k++) {
         g.setColor(new Color(random.nextInt(1 << 24)));
-        g.fillOval(random.nextInt(640), random.nextInt(480), 20 + random.nextInt(200), 20 + random.nextInt(200));
+        g.fillOval(
+            random.nextInt(640),
+            random.nextInt(480),
+            20 + random.nextInt(200),
+            20 + random.nextInt(200));
       }
       g.dispose();
       for (int y = 0; y < 480; y += 2) {
@@ -92,7 +99,8 @@ public final class ProbeBenchmark {
       }
     }
     double micros = (System.nanoTime() - start) / 1000.0 / rounds / files.size();
-    System.out.printf("%-20s %7.1f us/image  %8.0f images/s/thread  (check %d)%n",
+    System.out.printf(
+        "%-20s %7.1f us/image  %8.0f images/s/thread  (check %d)%n",
         name, micros, 1e6 / micros, check);
   }
 

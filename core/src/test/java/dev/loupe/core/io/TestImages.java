@@ -25,7 +25,10 @@ final class TestImages {
     return image;
   }
 
-  /** An RGB image of noise: it compresses worse than a photo, so its JPEG is large (about 250 KB at 640 x 480). */
+  /**
+   * An RGB image of noise: it compresses worse than a photo, so its JPEG is large (about 250 KB at
+   * 640 x 480).
+   */
   static BufferedImage noise(int width, int height, long seed) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Random random = new Random(seed);
