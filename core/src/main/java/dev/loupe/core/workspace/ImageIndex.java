@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -199,6 +198,23 @@ final class ImageIndex {
       }
     }
     return count;
+  }
+
+  /** Counts of live images per split (train, val, test) and of their labels. */
+  long[] counts() {
+    lock.readLock().lock();
+    try {
+      long[] out = new long[4];
+      for (int r = 0; r < rows; r++) {
+        if (!dead[r]) {
+          out[split[r]]++;
+          out[3] += labels[r];
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /** The live rows' seqs in insertion order (for whole-dataset work such as split redistribution). */
@@ -439,9 +455,5 @@ final class ImageIndex {
         throw new IllegalArgumentException("invalid cursor: " + e.getMessage(), e);
       }
     }
-  }
-
-  static Set<ImageSort.Key> keys() {
-    return Set.of(ImageSort.Key.values());
   }
 }

@@ -55,6 +55,12 @@ public final class ImageStore {
     return new ImagePage(fetch(datasetId, result.seqs()), result.total(), result.nextCursor());
   }
 
+  /** How many images and labels a dataset holds, per split. */
+  public DatasetCounts counts(String datasetIdOrSlug) {
+    long[] c = index(datasets.require(datasetIdOrSlug).id()).counts();
+    return new DatasetCounts(c[0] + c[1] + c[2], c[3], c[0], c[1], c[2]);
+  }
+
   public Optional<ImageRecord> find(String datasetIdOrSlug, String hash) {
     String datasetId = datasets.require(datasetIdOrSlug).id();
     return db.read(c -> find(c, datasetId, hash));
