@@ -73,7 +73,7 @@ final class DatasetImporter {
           },
           monitor);
       batcher.finish();
-    } catch (CancelledException | IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       batcher.abandon();
       if (created) {
         new TrashStore(workspace).purgeNow(dataset.id());

@@ -15,17 +15,24 @@ import java.util.function.Consumer;
 
 /**
  * A dataset version read back from its NDJSON snapshot, with image bytes from the content store (the
- * snapshot names each image by hash).
+ * snapshot names each image by hash). Task, classes and keypoint shape are those the version
+ * captured, not the live dataset's.
  */
 final class SnapshotSource implements ExportSource {
-  private final Workspace workspace;
-  private final Dataset dataset;
   private final DatasetVersion version;
+  private final NdjsonReader reader;
+  private final DatasetSpec spec;
+  private final Dataset dataset;
 
-  SnapshotSource(Workspace workspace, Dataset current, DatasetVersion version) {
-    this.workspace = workspace;
+  SnapshotSource(Workspace workspace, Dataset live, DatasetVersion version) throws IOException {
     this.version = version;
-    this.dataset = current;
+    this.reader = new NdjsonReader(hash -> workspace.content().path(hash));
+    this.spec = reader.readSpec(version.file(), new ImportReport());
+    this.dataset =
+        new Dataset(
+            live.id(), live.slug(), live.name(), spec.description(), spec.task(), spec.classNames(),
+            live.visibility(), spec.kptShape(), spec.flipIdx(), spec.extra(), live.createdAt(),
+            version.createdAt(), live.revision());
   }
 
   @Override
@@ -40,21 +47,12 @@ final class SnapshotSource implements ExportSource {
 
   @Override
   public void forEach(Consumer<ExportItem> out, TaskMonitor monitor) throws IOException {
-    NdjsonReader reader = new NdjsonReader(hash -> workspace.content().path(hash));
-    ImportReport report = new ImportReport();
-    DatasetSpec spec = reader.readSpec(version.file(), report);
-    Dataset asCaptured =
-        new Dataset(
-            dataset.id(), dataset.slug(), dataset.name(), spec.description(), spec.task(), spec.classNames(),
-            dataset.visibility(), spec.kptShape(), spec.flipIdx(), spec.extra(), dataset.createdAt(),
-            version.createdAt(), dataset.revision());
-    this.captured = asCaptured;
     reader.readItems(
         version.file(),
         spec,
-        report,
+        new ImportReport(),
         item -> {
-          Path file = item.image() != null && Files.exists(item.image()) ? item.image() : null;
+          Path file = item.image();
           String hash = file != null ? file.getFileName().toString() : "";
           ImageRecord record =
               new ImageRecord(
@@ -66,8 +64,6 @@ final class SnapshotSource implements ExportSource {
         },
         monitor);
   }
-
-  private Dataset captured;
 
   private static long sizeOf(Path file) {
     try {

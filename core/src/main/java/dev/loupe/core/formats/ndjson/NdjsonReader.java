@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,19 @@ public final class NdjsonReader implements DatasetReader {
   private static final int PROGRESS_EVERY = 1000;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Function<String, Path> byHash;
+
+  public NdjsonReader() {
+    this(null);
+  }
+
+  /**
+   * A reader that looks an image up by the {@code hash} its record carries (Loupe's version
+   * snapshots) before looking beside the file.
+   */
+  public NdjsonReader(Function<String, Path> byHash) {
+    this.byHash = byHash;
+  }
 
   @Override
   public String formatName() {
@@ -135,7 +149,14 @@ public final class NdjsonReader implements DatasetReader {
     int height = node.path("height").asInt(0);
     String url = node.hasNonNull("url") ? node.get("url").asText() : null;
     List<Label> labels = annotations.read(node.get("annotations"), place, width, height, report, problems);
-    Path image = locate(dir, file, split);
+    Path image = null;
+    if (byHash != null && node.hasNonNull("hash")) {
+      Path stored = byHash.apply(node.get("hash").asText());
+      image = stored != null && Files.isRegularFile(stored) ? stored : null;
+    }
+    if (image == null) {
+      image = locate(dir, file, split);
+    }
     if (image == null && url == null) {
       report.problem(ImportProblem.MISSING_IMAGE, place + ": " + file);
       problems.add(place + ": image " + file + " is absent and has no url");
