@@ -162,6 +162,36 @@ public final class ImageStore {
         });
   }
 
+  /**
+   * Adds images whose bytes are already stored (a sync pulling records, a benchmark filling a
+   * dataset); images the dataset already holds are left out.
+   *
+   * @return how many were added
+   */
+  public int add(String datasetIdOrSlug, List<NewImage> newImages) {
+    String datasetId = datasets.require(datasetIdOrSlug).id();
+    ImageIndex index = index(datasetId);
+    return db.exclusively(
+        () -> {
+          List<ImageIndex.Row> rows =
+              db.write(
+                  c -> {
+                    List<NewImage> fresh = new ArrayList<>(newImages.size());
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (NewImage img : newImages) {
+                      if (seen.add(img.hash()) && seqOf(c, datasetId, img.hash()) == null) {
+                        fresh.add(img);
+                      }
+                    }
+                    List<ImageIndex.Row> r = insert(c, datasetId, fresh);
+                    datasets.touch(c, datasetId);
+                    return r;
+                  });
+          index.append(rows);
+          return rows.size();
+        });
+  }
+
   /** Hashes of the images deleted from a dataset since {@code afterRevision} (for sync). */
   public List<String> tombstones(String datasetIdOrSlug, long afterRevision) {
     String datasetId = datasets.require(datasetIdOrSlug).id();

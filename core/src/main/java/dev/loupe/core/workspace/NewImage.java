@@ -4,8 +4,14 @@ import dev.loupe.core.domain.Label;
 import dev.loupe.core.domain.Split;
 import java.util.List;
 
-/** An image about to be added to a dataset, its bytes already in the content store. */
-record NewImage(
+/**
+ * An image about to be added to a dataset whose bytes are already in the content store (or known
+ * only by URL), with its labels.
+ *
+ * @param imageError what is wrong with the bytes, or null
+ * @param labelError what was wrong with the labels as given, or null
+ */
+public record NewImage(
     String hash,
     String filename,
     int width,

@@ -29,6 +29,9 @@ import org.flywaydb.core.Flyway;
  * </pre>
  */
 public final class Workspace implements AutoCloseable {
+  /** Flyway reports every migration at INFO through java.util.logging; users need only warnings. */
+  private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
   private final Path root;
   private final WorkspaceLock lock;
   private final Database db;
@@ -217,6 +220,12 @@ public final class Workspace implements AutoCloseable {
   public void close() {
     db.close();
     closeQuietly(lock);
+  }
+
+  private static java.util.logging.Logger quietFlyway() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   private static void cleanTmp(Path tmp) throws IOException {
