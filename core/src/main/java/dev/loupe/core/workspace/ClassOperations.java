@@ -55,7 +55,7 @@ public final class ClassOperations {
     }
     int[] renumber = renumbering(removed);
     int newTarget = renumber[target];
-    return rewrite(dataset, id -> removed[id] ? newTarget : renumber[id], renumbered(dataset, removed));
+    return rewrite(dataset, id -> removed[id] ? newTarget : renumber[id], removed, renumbered(dataset, removed));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class ClassOperations {
     boolean[] removed = new boolean[dataset.classCount()];
     removed[classId] = true;
     int[] renumber = renumbering(removed);
-    return rewrite(dataset, id -> removed[id] ? -1 : renumber[id], renumbered(dataset, removed));
+    return rewrite(dataset, id -> removed[id] ? -1 : renumber[id], removed, renumbered(dataset, removed));
   }
 
   Dataset setNames(String datasetId, List<String> names) {
@@ -86,9 +86,9 @@ public final class ClassOperations {
   /**
    * Rewrites the class of every label ({@code map} returns -1 to drop a label) and sets the names.
    *
-   * @return labels changed or dropped
+   * @return how many labels of the {@code removed} classes were moved or dropped
    */
-  private long rewrite(Dataset dataset, IntUnaryOperator map, List<String> names) {
+  private long rewrite(Dataset dataset, IntUnaryOperator map, boolean[] removed, List<String> names) {
     long changed =
         workspace
             .db()
@@ -98,7 +98,7 @@ public final class ClassOperations {
                         .db()
                         .write(
                             c -> {
-                              long n = rewriteLabels(c, dataset.id(), map);
+                              long n = rewriteLabels(c, dataset.id(), map, removed);
                               workspace.datasets().setClassNames(c, dataset.id(), names);
                               return n;
                             }));
@@ -106,7 +106,8 @@ public final class ClassOperations {
     return changed;
   }
 
-  private long rewriteLabels(Connection c, String datasetId, IntUnaryOperator map) throws SQLException {
+  private long rewriteLabels(Connection c, String datasetId, IntUnaryOperator map, boolean[] removed)
+      throws SQLException {
     long changed = 0;
     List<String> hashes = new ArrayList<>();
     List<List<Label>> newLabels = new ArrayList<>();
@@ -123,12 +124,14 @@ public final class ClassOperations {
             if (id != l.classId()) {
               diff++;
             }
+            if (l.classId() < removed.length && removed[l.classId()]) {
+              changed++;
+            }
             if (id >= 0) {
               out.add(l.withClassId(id));
             }
           }
           if (diff > 0) {
-            changed += diff;
             hashes.add(rs.getString(1));
             newLabels.add(out);
           }
