@@ -27,7 +27,12 @@ public final class Formats {
       return reader(format.toLowerCase(Locale.ROOT), forcedTask);
     }
     for (String name : READABLE) {
-      DatasetReader reader = reader(name, forcedTask);
+      DatasetReader reader;
+      try {
+        reader = reader(name, forcedTask);
+      } catch (IllegalArgumentException e) {
+        continue; // this format cannot hold the forced task
+      }
       if (reader.accepts(input)) {
         return reader;
       }
