@@ -52,6 +52,8 @@ CREATE TABLE image (
   PRIMARY KEY (dataset_id, hash)
 );
 CREATE UNIQUE INDEX image_seq ON image(dataset_id, seq);
+-- seq is unique across the workspace: a page's rows are fetched by seq alone
+CREATE UNIQUE INDEX image_by_seq ON image(seq);
 CREATE INDEX image_revision ON image(dataset_id, revision);
 
 -- Labels of one image, encoded by LabelCodec; written in the same transaction as the image row.
@@ -86,9 +88,9 @@ CREATE TABLE dataset_version (
   PRIMARY KEY (dataset_id, number)
 );
 
--- The last class-stats computed for a dataset, valid while the dataset's revision is unchanged.
-CREATE TABLE class_stats_cache (
-  dataset_id VARCHAR(40) NOT NULL PRIMARY KEY,
-  revision   BIGINT      NOT NULL,
-  json       CLOB        NOT NULL
+-- Class statistics of a dataset as sums (ClassStatsCalculator), kept exact in the same transaction as
+-- every change of images or labels.
+CREATE TABLE class_stats (
+  dataset_id VARCHAR(40)       NOT NULL PRIMARY KEY,
+  data       VARBINARY(1048576) NOT NULL
 );

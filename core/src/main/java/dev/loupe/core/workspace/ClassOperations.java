@@ -99,6 +99,7 @@ public final class ClassOperations {
                         .write(
                             c -> {
                               long n = rewriteLabels(c, dataset.id(), map, removed);
+                              StatsSums.save(c, dataset.id(), StatsSums.recompute(c, dataset.id()));
                               workspace.datasets().setClassNames(c, dataset.id(), names);
                               return n;
                             }));

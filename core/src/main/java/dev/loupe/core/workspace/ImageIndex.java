@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * a filter on one index with a sort on another scans: see ADR 0003).
  *
  * <p>Rows are appended in insertion (seq) order, so the row number itself breaks ties and binary
- * search over {@code seq} finds a row. Deleted rows stay until {@link #compact()}, marked dead.
+ * search over {@code seq} finds a row. Deleted rows stay, marked dead, until the index is next loaded.
  */
 final class ImageIndex {
   /** One row's indexed values. */
@@ -48,6 +48,11 @@ final class ImageIndex {
   private boolean[] dead = new boolean[0];
   private int[][] classes = new int[0][];
   private final EnumMap<ImageSort.Key, int[]> orders = new EnumMap<>(ImageSort.Key.class);
+  /** Lower-cased file names, made on the first search. */
+  private String[] lowerNames;
+  /** The rows whose name holds the last searched text, valid while no row was appended. */
+  private String lastSearch;
+  private boolean[] lastMatches;
 
   int size() {
     lock.readLock().lock();
@@ -82,6 +87,9 @@ final class ImageIndex {
         live++;
       }
       orders.clear();
+      lowerNames = null;
+      lastSearch = null;
+      lastMatches = null;
     } finally {
       lock.writeLock().unlock();
     }
@@ -144,15 +152,19 @@ final class ImageIndex {
 
   Result query(ImageQuery q, long hashHeadValue, long hashHeadMask) {
     int[] order;
+    boolean[] nameMatches = null;
     lock.writeLock().lock();
     try {
       order = order(q.sort().key());
+      if (q.search() != null) {
+        nameMatches = nameMatches(q.search());
+      }
     } finally {
       lock.writeLock().unlock();
     }
     lock.readLock().lock();
     try {
-      Filter filter = new Filter(q, hashHeadValue, hashHeadMask);
+      Filter filter = new Filter(q, hashHeadValue, hashHeadMask, nameMatches);
       ImageSort.Key key = q.sort().key();
       boolean desc = q.sort().descending();
       int n = order.length;
@@ -249,16 +261,16 @@ final class ImageIndex {
     private final int splitValue;
     private final int hasLabel;
     private final int hasError;
-    private final String search;
+    private final boolean[] nameMatches;
     private final int[] classIds;
     private final long headValue;
     private final long headMask;
 
-    Filter(ImageQuery q, long headValue, long headMask) {
+    Filter(ImageQuery q, long headValue, long headMask, boolean[] nameMatches) {
       this.splitValue = q.split() == null ? -1 : q.split().ordinal();
       this.hasLabel = q.hasLabel() == null ? -1 : q.hasLabel() ? 1 : 0;
       this.hasError = q.hasError() == null ? -1 : q.hasError() ? 1 : 0;
-      this.search = q.search();
+      this.nameMatches = nameMatches;
       this.classIds =
           q.classIds() == null ? null : q.classIds().stream().mapToInt(Integer::intValue).sorted().toArray();
       this.headValue = headValue;
@@ -266,7 +278,7 @@ final class ImageIndex {
     }
 
     boolean isEmpty() {
-      return splitValue < 0 && hasLabel < 0 && hasError < 0 && search == null && classIds == null;
+      return splitValue < 0 && hasLabel < 0 && hasError < 0 && nameMatches == null && classIds == null;
     }
 
     boolean test(int r) {
@@ -282,9 +294,8 @@ final class ImageIndex {
       if (classIds != null && !intersects(classes[r], classIds)) {
         return false;
       }
-      if (search != null) {
-        boolean byHash = headMask != 0 && (hashHead[r] & headMask) == headValue;
-        return byHash || containsIgnoreCase(name[r], search);
+      if (nameMatches != null) {
+        return nameMatches[r] || (headMask != 0 && (hashHead[r] & headMask) == headValue);
       }
       return true;
     }
@@ -305,14 +316,27 @@ final class ImageIndex {
     return false;
   }
 
-  static boolean containsIgnoreCase(String text, String needle) {
-    int max = text.length() - needle.length();
-    for (int i = 0; i <= max; i++) {
-      if (text.regionMatches(true, i, needle, 0, needle.length())) {
-        return true;
-      }
+  /**
+   * Which rows' file names hold {@code search}, ignoring case: one parallel pass over lower-cased
+   * names, kept for the next pages of the same search.
+   */
+  private boolean[] nameMatches(String search) {
+    if (search.equals(lastSearch)) {
+      return lastMatches;
     }
-    return false;
+    if (lowerNames == null) {
+      String[] lower = new String[rows];
+      java.util.stream.IntStream.range(0, rows).parallel()
+          .forEach(r -> lower[r] = name[r].toLowerCase(java.util.Locale.ROOT));
+      lowerNames = lower;
+    }
+    String needle = search.toLowerCase(java.util.Locale.ROOT);
+    boolean[] matches = new boolean[rows];
+    String[] lower = lowerNames;
+    java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> matches[r] = lower[r].contains(needle));
+    lastSearch = search;
+    lastMatches = matches;
+    return matches;
   }
 
   private int[] order(ImageSort.Key key) {

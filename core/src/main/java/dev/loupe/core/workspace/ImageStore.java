@@ -133,10 +133,15 @@ public final class ImageStore {
                   c -> {
                     List<Long> seqs = new ArrayList<>();
                     long now = revisions.now();
+                    dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, datasetId);
                     for (String hash : hashes) {
                       Long seq = seqOf(c, datasetId, hash);
                       if (seq == null) {
                         continue;
+                      }
+                      Object[] old = StatsSums.image(c, datasetId, hash);
+                      if (old != null) {
+                        StatsSums.remove(sums, (int) old[0], (int) old[1], (byte[]) old[2]);
                       }
                       execute(c, "DELETE FROM image_labels WHERE dataset_id = ? AND hash = ?", datasetId, hash);
                       execute(c, "DELETE FROM image WHERE dataset_id = ? AND hash = ?", datasetId, hash);
@@ -153,6 +158,7 @@ public final class ImageStore {
                       seqs.add(seq);
                     }
                     if (!seqs.isEmpty()) {
+                      StatsSums.save(c, datasetId, sums);
                       datasets.touch(c, datasetId);
                     }
                     return seqs;
@@ -221,6 +227,7 @@ public final class ImageStore {
    */
   List<ImageIndex.Row> insert(Connection c, String datasetId, List<NewImage> images) throws SQLException {
     List<ImageIndex.Row> rows = new ArrayList<>(images.size());
+    dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, datasetId);
     long now = revisions.now();
     try (PreparedStatement image =
             c.prepareStatement(
@@ -256,7 +263,9 @@ public final class ImageStore {
         labels.setString(1, datasetId);
         labels.setString(2, img.hash());
         labels.setLong(3, seq);
-        labels.setBytes(4, LabelCodec.encode(img.labels()));
+        byte[] labelBytes = LabelCodec.encode(img.labels());
+        StatsSums.add(sums, img.width(), img.height(), labelBytes);
+        labels.setBytes(4, labelBytes);
         labels.addBatch();
         tomb.setString(1, datasetId);
         tomb.setString(2, img.hash());
@@ -270,6 +279,7 @@ public final class ImageStore {
       labels.executeBatch();
       tomb.executeBatch();
     }
+    StatsSums.save(c, datasetId, sums);
     return rows;
   }
 
@@ -320,6 +330,7 @@ public final class ImageStore {
     return index;
   }
 
+  /** Full records for the seqs of a page, in page order (IN lists of bound parameters use the index). */
   private List<ImageRecord> fetch(String datasetId, long[] seqs) {
     if (seqs.length == 0) {
       return List.of();
@@ -327,18 +338,20 @@ public final class ImageStore {
     return db.read(
         c -> {
           Map<Long, ImageRecord> bySeq = new HashMap<>(seqs.length * 2);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM image WHERE dataset_id = ? AND seq = ANY(?)")) {
-            ps.setString(1, datasetId);
-            Long[] boxed = new Long[seqs.length];
-            for (int i = 0; i < seqs.length; i++) {
-              boxed[i] = seqs[i];
-            }
-            ps.setObject(2, boxed);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                bySeq.put(rs.getLong("seq"), record(rs));
+          int chunk = 500;
+          for (int from = 0; from < seqs.length; from += chunk) {
+            int n = Math.min(chunk, seqs.length - from);
+            String marks = String.join(",", java.util.Collections.nCopies(n, "?"));
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM image WHERE seq IN (" + marks + ")")) {
+              for (int i = 0; i < n; i++) {
+                ps.setLong(i + 1, seqs[from + i]);
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  bySeq.put(rs.getLong("seq"), record(rs));
+                }
               }
             }
           }

@@ -51,7 +51,12 @@ public final class LabelStore {
                     if (s == null) {
                       throw new NotFoundException("image " + hash + " not found in dataset " + dataset.slug());
                     }
+                    dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, dataset.id());
+                    Object[] old = StatsSums.image(c, dataset.id(), hash);
+                    StatsSums.remove(sums, (int) old[0], (int) old[1], (byte[]) old[2]);
+                    StatsSums.add(sums, (int) old[0], (int) old[1], LabelCodec.encode(labels));
                     write(c, dataset.id(), hash, labels, labelError);
+                    StatsSums.save(c, dataset.id(), sums);
                     datasets.touch(c, dataset.id());
                     return s;
                   });

@@ -128,7 +128,7 @@ public final class TrashStore {
     workspace.db().write(
         c -> {
           for (String table :
-              List.of("image_labels", "image", "tombstone", "dataset_version", "class_stats_cache")) {
+              List.of("image_labels", "image", "tombstone", "dataset_version", "class_stats")) {
             ImageStore.execute(c, "DELETE FROM " + table + " WHERE dataset_id = ?", id);
           }
           ImageStore.execute(c, "DELETE FROM dataset WHERE id = ?", id);
