@@ -128,6 +128,32 @@ class WorkspaceRoundTripTest {
   }
 
   @Test
+  void classifyFoldersRoundTripThroughTheWorkspaceAsFoldersAndNdjson() throws Exception {
+    Path src = tmp.resolve("cls");
+    String[][] layout = {{"train", "cat", "a.jpg"}, {"train", "dog", "b.jpg"}, {"val", "cat", "c.jpg"},
+        {"test", "dog", "d.jpg"}};
+    for (int i = 0; i < layout.length; i++) {
+      Path dir = Files.createDirectories(src.resolve(layout[i][0]).resolve(layout[i][1]));
+      Files.write(dir.resolve(layout[i][2]), TestData.jpeg(40, 30, 100 + i));
+    }
+    try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+      ImportResult r = ws.importDataset(src, ImportOptions.defaults(), TaskMonitor.NONE);
+      assertThat(r.format()).isEqualTo("classify");
+      assertThat(r.dataset().task()).isEqualTo(Task.CLASSIFY);
+      assertThat(r.dataset().classNames()).containsExactly("cat", "dog");
+      Path out = tmp.resolve("out");
+      ws.exportDataset(r.dataset().id(), "yolo", out, TaskMonitor.NONE);
+      for (String[] entry : layout) {
+        assertThat(out.resolve(entry[0]).resolve(entry[1]).resolve(entry[2])).exists();
+      }
+      Path nd = tmp.resolve("nd");
+      ws.exportDataset(r.dataset().id(), "ndjson", nd, TaskMonitor.NONE);
+      ImportResult back = ws.importDataset(nd, ImportOptions.defaults().withName("back"), TaskMonitor.NONE);
+      assertThat(labelsOf(ws, back.dataset().id())).isEqualTo(labelsOf(ws, r.dataset().id()));
+    }
+  }
+
+  @Test
   void zipAndTarGzArchivesImportLikeTheirFolders() throws Exception {
     Path src = yoloSource(Task.DETECT);
     Path zip = tmp.resolve("set.zip");
