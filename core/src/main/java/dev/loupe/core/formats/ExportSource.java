@@ -11,6 +11,6 @@ public interface ExportSource {
 
   long imageCount();
 
-  /** Streams every image with its labels, ordered by split then file name. */
+  /** Streams every image with its labels, in the order they were added. */
   void forEach(Consumer<ExportItem> out, TaskMonitor monitor) throws IOException;
 }

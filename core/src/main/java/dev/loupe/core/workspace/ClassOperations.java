@@ -109,15 +109,14 @@ public final class ClassOperations {
 
   private long rewriteLabels(Connection c, String datasetId, IntUnaryOperator map, boolean[] removed)
       throws SQLException {
-    long changed = 0;
+    long[] changed = {0};
     List<String> hashes = new ArrayList<>();
     List<List<Label>> newLabels = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT hash, data FROM image_labels WHERE dataset_id = ?")) {
-      ps.setString(1, datasetId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          List<Label> labels = LabelCodec.decode(rs.getBytes(2));
+    DatasetScan.forEach(
+        c,
+        datasetId,
+        (image, data) -> {
+          List<Label> labels = LabelCodec.decode(data);
           List<Label> out = new ArrayList<>(labels.size());
           long diff = 0;
           for (Label l : labels) {
@@ -126,25 +125,23 @@ public final class ClassOperations {
               diff++;
             }
             if (l.classId() < removed.length && removed[l.classId()]) {
-              changed++;
+              changed[0]++;
             }
             if (id >= 0) {
               out.add(l.withClassId(id));
             }
           }
           if (diff > 0) {
-            hashes.add(rs.getString(1));
+            hashes.add(image.hash());
             newLabels.add(out);
           }
-        }
-      }
-    }
+        });
     LabelStore labels = workspace.labels();
     for (int i = 0; i < hashes.size(); i++) {
       String labelError = labelErrorOf(c, datasetId, hashes.get(i));
       labels.write(c, datasetId, hashes.get(i), newLabels.get(i), labelError);
     }
-    return changed;
+    return changed[0];
   }
 
   private static String labelErrorOf(Connection c, String datasetId, String hash) throws SQLException {

@@ -53,6 +53,12 @@ final class ImageIndex {
   /** The rows whose name holds the last searched text, valid while no row was appended. */
   private String lastSearch;
   private boolean[] lastMatches;
+  /** Bumped by every change of a row, so cached filter results know when they are stale. */
+  private long version;
+  private String lastFilter;
+  private long lastFilterVersion = -1;
+  private boolean[] lastFilterMatches;
+  private long lastTotal;
 
   int size() {
     lock.readLock().lock();
@@ -87,6 +93,7 @@ final class ImageIndex {
         live++;
       }
       orders.clear();
+      version++;
       lowerNames = null;
       lastSearch = null;
       lastMatches = null;
@@ -107,6 +114,7 @@ final class ImageIndex {
         labels[i] = labelCount;
         classes[i] = classIds;
         error[i] = hasError;
+        version++;
       }
     } finally {
       lock.writeLock().unlock();
@@ -119,6 +127,7 @@ final class ImageIndex {
       int i = row(seqValue);
       if (i >= 0) {
         split[i] = (byte) newSplit.ordinal();
+        version++;
       }
     } finally {
       lock.writeLock().unlock();
@@ -132,6 +141,7 @@ final class ImageIndex {
       if (i >= 0 && !dead[i]) {
         dead[i] = true;
         live--;
+        version++;
       }
     } finally {
       lock.writeLock().unlock();
@@ -151,20 +161,13 @@ final class ImageIndex {
   }
 
   Result query(ImageQuery q, long hashHeadValue, long hashHeadMask) {
-    int[] order;
-    boolean[] nameMatches = null;
     lock.writeLock().lock();
     try {
-      order = order(q.sort().key());
-      if (q.search() != null) {
-        nameMatches = nameMatches(q.search());
-      }
-    } finally {
-      lock.writeLock().unlock();
-    }
-    lock.readLock().lock();
-    try {
+      int[] order = order(q.sort().key());
+      boolean[] nameMatches = q.search() == null ? null : nameMatches(q.search());
       Filter filter = new Filter(q, hashHeadValue, hashHeadMask, nameMatches);
+      boolean[] matches = filter.isEmpty() ? null : matches(filter, q, hashHeadValue, hashHeadMask);
+      long total = matches == null ? live : lastTotal;
       ImageSort.Key key = q.sort().key();
       boolean desc = q.sort().descending();
       int n = order.length;
@@ -180,7 +183,7 @@ final class ImageIndex {
       boolean more = false;
       for (int p = start; p < n; p++) {
         int r = desc ? order[n - 1 - p] : order[p];
-        if (dead[r] || !filter.test(r)) {
+        if (matches != null ? !matches[r] : dead[r]) {
           continue;
         }
         if (skipped < q.offset()) {
@@ -194,22 +197,37 @@ final class ImageIndex {
         page[found++] = seq[r];
         lastRow = r;
       }
-      long total = filter.isEmpty() ? live : count(filter);
       String next = more ? new Cursor(seq[lastRow], keyText(key, lastRow)).encode(key) : null;
       return new Result(Arrays.copyOf(page, found), total, next);
     } finally {
-      lock.readLock().unlock();
+      lock.writeLock().unlock();
     }
   }
 
-  private long count(Filter filter) {
-    long count = 0;
+  /**
+   * The live rows that pass the filter, found in one sequential pass and kept for the next pages of
+   * the same query until a row changes.
+   */
+  private boolean[] matches(Filter filter, ImageQuery q, long head, long mask) {
+    String key =
+        q.split() + "|" + q.hasLabel() + "|" + q.hasError() + "|" + q.classIds() + "|" + q.search() + "|"
+            + head + "|" + mask;
+    if (key.equals(lastFilter) && lastFilterVersion == version) {
+      return lastFilterMatches;
+    }
+    boolean[] matches = new boolean[rows];
+    long total = 0;
     for (int r = 0; r < rows; r++) {
       if (!dead[r] && filter.test(r)) {
-        count++;
+        matches[r] = true;
+        total++;
       }
     }
-    return count;
+    lastFilter = key;
+    lastFilterVersion = version;
+    lastFilterMatches = matches;
+    lastTotal = total;
+    return matches;
   }
 
   /** Counts of live images per split (train, val, test) and of their labels. */
@@ -458,6 +476,79 @@ final class ImageIndex {
     error = Arrays.copyOf(error, capacity);
     dead = Arrays.copyOf(dead, capacity);
     classes = Arrays.copyOf(classes, capacity);
+  }
+
+  /**
+   * Writes the index with its orders, so that the next process opens the dataset without reading
+   * every image row (see {@link ImageIndexFile}).
+   */
+  void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+    lock.writeLock().lock();
+    try {
+      prepareOrders();
+      out.writeInt(rows);
+      out.writeInt(live);
+      for (int r = 0; r < rows; r++) {
+        out.writeLong(seq[r]);
+        out.writeLong(hashHead[r]);
+        out.writeUTF(name[r]);
+        out.writeInt(width[r]);
+        out.writeInt(height[r]);
+        out.writeLong(size[r]);
+        out.writeByte(split[r]);
+        out.writeInt(labels[r]);
+        out.writeByte((error[r] ? 1 : 0) | (dead[r] ? 2 : 0));
+        out.writeShort(classes[r].length);
+        for (int id : classes[r]) {
+          out.writeInt(id);
+        }
+      }
+      out.writeInt(orders.size());
+      for (var e : orders.entrySet()) {
+        out.writeByte(e.getKey().ordinal());
+        for (int r : e.getValue()) {
+          out.writeInt(r);
+        }
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  static ImageIndex readFrom(java.io.DataInputStream in) throws java.io.IOException {
+    ImageIndex index = new ImageIndex();
+    int n = in.readInt();
+    index.grow(Math.max(n, 16));
+    index.rows = n;
+    index.live = in.readInt();
+    for (int r = 0; r < n; r++) {
+      index.seq[r] = in.readLong();
+      index.hashHead[r] = in.readLong();
+      index.name[r] = in.readUTF();
+      index.width[r] = in.readInt();
+      index.height[r] = in.readInt();
+      index.size[r] = in.readLong();
+      index.split[r] = in.readByte();
+      index.labels[r] = in.readInt();
+      int flags = in.readByte();
+      index.error[r] = (flags & 1) != 0;
+      index.dead[r] = (flags & 2) != 0;
+      int[] ids = new int[in.readShort()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = in.readInt();
+      }
+      index.classes[r] = ids.length == 0 ? LabelCodec.EMPTY : ids;
+    }
+    int orderCount = in.readInt();
+    for (int k = 0; k < orderCount; k++) {
+      ImageSort.Key key = ImageSort.Key.values()[in.readByte()];
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = in.readInt();
+      }
+      index.orders.put(key, order);
+    }
+    return index;
   }
 
   /** Where a page ended: the last row's sort key and seq. */

@@ -61,18 +61,7 @@ final class StatsSums {
   /** Computes the sums from every image and label of the dataset (the slow path). */
   static ClassStatsCalculator recompute(Connection c, String datasetId) throws SQLException {
     ClassStatsCalculator sums = new ClassStatsCalculator();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT i.width, i.height, l.data FROM image i JOIN image_labels l"
-                + " ON l.dataset_id = i.dataset_id AND l.hash = i.hash WHERE i.dataset_id = ?")) {
-      ps.setString(1, datasetId);
-      ps.setFetchSize(10_000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          add(sums, rs.getInt(1), rs.getInt(2), rs.getBytes(3));
-        }
-      }
-    }
+    DatasetScan.forEach(c, datasetId, (image, labels) -> add(sums, image.width(), image.height(), labels));
     return sums;
   }
 

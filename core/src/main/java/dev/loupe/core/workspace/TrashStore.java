@@ -124,7 +124,7 @@ public final class TrashStore {
   }
 
   private void purgeDataset(String id) {
-    workspace.images().dropIndex(id);
+    workspace.images().deleteIndex(id);
     workspace.db().write(
         c -> {
           for (String table :

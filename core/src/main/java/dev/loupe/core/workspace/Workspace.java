@@ -25,6 +25,7 @@ import org.flywaydb.core.Flyway;
  *   blobs/ab/abcd... image bytes, once per content
  *   thumbs/ab/abcd.. 256 px JPEG thumbnails
  *   versions/        immutable NDJSON snapshots of dataset versions
+ *   index/           saved image indexes (a cache: ignored when stale)
  *   tmp/             unpacked archives and partial files (emptied on open)
  * </pre>
  */
@@ -69,7 +70,7 @@ public final class Workspace implements AutoCloseable {
     this.revisions = new Revisions(last[0], clock);
     this.content = new ContentStore(root.resolve("blobs"), root.resolve("tmp"));
     this.datasets = new DatasetStore(db, revisions);
-    this.images = new ImageStore(db, revisions, datasets, last[1]);
+    this.images = new ImageStore(db, revisions, datasets, last[1], root);
     this.labels = new LabelStore(db, revisions, datasets, images);
     this.classes = new ClassOperations(this);
     this.splits = new SplitRedistributor(this);
@@ -218,6 +219,7 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
+    images.saveIndexes();
     db.close();
     closeQuietly(lock);
   }

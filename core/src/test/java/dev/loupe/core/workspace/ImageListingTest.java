@@ -133,6 +133,37 @@ class ImageListingTest {
   }
 
   @Test
+  void aReopenedWorkspaceAnswersFromTheSavedIndexAndIgnoresAStaleOrDamagedOne() throws Exception {
+    ImageQuery q = ImageQuery.all().withSort(ImageSort.NAME_DESC).withHasError(false).withPage(100, 40);
+    List<String> before = ws.images().list("many", q).images().stream().map(ImageRecord::hash).toList();
+    String id = ws.datasets().require("many").id();
+    ws.close();
+    Path file = ImageIndexFile.path(tmp.resolve("ws"), id);
+    assertThat(file).exists();
+
+    ws = Workspace.open(tmp.resolve("ws"));
+    assertThat(ws.images().list("many", q).images()).extracting(ImageRecord::hash).containsExactlyElementsOf(before);
+    // a change after the file was saved: the next open must not trust the file
+    ws.images().delete("many", List.of(before.get(0)));
+    byte[] stale = java.nio.file.Files.readAllBytes(file);
+    ws.close();
+    java.nio.file.Files.write(file, stale);
+    ws = Workspace.open(tmp.resolve("ws"));
+    assertThat(ws.images().list("many", q).images()).extracting(ImageRecord::hash)
+        .containsExactlyElementsOf(concat(before.subList(1, 40), ws, q));
+    ws.close();
+    java.nio.file.Files.write(file, new byte[] {1, 2, 3});
+    ws = Workspace.open(tmp.resolve("ws"));
+    assertThat(ws.images().list("many", ImageQuery.all()).total()).isEqualTo(N - 1);
+  }
+
+  private static List<String> concat(List<String> head, Workspace ws, ImageQuery q) {
+    List<String> all = new ArrayList<>(head);
+    all.add(ws.images().list("many", q).images().get(39).hash());
+    return all;
+  }
+
+  @Test
   void badQueriesAreRefusedWithClearMessages() {
     assertThatThrownBy(() -> ImageQuery.all().withPage(0, 5001)).hasMessageContaining("limit must be 1..5000");
     assertThatThrownBy(() -> ImageSort.parse("sideways")).hasMessageContaining("valid: newest");
