@@ -31,10 +31,12 @@ CREATE TABLE blob (
 );
 CREATE INDEX blob_thumb ON blob(thumb_state);
 
+-- seq numbers images across the workspace in insertion order; as the primary key it is H2's row key,
+-- so a page's rows are found by one lookup each and a dataset's rows lie in insertion order.
 CREATE TABLE image (
+  seq          BIGINT        NOT NULL PRIMARY KEY,
   dataset_id   VARCHAR(40)   NOT NULL,
   hash         CHAR(64)      NOT NULL,
-  seq          BIGINT        NOT NULL,
   filename     VARCHAR(1000) NOT NULL,
   width        INT           NOT NULL,
   height       INT           NOT NULL,
@@ -48,22 +50,21 @@ CREATE TABLE image (
   url          VARCHAR(4000),
   created_at   BIGINT        NOT NULL,
   updated_at   BIGINT        NOT NULL,
-  revision     BIGINT        NOT NULL,
-  PRIMARY KEY (dataset_id, hash)
+  revision     BIGINT        NOT NULL
 );
+CREATE UNIQUE INDEX image_hash ON image(dataset_id, hash);
 CREATE UNIQUE INDEX image_seq ON image(dataset_id, seq);
--- seq is unique across the workspace: a page's rows are fetched by seq alone
-CREATE UNIQUE INDEX image_by_seq ON image(seq);
 CREATE INDEX image_revision ON image(dataset_id, revision);
 
 -- Labels of one image, encoded by LabelCodec; written in the same transaction as the image row.
 CREATE TABLE image_labels (
+  seq        BIGINT           NOT NULL PRIMARY KEY,
   dataset_id VARCHAR(40)      NOT NULL,
   hash       CHAR(64)         NOT NULL,
-  seq        BIGINT           NOT NULL,
-  data       VARBINARY(16777216) NOT NULL,
-  PRIMARY KEY (dataset_id, hash)
+  data       VARBINARY(16777216) NOT NULL
 );
+CREATE UNIQUE INDEX image_labels_hash ON image_labels(dataset_id, hash);
+CREATE UNIQUE INDEX image_labels_seq ON image_labels(dataset_id, seq);
 
 -- Deleted images leave a tombstone so that sync can propagate the deletion.
 CREATE TABLE tombstone (

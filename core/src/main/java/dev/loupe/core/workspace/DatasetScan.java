@@ -21,13 +21,35 @@ final class DatasetScan {
 
   private DatasetScan() {}
 
+  /**
+   * How to read one dataset's rows in seq order: a table scan when the dataset holds a good part of
+   * the workspace's images (sequential reads), its (dataset_id, seq) index when it is small (a table
+   * scan would read every other dataset too).
+   */
+  static String access(Connection c, String datasetId) throws SQLException {
+    long mine = 0;
+    long all = 0;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*), (SELECT COUNT(*) FROM image) FROM image WHERE dataset_id = ?")) {
+      ps.setString(1, datasetId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          mine = rs.getLong(1);
+          all = rs.getLong(2);
+        }
+      }
+    }
+    return mine * 4 >= all
+        ? "USE INDEX () WHERE dataset_id = ?"
+        : "WHERE dataset_id = ? ORDER BY seq";
+  }
+
   static long forEach(Connection c, String datasetId, Visitor visitor) throws SQLException {
     long count = 0;
+    String how = access(c, datasetId);
     try (PreparedStatement images =
-            c.prepareStatement(
-                "SELECT " + ImageStore.COLUMNS + " FROM image USE INDEX () WHERE dataset_id = ?");
-        PreparedStatement labels =
-            c.prepareStatement("SELECT seq, data FROM image_labels USE INDEX () WHERE dataset_id = ?")) {
+            c.prepareStatement("SELECT " + ImageStore.COLUMNS + " FROM image " + how);
+        PreparedStatement labels = c.prepareStatement("SELECT seq, data FROM image_labels " + how)) {
       images.setString(1, datasetId);
       labels.setString(1, datasetId);
       images.setFetchSize(5_000);

@@ -53,6 +53,8 @@ final class ImageIndex {
   /** The rows whose name holds the last searched text, valid while no row was appended. */
   private String lastSearch;
   private boolean[] lastMatches;
+  /** Rows holding a class, one bit each: made the first time a class is filtered on, then kept. */
+  private final java.util.HashMap<Integer, long[]> classBits = new java.util.HashMap<>();
   /** Bumped by every change of a row, so cached filter results know when they are stale. */
   private long version;
   private String lastFilter;
@@ -90,6 +92,12 @@ final class ImageIndex {
         labels[i] = r.labelCount();
         error[i] = r.hasError();
         classes[i] = r.classIds();
+        for (int id : r.classIds()) {
+          long[] bits = classBits.get(id);
+          if (bits != null) {
+            bits[i >>> 6] |= 1L << i;
+          }
+        }
         live++;
       }
       orders.clear();
@@ -112,6 +120,14 @@ final class ImageIndex {
           orders.remove(ImageSort.Key.LABELS);
         }
         labels[i] = labelCount;
+        for (var e : classBits.entrySet()) {
+          boolean has = Arrays.binarySearch(classIds, e.getKey()) >= 0;
+          if (has) {
+            e.getValue()[i >>> 6] |= 1L << i;
+          } else {
+            e.getValue()[i >>> 6] &= ~(1L << i);
+          }
+        }
         classes[i] = classIds;
         error[i] = hasError;
         version++;
@@ -280,7 +296,7 @@ final class ImageIndex {
     private final int hasLabel;
     private final int hasError;
     private final boolean[] nameMatches;
-    private final int[] classIds;
+    private final long[][] classIds;
     private final long headValue;
     private final long headMask;
 
@@ -290,7 +306,7 @@ final class ImageIndex {
       this.hasError = q.hasError() == null ? -1 : q.hasError() ? 1 : 0;
       this.nameMatches = nameMatches;
       this.classIds =
-          q.classIds() == null ? null : q.classIds().stream().mapToInt(Integer::intValue).sorted().toArray();
+          q.classIds() == null ? null : q.classIds().stream().map(ImageIndex.this::classBits).toArray(long[][]::new);
       this.headValue = headValue;
       this.headMask = headMask;
     }
@@ -309,7 +325,7 @@ final class ImageIndex {
       if (hasError >= 0 && error[r] != (hasError == 1)) {
         return false;
       }
-      if (classIds != null && !intersects(classes[r], classIds)) {
+      if (classIds != null && !anyBit(classIds, r)) {
         return false;
       }
       if (nameMatches != null) {
@@ -319,16 +335,10 @@ final class ImageIndex {
     }
   }
 
-  private static boolean intersects(int[] sortedA, int[] sortedB) {
-    int i = 0;
-    int j = 0;
-    while (i < sortedA.length && j < sortedB.length) {
-      if (sortedA[i] == sortedB[j]) {
+  private static boolean anyBit(long[][] sets, int r) {
+    for (long[] bits : sets) {
+      if ((bits[r >>> 6] & (1L << r)) != 0) {
         return true;
-      } else if (sortedA[i] < sortedB[j]) {
-        i++;
-      } else {
-        j++;
       }
     }
     return false;
@@ -476,6 +486,22 @@ final class ImageIndex {
     error = Arrays.copyOf(error, capacity);
     dead = Arrays.copyOf(dead, capacity);
     classes = Arrays.copyOf(classes, capacity);
+    classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, (capacity + 63) >>> 6));
+  }
+
+  /** The rows holding {@code classId}, made on first use. */
+  private long[] classBits(int classId) {
+    return classBits.computeIfAbsent(
+        classId,
+        id -> {
+          long[] bits = new long[(seq.length + 63) >>> 6];
+          for (int r = 0; r < rows; r++) {
+            if (Arrays.binarySearch(classes[r], id) >= 0) {
+              bits[r >>> 6] |= 1L << r;
+            }
+          }
+          return bits;
+        });
   }
 
   /**

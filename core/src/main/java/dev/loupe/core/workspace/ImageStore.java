@@ -356,12 +356,11 @@ public final class ImageStore {
     List<ImageIndex.Row> rows = new ArrayList<>();
     db.read(
         c -> {
-          // a table scan reads rows in insertion order; the (dataset_id, ...) indexes would look up
-          // each row at random, three to ten times slower on a cold cache
+          // rows in seq order: a table scan for a large dataset, its index for a small one
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT seq, hash, filename, width, height, size, split, label_count, has_error,"
-                      + " class_ids FROM image USE INDEX () WHERE dataset_id = ?")) {
+                      + " class_ids FROM image " + DatasetScan.access(c, datasetId))) {
             ps.setString(1, datasetId);
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
