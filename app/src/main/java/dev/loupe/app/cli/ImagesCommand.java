@@ -30,11 +30,11 @@ public final class ImagesCommand implements Callable<Integer> {
   @Option(names = "--split", converter = Converters.SplitConverter.class, description = "train, val or test.")
   Split split;
 
-  @Option(names = "--has-label", paramLabel = "BOOL", converter = Converters.StrictBoolean.class,
+  @Option(names = "--has-label", arity = "1", paramLabel = "BOOL", converter = Converters.StrictBoolean.class,
       description = "true: labeled images only; false: unlabeled only.")
   Boolean hasLabel;
 
-  @Option(names = "--has-error", paramLabel = "BOOL", converter = Converters.StrictBoolean.class,
+  @Option(names = "--has-error", arity = "1", paramLabel = "BOOL", converter = Converters.StrictBoolean.class,
       description = "true: images with problems only; false: without.")
   Boolean hasError;
 
