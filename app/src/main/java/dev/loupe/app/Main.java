@@ -1,1 +1,117 @@
-package dev.loupe.app; public final class Main { public static void main(String[] a) { System.out.println("loupe"); } }
+package dev.loupe.app;
+
+import dev.loupe.app.cli.ClassesAddCommand;
+import dev.loupe.app.cli.ClassesDeleteCommand;
+import dev.loupe.app.cli.ClassesMergeCommand;
+import dev.loupe.app.cli.ClassesRenameCommand;
+import dev.loupe.app.cli.CliContext;
+import dev.loupe.app.cli.CommandGroup;
+import dev.loupe.app.cli.DatasetCreateCommand;
+import dev.loupe.app.cli.DatasetShowCommand;
+import dev.loupe.app.cli.DatasetUpdateCommand;
+import dev.loupe.app.cli.DatasetsCommand;
+import dev.loupe.app.cli.DeleteCommand;
+import dev.loupe.app.cli.DeleteImagesCommand;
+import dev.loupe.app.cli.DemoCommand;
+import dev.loupe.app.cli.ErrorReporter;
+import dev.loupe.app.cli.ExportCommand;
+import dev.loupe.app.cli.GlobalOptions;
+import dev.loupe.app.cli.ImagesCommand;
+import dev.loupe.app.cli.ImportCommand;
+import dev.loupe.app.cli.InterruptHooks;
+import dev.loupe.app.cli.LabelsGetCommand;
+import dev.loupe.app.cli.LabelsPutCommand;
+import dev.loupe.app.cli.LoupeCommand;
+import dev.loupe.app.cli.MoveCommand;
+import dev.loupe.app.cli.SplitCommand;
+import dev.loupe.app.cli.StatsCommand;
+import dev.loupe.app.cli.TrashEmptyCommand;
+import dev.loupe.app.cli.TrashListCommand;
+import dev.loupe.app.cli.TrashPurgeCommand;
+import dev.loupe.app.cli.TrashRestoreCommand;
+import dev.loupe.app.cli.VersionCreateCommand;
+import dev.loupe.app.cli.VersionDescribeCommand;
+import dev.loupe.app.cli.VersionExportCommand;
+import dev.loupe.app.cli.VersionListCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The {@code loupe} program. With no command it prints help (a later version opens the GUI). The
+ * command line is built from a list of command objects, so more commands register by adding to it.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    quietLibraryLogging();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    CliContext context =
+        new CliContext(
+            new GlobalOptions(), out, err, System.in, System.getenv(),
+            Path.of(System.getProperty("user.home")), System.console() != null, System::nanoTime,
+            InterruptHooks.jvm());
+    int code = commandLine(context, commands(context)).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Flyway and H2 log their start-up through java.util.logging; a command line shows only warnings. */
+  private static void quietLibraryLogging() {
+    java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler handler : root.getHandlers()) {
+      handler.setLevel(java.util.logging.Level.WARNING);
+    }
+  }
+
+  /** Every command of {@code loupe}, in the order help lists them. */
+  public static List<Object> commands(CliContext c) {
+    List<Object> commands = new ArrayList<>();
+    commands.add(new ImportCommand(c));
+    commands.add(new ExportCommand(c));
+    commands.add(new DatasetsCommand(c));
+    commands.add(CommandGroup.of("dataset", "Show, create or update a dataset.",
+        new DatasetShowCommand(c), new DatasetCreateCommand(c), new DatasetUpdateCommand(c)));
+    commands.add(new ImagesCommand(c));
+    commands.add(CommandGroup.of("labels", "Read or replace an image's labels.",
+        new LabelsGetCommand(c), new LabelsPutCommand(c)));
+    commands.add(new StatsCommand(c));
+    commands.add(CommandGroup.of("version", "Numbered, immutable snapshots of a dataset.",
+        new VersionCreateCommand(c), new VersionListCommand(c), new VersionDescribeCommand(c),
+        new VersionExportCommand(c)));
+    commands.add(CommandGroup.of("classes", "Add, rename, merge or delete classes.",
+        new ClassesMergeCommand(c), new ClassesDeleteCommand(c), new ClassesRenameCommand(c),
+        new ClassesAddCommand(c)));
+    commands.add(new SplitCommand(c));
+    commands.add(new DeleteCommand(c));
+    commands.add(new DeleteImagesCommand(c));
+    commands.add(new MoveCommand(c));
+    commands.add(CommandGroup.of("trash", "Deleted datasets, restorable for 30 days.",
+        new TrashListCommand(c), new TrashRestoreCommand(c), new TrashPurgeCommand(c),
+        new TrashEmptyCommand(c)));
+    commands.add(new DemoCommand(c));
+    return commands;
+  }
+
+  /** The command line over {@code commands} (annotated objects or built {@link CommandLine}s). */
+  public static CommandLine commandLine(CliContext context, List<Object> commands) {
+    CommandLine root = new CommandLine(new LoupeCommand(context.options()));
+    for (Object command : commands) {
+      root.addSubcommand(command);
+    }
+    ErrorReporter errors = new ErrorReporter(context);
+    root.setOut(context.out());
+    root.setErr(context.err());
+    root.setExecutionExceptionHandler(errors);
+    root.setParameterExceptionHandler(errors);
+    return root;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.loupe.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command takes, before or after its name; one instance shared by all commands. */
+public final class GlobalOptions {
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Workspace folder (default: $LOUPE_WORKSPACE, else ~/.loupe).")
+  Path workspace;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print the result as JSON in the platform API's shape.")
+  boolean json;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean debug;
+
+  public Path workspace() {
+    return workspace;
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  public boolean debug() {
+    return debug;
+  }
+}
