@@ -98,12 +98,13 @@ public final class Main {
         new TrashListCommand(c), new TrashRestoreCommand(c), new TrashPurgeCommand(c),
         new TrashEmptyCommand(c)));
     commands.add(new DemoCommand(c));
+    commands.add(new dev.loupe.app.bench.BenchCommand());
     return commands;
   }
 
   /** The command line over {@code commands} (annotated objects or built {@link CommandLine}s). */
   public static CommandLine commandLine(CliContext context, List<Object> commands) {
-    CommandLine root = new CommandLine(new LoupeCommand(context.options()));
+    CommandLine root = new CommandLine(new LoupeCommand(context));
     for (Object command : commands) {
       root.addSubcommand(command);
     }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top command: with no subcommand it prints help (a later version opens the GUI). */
+/**
+ * The top command. With no subcommand it starts Loupe on its workspace: the first time, with a demo
+ * dataset; then it lists the datasets and the commands (a later version opens the workbench window).
+ */
 @Command(
     name = "loupe",
     mixinStandardHelpOptions = true,
@@ -14,17 +17,42 @@ import picocli.CommandLine.Spec;
     description = "A workbench for computer-vision datasets.",
     synopsisSubcommandLabel = "COMMAND")
 public final class LoupeCommand implements Callable<Integer> {
+  /** Images in the demo dataset made on the first start. */
+  static final int FIRST_START_IMAGES = 200;
+
   @Mixin private final GlobalOptions options;
+  private final CliContext context;
 
   @Spec private CommandSpec spec;
 
-  public LoupeCommand(GlobalOptions options) {
-    this.options = options;
+  public LoupeCommand(CliContext context) {
+    this.context = context;
+    this.options = context.options();
   }
 
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    boolean empty;
+    try (var workspace = context.openWorkspace()) {
+      empty = workspace.datasets().list().isEmpty();
+    }
+    picocli.CommandLine root = spec.commandLine();
+    if (empty) {
+      context.out().println("First start: making a demo dataset in " + context.workspaceDir());
+      context.out().flush();
+      int code = root.getSubcommands().get("demo").execute("--images", Integer.toString(FIRST_START_IMAGES));
+      if (code != 0) {
+        return code;
+      }
+    }
+    context.out().println();
+    context.out().println("Workspace " + context.workspaceDir() + ":");
+    context.out().flush();
+    root.getSubcommands().get("datasets").execute();
+    context.out().println();
+    context.out().println("The workbench window comes in a later version; until then Loupe is its commands:");
+    context.out().flush();
+    root.usage(root.getOut());
     return 0;
   }
 

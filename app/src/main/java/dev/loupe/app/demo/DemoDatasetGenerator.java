@@ -41,14 +41,24 @@ public final class DemoDatasetGenerator {
 
   private final Task task;
   private final long seed;
+  private final int maxObjects;
 
   public DemoDatasetGenerator(Task task, long seed) {
+    this(task, seed, task == Task.POSE ? 3 : 5);
+  }
+
+  /** A generator drawing 1 to {@code maxObjects} objects per image (fewer where they do not fit). */
+  public DemoDatasetGenerator(Task task, long seed, int maxObjects) {
     if (task != Task.DETECT && task != Task.SEGMENT && task != Task.OBB && task != Task.POSE) {
       throw new IllegalArgumentException(
           "demo datasets are detect, segment, obb or pose, not " + task.apiName());
     }
+    if (maxObjects < 1) {
+      throw new IllegalArgumentException("maxObjects must be at least 1, got " + maxObjects);
+    }
     this.task = task;
     this.seed = seed;
+    this.maxObjects = maxObjects;
   }
 
   public Task task() {
@@ -70,7 +80,7 @@ public final class DemoDatasetGenerator {
       background(g, random);
       List<Label> labels = new ArrayList<>();
       List<Rectangle2D> taken = new ArrayList<>();
-      int objects = 1 + random.nextInt(task == Task.POSE ? 3 : 5);
+      int objects = 1 + random.nextInt(maxObjects);
       for (int i = 0; i < objects; i++) {
         Label label = drawObject(g, random, taken);
         if (label != null) {

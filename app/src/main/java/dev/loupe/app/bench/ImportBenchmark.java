@@ -1,0 +1,77 @@
+package dev.loupe.app.bench;
+
+import dev.loupe.app.demo.DemoDatasetGenerator;
+import dev.loupe.app.demo.DemoFolderWriter;
+import dev.loupe.core.domain.Task;
+import dev.loupe.core.task.TaskMonitor;
+import dev.loupe.core.workspace.ImportOptions;
+import dev.loupe.core.workspace.ImportResult;
+import dev.loupe.core.workspace.Workspace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The import goal: a YOLO zip of N 640x480 JPEGs with about 10 boxes each imported at >= 1,500
+ * images/s on 2 cores (thumbnails excluded), then thumbnails at >= 100/s. The zip is generated once
+ * into the benchmark folder and reused.
+ */
+public final class ImportBenchmark {
+  private final PrintStream out;
+
+  public ImportBenchmark(PrintStream out) {
+    this.out = out;
+  }
+
+  public void run(Path dir, int images, int workers) throws IOException {
+    Path zip = dir.resolve("yolo-" + images + ".zip");
+    if (!Files.exists(zip)) {
+      Path folder = dir.resolve("yolo-" + images);
+      out.printf("generating %,d demo images with 1-19 boxes each (not timed)...%n", images);
+      new DemoFolderWriter(new DemoDatasetGenerator(Task.DETECT, 7, 19), workers).write(folder, images, TaskMonitor.NONE);
+      zip(folder, zip);
+    }
+    Path workspace = dir.resolve("ws-import");
+    deleteTree(workspace);
+    try (Workspace ws = Workspace.open(workspace)) {
+      long start = System.nanoTime();
+      ImportResult result =
+          ws.importDataset(zip, ImportOptions.defaults().withWorkers(workers), TaskMonitor.NONE);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long n = result.report().importedImages();
+      out.printf("## import benchmark: %s (%,d bytes), %d worker threads%n", zip.getFileName(), Files.size(zip), workers);
+      out.printf("imported %,d images, %,d labels, %d problems in %.2f s: %,.0f images/s (unzip included,"
+              + " thumbnails excluded)%n",
+          n, result.report().importedLabels(), result.report().problemCount(), seconds, n / seconds);
+      start = System.nanoTime();
+      long thumbs = ws.thumbnails().generatePending(workers, TaskMonitor.NONE);
+      double thumbSeconds = (System.nanoTime() - start) / 1e9;
+      out.printf("thumbnails: %,d in %.2f s: %,.0f/s%n", thumbs, thumbSeconds, thumbs / thumbSeconds);
+    }
+    deleteTree(workspace);
+  }
+
+  private static void zip(Path folder, Path zip) throws IOException {
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip));
+        var files = Files.walk(folder)) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        z.putNextEntry(new ZipEntry(folder.relativize(p).toString().replace('\\', '/')));
+        Files.copy(p, z);
+        z.closeEntry();
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
