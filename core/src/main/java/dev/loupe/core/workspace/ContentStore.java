@@ -59,12 +59,19 @@ public final class ContentStore {
    */
   public String put(byte[] bytes) throws IOException {
     String hash = sha256(bytes);
-    if (!contains(hash)) {
-      Path temp = Files.createTempFile(tmp, "blob", ".part");
-      Files.write(temp, bytes);
-      moveIntoPlace(temp, hash);
-    }
+    putNew(bytes, hash);
     return hash;
+  }
+
+  /** Stores bytes whose hash the caller computed; returns whether the file is new. */
+  boolean putNew(byte[] bytes, String hash) throws IOException {
+    if (contains(hash)) {
+      return false;
+    }
+    Path temp = Files.createTempFile(tmp, "blob", ".part");
+    Files.write(temp, bytes);
+    moveIntoPlace(temp, hash);
+    return true;
   }
 
   /**

@@ -41,6 +41,8 @@ final class DatasetImporter {
 
   private final Workspace workspace;
   private final ImageProbe probe = new ImageProbe();
+  /** Files this import added to the content store, to take back if the import does not complete. */
+  private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   DatasetImporter(Workspace workspace) {
     this.workspace = workspace;
@@ -54,10 +56,11 @@ final class DatasetImporter {
       throws IOException {
     ImportReport report = new ImportReport();
     DatasetSpec spec = reader.readSpec(source, report);
-    boolean created = options.intoDataset() == null;
-    Dataset dataset = created ? create(spec, options, source) : workspace.datasets().require(options.intoDataset());
-    int[] classMap = created ? null : classMap(dataset, spec);
-    if (!created && classMap.length > 0) {
+    boolean createdDataset = options.intoDataset() == null;
+    Dataset dataset =
+        createdDataset ? create(spec, options, source) : workspace.datasets().require(options.intoDataset());
+    int[] classMap = createdDataset ? null : classMap(dataset, spec);
+    if (!createdDataset && classMap.length > 0) {
       dataset = workspace.datasets().require(dataset.id());
     }
     ExecutorService workers = Executors.newFixedThreadPool(options.workers(), daemonThreads());
@@ -75,9 +78,11 @@ final class DatasetImporter {
       batcher.finish();
     } catch (IOException | RuntimeException e) {
       batcher.abandon();
-      if (created) {
+      stop(workers);
+      if (createdDataset) {
         new TrashStore(workspace).purgeNow(dataset.id());
       }
+      removeUnreferenced();
       throw e;
     } finally {
       workers.shutdownNow();
@@ -136,8 +141,52 @@ final class DatasetImporter {
     }
     byte[] bytes = Files.readAllBytes(item.image());
     ImageInfo info = probe.probe(bytes, item.filename());
-    String hash = workspace.content().put(bytes);
+    String hash = ContentStore.sha256(bytes);
+    if (workspace.content().putNew(bytes, hash)) {
+      created.add(hash);
+    }
     return new Stored(item, hash, bytes.length, info);
+  }
+
+  private static void stop(ExecutorService workers) {
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Deletes the files this import stored that no committed image refers to. */
+  private void removeUnreferenced() {
+    if (created.isEmpty()) {
+      return;
+    }
+    Set<String> known =
+        workspace.db().read(
+            c -> {
+              Set<String> hashes = new HashSet<>();
+              try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM blob WHERE hash = ?")) {
+                for (String hash : created) {
+                  ps.setString(1, hash);
+                  try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                      hashes.add(hash);
+                    }
+                  }
+                }
+              }
+              return hashes;
+            });
+    for (String hash : created) {
+      if (!known.contains(hash)) {
+        try {
+          workspace.content().delete(hash);
+        } catch (IOException e) {
+          // left behind; harmless
+        }
+      }
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

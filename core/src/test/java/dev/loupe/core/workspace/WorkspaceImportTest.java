@@ -114,6 +114,9 @@ class WorkspaceImportTest {
       assertThat(ws.datasets().list()).isEmpty();
       assertThat(count(ws, "SELECT COUNT(*) FROM image")).isZero();
       assertThat(count(ws, "SELECT COUNT(*) FROM image_labels")).isZero();
+      try (var blobs = Files.walk(ws.root().resolve("blobs"))) {
+        assertThat(blobs.filter(Files::isRegularFile).toList()).isEmpty();
+      }
     }
   }
 
