@@ -32,7 +32,11 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in one transaction, holding the workspace's write lock. */
+  /**
+   * Runs {@code work} in one transaction, holding the workspace's write lock. The change is on disk
+   * when this returns: H2 alone writes committed changes up to a second later, and a process killed
+   * in that second would lose them (CrashDuringImportTest).
+   */
   <T> T write(SqlWork<T> work) {
     writeLock.lock();
     try (Connection c = pool.getConnection()) {
@@ -40,6 +44,9 @@ final class Database implements AutoCloseable {
       try {
         T result = work.run(c);
         c.commit();
+        try (var checkpoint = c.createStatement()) {
+          checkpoint.execute("CHECKPOINT");
+        }
         return result;
       } catch (SQLException | RuntimeException e) {
         c.rollback();

@@ -1,0 +1,86 @@
+package dev.loupe.core.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loupe.core.domain.ImageRecord;
+import dev.loupe.core.task.TaskMonitor;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kills a real import process half-way (SIGKILL: no shutdown hook runs) and opens what it left. */
+class CrashDuringImportTest {
+  @TempDir Path tmp;
+
+  /** The child process: imports {@code args[0]} into the workspace {@code args[1]}, printing progress. */
+  public static void main(String[] args) throws Exception {
+    try (Workspace ws = Workspace.open(Path.of(args[1]))) {
+      ws.importDataset(Path.of(args[0]), ImportOptions.defaults().withName("crash"),
+          new TaskMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+              if (message.startsWith("imported")) { // committed batches, not the reader's progress
+                System.out.println("done " + done);
+                System.out.flush();
+              }
+            }
+
+            @Override
+            public boolean isCancelled() {
+              return false;
+            }
+          });
+    }
+  }
+
+  @Test
+  void aKilledImportLeavesWholeImagesWithTheirLabelsAndAnUnlockedWorkspace() throws Exception {
+    String[][] rows = new String[4000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new String[] {"0 0.5 0.5 0.1 0.1", "1 0.2 0.2 0.1 0.1"};
+    }
+    Path source = TestData.yolo(tmp.resolve("src"), List.of("a", "b"), rows, new String[] {"train"});
+    Path root = tmp.resolve("ws");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), CrashDuringImportTest.class.getName(),
+                source.toString(), root.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("done ") && Long.parseLong(line.substring(5)) >= 1000) {
+          break;
+        }
+      }
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    try (Workspace ws = Workspace.open(root)) {
+      long images = WorkspaceImportTest.count(ws, "SELECT COUNT(*) FROM image");
+      assertThat(images).isBetween(1000L, 3999L);
+      assertThat(images % DatasetImporter.BATCH).isZero();
+      assertThat(WorkspaceImportTest.count(ws, "SELECT COUNT(*) FROM image_labels")).isEqualTo(images);
+      assertThat(WorkspaceImportTest.count(ws,
+              "SELECT COUNT(*) FROM image i WHERE NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = i.hash)"))
+          .isZero();
+      ImagePage page = ws.images().list("crash", ImageQuery.all().withPage(0, 5000));
+      assertThat(page.total()).isEqualTo(images);
+      for (ImageRecord r : page.images()) {
+        assertThat(r.labelCount()).isEqualTo(2);
+        assertThat(Files.exists(ws.content().path(r.hash()))).isTrue();
+      }
+      assertThat(ws.classStats().get("crash").classes().get(0).count()).isEqualTo(images);
+    }
+  }
+}
