@@ -164,17 +164,33 @@ final class ImageIndex {
     }
   }
 
-  /** Builds every order now (opening a dataset), so that no query pays for it later. */
+  /**
+   * Builds every order, the lower-cased names and the class bitsets now (opening a dataset), so that
+   * no query pays for them later.
+   */
   void prepareOrders() {
     lock.writeLock().lock();
     try {
       for (ImageSort.Key key : ImageSort.Key.values()) {
         order(key);
       }
+      lowerNames();
+      java.util.BitSet ids = new java.util.BitSet();
+      for (int r = 0; r < rows; r++) {
+        for (int id : classes[r]) {
+          ids.set(id);
+        }
+      }
+      if (ids.cardinality() <= PREBUILT_CLASSES) {
+        ids.stream().forEach(this::classBits);
+      }
     } finally {
       lock.writeLock().unlock();
     }
   }
+
+  /** Up to this many classes get their row bitsets when the dataset opens (125 KB each per million). */
+  private static final int PREBUILT_CLASSES = 256;
 
   Result query(ImageQuery q, long hashHeadValue, long hashHeadMask) {
     lock.writeLock().lock();
@@ -352,15 +368,9 @@ final class ImageIndex {
     if (search.equals(lastSearch)) {
       return lastMatches;
     }
-    if (lowerNames == null) {
-      String[] lower = new String[rows];
-      java.util.stream.IntStream.range(0, rows).parallel()
-          .forEach(r -> lower[r] = name[r].toLowerCase(java.util.Locale.ROOT));
-      lowerNames = lower;
-    }
     String needle = search.toLowerCase(java.util.Locale.ROOT);
     boolean[] matches = new boolean[rows];
-    String[] lower = lowerNames;
+    String[] lower = lowerNames();
     java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> matches[r] = lower[r].contains(needle));
     lastSearch = search;
     lastMatches = matches;
@@ -487,6 +497,16 @@ final class ImageIndex {
     dead = Arrays.copyOf(dead, capacity);
     classes = Arrays.copyOf(classes, capacity);
     classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, (capacity + 63) >>> 6));
+  }
+
+  private String[] lowerNames() {
+    if (lowerNames == null) {
+      String[] lower = new String[rows];
+      java.util.stream.IntStream.range(0, rows).parallel()
+          .forEach(r -> lower[r] = name[r].toLowerCase(java.util.Locale.ROOT));
+      lowerNames = lower;
+    }
+    return lowerNames;
   }
 
   /** The rows holding {@code classId}, made on first use. */

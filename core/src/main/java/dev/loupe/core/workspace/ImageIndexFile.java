@@ -36,7 +36,9 @@ final class ImageIndexFile {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readLong() != revision) {
         return null;
       }
-      return ImageIndex.readFrom(in);
+      ImageIndex index = ImageIndex.readFrom(in);
+      index.prepareOrders();
+      return index;
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -356,21 +356,22 @@ public final class ImageStore {
     List<ImageIndex.Row> rows = new ArrayList<>();
     db.read(
         c -> {
-          // rows in seq order: a table scan for a large dataset, its index for a small one
+          // rows in seq order along the primary key, skipping other datasets' rows (DatasetScan)
+          long[] range = DatasetScan.seqRange(c, datasetId);
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT seq, hash, filename, width, height, size, split, label_count, has_error,"
-                      + " class_ids FROM image " + DatasetScan.access(c, datasetId))) {
-            ps.setString(1, datasetId);
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-              Split[] splits = Split.values();
-              while (rs.next()) {
+                  DatasetScan.rangeQuery(
+                      c, "image",
+                      "seq, hash, filename, width, height, size, split, label_count, has_error, class_ids",
+                      range);
+              ResultSet rs = ps.executeQuery()) {
+            Split[] splits = Split.values();
+            while (rs.next()) {
+              if (datasetId.equals(rs.getString(1))) {
                 rows.add(
                     new ImageIndex.Row(
-                        rs.getLong(1), hashHead(rs.getString(2)), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getLong(6), splits[rs.getInt(7)], rs.getInt(8),
-                        rs.getBoolean(9), LabelCodec.classIds(rs.getBytes(10))));
+                        rs.getLong(2), hashHead(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                        rs.getInt(6), rs.getLong(7), splits[rs.getInt(8)], rs.getInt(9),
+                        rs.getBoolean(10), LabelCodec.classIds(rs.getBytes(11))));
               }
             }
           }
