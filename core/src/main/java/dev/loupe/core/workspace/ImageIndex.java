@@ -48,8 +48,13 @@ final class ImageIndex {
   private boolean[] dead = new boolean[0];
   private int[][] classes = new int[0][];
   private final EnumMap<ImageSort.Key, int[]> orders = new EnumMap<>(ImageSort.Key.class);
-  /** Lower-cased file names, made on the first search. */
-  private String[] lowerNames;
+  /**
+   * Every lower-cased file name in one string, each followed by a newline, and where each row's name
+   * starts: a search is a run of {@code indexOf} over one long string (vectorized by the JVM), which
+   * is several times faster than testing a million names one by one.
+   */
+  private String nameBlob;
+  private int[] nameStart;
   /** The rows whose name holds the last searched text, valid while no row was appended. */
   private String lastSearch;
   private boolean[] lastMatches;
@@ -102,7 +107,8 @@ final class ImageIndex {
       }
       orders.clear();
       version++;
-      lowerNames = null;
+      nameBlob = null;
+      nameStart = null;
       lastSearch = null;
       lastMatches = null;
     } finally {
@@ -174,7 +180,7 @@ final class ImageIndex {
       for (ImageSort.Key key : ImageSort.Key.values()) {
         order(key);
       }
-      lowerNames();
+      nameBlob();
       java.util.BitSet ids = new java.util.BitSet();
       for (int r = 0; r < rows; r++) {
         for (int id : classes[r]) {
@@ -361,8 +367,9 @@ final class ImageIndex {
   }
 
   /**
-   * Which rows' file names hold {@code search}, ignoring case: one parallel pass over lower-cased
-   * names, kept for the next pages of the same search.
+   * Which rows' file names hold {@code search}, ignoring case, kept for the next pages of the same
+   * search. A match never spans two names: each ends with a newline, which a needle cannot hold once
+   * names are stored without newlines.
    */
   private boolean[] nameMatches(String search) {
     if (search.equals(lastSearch)) {
@@ -370,143 +377,36 @@ final class ImageIndex {
     }
     String needle = search.toLowerCase(java.util.Locale.ROOT);
     boolean[] matches = new boolean[rows];
-    String[] lower = lowerNames();
-    java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> matches[r] = lower[r].contains(needle));
+    if (needle.indexOf('\n') >= 0) {
+      return matches;
+    }
+    String blob = nameBlob();
+    int row = 0;
+    for (int at = blob.indexOf(needle); at >= 0; ) {
+      while (row + 1 < rows && nameStart[row + 1] <= at) {
+        row++;
+      }
+      matches[row] = true;
+      int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
+      at = blob.indexOf(needle, Math.max(at + 1, next));
+    }
     lastSearch = search;
     lastMatches = matches;
     return matches;
   }
 
-  private int[] order(ImageSort.Key key) {
-    int[] order = orders.get(key);
-    if (order == null) {
-      order = build(key);
-      orders.put(key, order);
-    }
-    return order;
-  }
-
-  private int[] build(ImageSort.Key key) {
-    if (key == ImageSort.Key.SEQ) {
-      int[] order = new int[rows];
+  private String nameBlob() {
+    if (nameBlob == null) {
+      StringBuilder sb = new StringBuilder(rows * 16);
+      int[] starts = new int[rows];
       for (int r = 0; r < rows; r++) {
-        order[r] = r;
+        starts[r] = sb.length();
+        sb.append(name[r].toLowerCase(java.util.Locale.ROOT).replace('\n', ' ')).append('\n');
       }
-      return order;
+      nameStart = starts;
+      nameBlob = sb.toString();
     }
-    if (key == ImageSort.Key.NAME) {
-      Integer[] boxed = new Integer[rows];
-      for (int r = 0; r < rows; r++) {
-        boxed[r] = r;
-      }
-      Arrays.parallelSort(boxed, (a, b) -> compare(key, a, b));
-      return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
-    long[] packed = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      packed[r] = (numericKey(key, r) << 32) | r;
-    }
-    Arrays.parallelSort(packed);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = (int) packed[i];
-    }
-    return order;
-  }
-
-  private long numericKey(ImageSort.Key key, int r) {
-    return switch (key) {
-      case WIDTH -> width[r];
-      case HEIGHT -> height[r];
-      case LABELS -> labels[r];
-      case SIZE -> Math.min(size[r], Integer.MAX_VALUE);
-      default -> r;
-    };
-  }
-
-  private int compare(ImageSort.Key key, int a, int b) {
-    if (key == ImageSort.Key.NAME) {
-      int c = name[a].compareTo(name[b]);
-      return c != 0 ? c : Long.compare(seq[a], seq[b]);
-    }
-    int c = Long.compare(numericKey(key, a), numericKey(key, b));
-    return c != 0 ? c : Long.compare(seq[a], seq[b]);
-  }
-
-  private int compareToCursor(ImageSort.Key key, int r, Cursor cursor) {
-    int c;
-    if (key == ImageSort.Key.NAME) {
-      c = name[r].compareTo(cursor.key());
-    } else if (key == ImageSort.Key.SEQ) {
-      c = 0;
-    } else {
-      c = Long.compare(numericKey(key, r), Long.parseLong(cursor.key()));
-    }
-    return c != 0 ? c : Long.compare(seq[r], cursor.seq());
-  }
-
-  /** First position whose row sorts after the cursor. */
-  private int upperBound(int[] order, ImageSort.Key key, Cursor cursor) {
-    int lo = 0;
-    int hi = order.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (compareToCursor(key, order[mid], cursor) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** First position whose row sorts at or after the cursor. */
-  private int lowerBound(int[] order, ImageSort.Key key, Cursor cursor) {
-    int lo = 0;
-    int hi = order.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (compareToCursor(key, order[mid], cursor) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private String keyText(ImageSort.Key key, int r) {
-    return key == ImageSort.Key.NAME ? name[r] : Long.toString(numericKey(key, r));
-  }
-
-  private int row(long seqValue) {
-    int i = Arrays.binarySearch(seq, 0, rows, seqValue);
-    return i >= 0 ? i : -1;
-  }
-
-  private void grow(int capacity) {
-    seq = Arrays.copyOf(seq, capacity);
-    hashHead = Arrays.copyOf(hashHead, capacity);
-    name = Arrays.copyOf(name, capacity);
-    width = Arrays.copyOf(width, capacity);
-    height = Arrays.copyOf(height, capacity);
-    size = Arrays.copyOf(size, capacity);
-    split = Arrays.copyOf(split, capacity);
-    labels = Arrays.copyOf(labels, capacity);
-    error = Arrays.copyOf(error, capacity);
-    dead = Arrays.copyOf(dead, capacity);
-    classes = Arrays.copyOf(classes, capacity);
-    classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, (capacity + 63) >>> 6));
-  }
-
-  private String[] lowerNames() {
-    if (lowerNames == null) {
-      String[] lower = new String[rows];
-      java.util.stream.IntStream.range(0, rows).parallel()
-          .forEach(r -> lower[r] = name[r].toLowerCase(java.util.Locale.ROOT));
-      lowerNames = lower;
-    }
-    return lowerNames;
+    return nameBlob;
   }
 
   /** The rows holding {@code classId}, made on first use. */
