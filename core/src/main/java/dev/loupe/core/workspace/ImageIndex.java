@@ -50,8 +50,9 @@ final class ImageIndex {
   private final EnumMap<ImageSort.Key, int[]> orders = new EnumMap<>(ImageSort.Key.class);
   /**
    * Every lower-cased file name in one string, each followed by a newline, and where each row's name
-   * starts: a search is a run of {@code indexOf} over one long string (vectorized by the JVM), which
-   * is several times faster than testing a million names one by one.
+   * starts: a search is a run of {@code indexOf} over one long string (vectorized by the JVM), several
+   * times faster than testing a million names one by one. A needle holds no newline, so a match never
+   * spans two names.
    */
   private String nameBlob;
   private int[] nameStart;
@@ -366,33 +367,150 @@ final class ImageIndex {
     return false;
   }
 
-  /**
-   * Which rows' file names hold {@code search}, ignoring case, kept for the next pages of the same
-   * search. A match never spans two names: each ends with a newline, which a needle cannot hold once
-   * names are stored without newlines.
-   */
+  /** Which rows' file names hold {@code search}, ignoring case; kept for the next pages. */
   private boolean[] nameMatches(String search) {
     if (search.equals(lastSearch)) {
       return lastMatches;
     }
     String needle = search.toLowerCase(java.util.Locale.ROOT);
     boolean[] matches = new boolean[rows];
-    if (needle.indexOf('\n') >= 0) {
-      return matches;
-    }
-    String blob = nameBlob();
-    int row = 0;
-    for (int at = blob.indexOf(needle); at >= 0; ) {
-      while (row + 1 < rows && nameStart[row + 1] <= at) {
-        row++;
+    if (needle.indexOf('\n') < 0) {
+      String blob = nameBlob();
+      int row = 0;
+      for (int at = blob.indexOf(needle); at >= 0; ) {
+        while (row + 1 < rows && nameStart[row + 1] <= at) {
+          row++;
+        }
+        matches[row] = true;
+        int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
+        at = blob.indexOf(needle, Math.max(at + 1, next));
       }
-      matches[row] = true;
-      int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
-      at = blob.indexOf(needle, Math.max(at + 1, next));
     }
     lastSearch = search;
     lastMatches = matches;
     return matches;
+  }
+
+  private int[] order(ImageSort.Key key) {
+    int[] order = orders.get(key);
+    if (order == null) {
+      order = build(key);
+      orders.put(key, order);
+    }
+    return order;
+  }
+
+  private int[] build(ImageSort.Key key) {
+    if (key == ImageSort.Key.SEQ) {
+      int[] order = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        order[r] = r;
+      }
+      return order;
+    }
+    if (key == ImageSort.Key.NAME) {
+      Integer[] boxed = new Integer[rows];
+      for (int r = 0; r < rows; r++) {
+        boxed[r] = r;
+      }
+      Arrays.parallelSort(boxed, (a, b) -> compare(key, a, b));
+      return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+    long[] packed = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      packed[r] = (numericKey(key, r) << 32) | r;
+    }
+    Arrays.parallelSort(packed);
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = (int) packed[i];
+    }
+    return order;
+  }
+
+  private long numericKey(ImageSort.Key key, int r) {
+    return switch (key) {
+      case WIDTH -> width[r];
+      case HEIGHT -> height[r];
+      case LABELS -> labels[r];
+      case SIZE -> Math.min(size[r], Integer.MAX_VALUE);
+      default -> r;
+    };
+  }
+
+  private int compare(ImageSort.Key key, int a, int b) {
+    if (key == ImageSort.Key.NAME) {
+      int c = name[a].compareTo(name[b]);
+      return c != 0 ? c : Long.compare(seq[a], seq[b]);
+    }
+    int c = Long.compare(numericKey(key, a), numericKey(key, b));
+    return c != 0 ? c : Long.compare(seq[a], seq[b]);
+  }
+
+  private int compareToCursor(ImageSort.Key key, int r, Cursor cursor) {
+    int c;
+    if (key == ImageSort.Key.NAME) {
+      c = name[r].compareTo(cursor.key());
+    } else if (key == ImageSort.Key.SEQ) {
+      c = 0;
+    } else {
+      c = Long.compare(numericKey(key, r), Long.parseLong(cursor.key()));
+    }
+    return c != 0 ? c : Long.compare(seq[r], cursor.seq());
+  }
+
+  /** First position whose row sorts after the cursor. */
+  private int upperBound(int[] order, ImageSort.Key key, Cursor cursor) {
+    int lo = 0;
+    int hi = order.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compareToCursor(key, order[mid], cursor) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** First position whose row sorts at or after the cursor. */
+  private int lowerBound(int[] order, ImageSort.Key key, Cursor cursor) {
+    int lo = 0;
+    int hi = order.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compareToCursor(key, order[mid], cursor) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private String keyText(ImageSort.Key key, int r) {
+    return key == ImageSort.Key.NAME ? name[r] : Long.toString(numericKey(key, r));
+  }
+
+  private int row(long seqValue) {
+    int i = Arrays.binarySearch(seq, 0, rows, seqValue);
+    return i >= 0 ? i : -1;
+  }
+
+  private void grow(int capacity) {
+    seq = Arrays.copyOf(seq, capacity);
+    hashHead = Arrays.copyOf(hashHead, capacity);
+    name = Arrays.copyOf(name, capacity);
+    width = Arrays.copyOf(width, capacity);
+    height = Arrays.copyOf(height, capacity);
+    size = Arrays.copyOf(size, capacity);
+    split = Arrays.copyOf(split, capacity);
+    labels = Arrays.copyOf(labels, capacity);
+    error = Arrays.copyOf(error, capacity);
+    dead = Arrays.copyOf(dead, capacity);
+    classes = Arrays.copyOf(classes, capacity);
+    classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, (capacity + 63) >>> 6));
   }
 
   private String nameBlob() {
