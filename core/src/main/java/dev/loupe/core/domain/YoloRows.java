@@ -106,7 +106,7 @@ public final class YoloRows {
     return Double.NaN;
   }
 
-  /** The row as text, numbers with at most 6 decimals and no trailing zeros. */
+  /** The row as text, each number in its shortest exact plain form. */
   public static String format(Label label) {
     StringBuilder sb = new StringBuilder(64);
     appendRow(sb, label);
@@ -121,31 +121,21 @@ public final class YoloRows {
     }
   }
 
-  /** Appends {@code d} rounded to 6 decimals without trailing zeros ({@code 0.5}, {@code 2}). */
+  /**
+   * Appends {@code d} in the shortest plain decimal that reads back as the same double ({@code 0.5},
+   * {@code 2}, {@code 0.0969375}, never an exponent): a value read from a label file is written back
+   * exactly as it was given, however many decimals it had.
+   */
   public static void appendNumber(StringBuilder sb, double d) {
-    if (!Double.isFinite(d) || Math.abs(d) >= 1e12) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      sb.append((long) d);
+      return;
+    }
+    double abs = Math.abs(d);
+    if (!Double.isFinite(d) || (abs >= 1e-3 && abs < 1e7)) {
       sb.append(d);
-      return;
-    }
-    long scaled = Math.round(Math.abs(d) * 1_000_000d);
-    if (scaled == 0) {
-      sb.append('0');
-      return;
-    }
-    if (d < 0) {
-      sb.append('-');
-    }
-    long whole = scaled / 1_000_000L;
-    long frac = scaled % 1_000_000L;
-    sb.append(whole);
-    if (frac != 0) {
-      sb.append('.');
-      String digits = Long.toString(frac + 1_000_000L).substring(1);
-      int end = digits.length();
-      while (digits.charAt(end - 1) == '0') {
-        end--;
-      }
-      sb.append(digits, 0, end);
+    } else {
+      sb.append(new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString());
     }
   }
 

@@ -237,7 +237,17 @@ class WorkspaceRoundTripTest {
     return out;
   }
 
+  /** Rows with values rounded to 9 decimals: COCO keeps pixels, and x * w / w differs in the last bit. */
   private static List<String> rounded(List<Label> labels) {
-    return labels.stream().map(YoloRows::format).sorted().toList();
+    return labels.stream()
+        .map(l -> {
+          StringBuilder sb = new StringBuilder().append(l.classId());
+          for (double v : YoloRows.values(l)) {
+            sb.append(' ').append(String.format(java.util.Locale.ROOT, "%.9f", v));
+          }
+          return sb.toString();
+        })
+        .sorted()
+        .toList();
   }
 }
