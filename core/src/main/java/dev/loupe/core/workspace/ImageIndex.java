@@ -58,14 +58,14 @@ final class ImageIndex {
   private int[] nameStart;
   /** The rows whose name holds the last searched text, valid while no row was appended. */
   private String lastSearch;
-  private boolean[] lastMatches;
+  private long[] lastMatches;
   /** Rows holding a class, one bit each: made the first time a class is filtered on, then kept. */
   private final java.util.HashMap<Integer, long[]> classBits = new java.util.HashMap<>();
   /** Bumped by every change of a row, so cached filter results know when they are stale. */
   private long version;
   private String lastFilter;
   private long lastFilterVersion = -1;
-  private boolean[] lastFilterMatches;
+  private long[] lastFilterMatches;
   private long lastTotal;
 
   int size() {
@@ -203,9 +203,9 @@ final class ImageIndex {
     lock.writeLock().lock();
     try {
       int[] order = order(q.sort().key());
-      boolean[] nameMatches = q.search() == null ? null : nameMatches(q.search());
+      long[] nameMatches = q.search() == null ? null : nameMatches(q.search());
       Filter filter = new Filter(q, hashHeadValue, hashHeadMask, nameMatches);
-      boolean[] matches = filter.isEmpty() ? null : matches(filter, q, hashHeadValue, hashHeadMask);
+      long[] matches = filter.isEmpty() ? null : matches(filter, q, hashHeadValue, hashHeadMask);
       long total = matches == null ? live : lastTotal;
       ImageSort.Key key = q.sort().key();
       boolean desc = q.sort().descending();
@@ -222,7 +222,7 @@ final class ImageIndex {
       boolean more = false;
       for (int p = start; p < n; p++) {
         int r = desc ? order[n - 1 - p] : order[p];
-        if (matches != null ? !matches[r] : dead[r]) {
+        if (matches != null ? !bit(matches, r) : dead[r]) {
           continue;
         }
         if (skipped < q.offset()) {
@@ -247,18 +247,18 @@ final class ImageIndex {
    * The live rows that pass the filter, found in one sequential pass and kept for the next pages of
    * the same query until a row changes.
    */
-  private boolean[] matches(Filter filter, ImageQuery q, long head, long mask) {
+  private long[] matches(Filter filter, ImageQuery q, long head, long mask) {
     String key =
         q.split() + "|" + q.hasLabel() + "|" + q.hasError() + "|" + q.classIds() + "|" + q.search() + "|"
             + head + "|" + mask;
     if (key.equals(lastFilter) && lastFilterVersion == version) {
       return lastFilterMatches;
     }
-    boolean[] matches = new boolean[rows];
+    long[] matches = new long[(rows + 63) >>> 6];
     long total = 0;
     for (int r = 0; r < rows; r++) {
       if (!dead[r] && filter.test(r)) {
-        matches[r] = true;
+        matches[r >>> 6] |= 1L << r;
         total++;
       }
     }
@@ -318,12 +318,12 @@ final class ImageIndex {
     private final int splitValue;
     private final int hasLabel;
     private final int hasError;
-    private final boolean[] nameMatches;
+    private final long[] nameMatches;
     private final long[][] classIds;
     private final long headValue;
     private final long headMask;
 
-    Filter(ImageQuery q, long headValue, long headMask, boolean[] nameMatches) {
+    Filter(ImageQuery q, long headValue, long headMask, long[] nameMatches) {
       this.splitValue = q.split() == null ? -1 : q.split().ordinal();
       this.hasLabel = q.hasLabel() == null ? -1 : q.hasLabel() ? 1 : 0;
       this.hasError = q.hasError() == null ? -1 : q.hasError() ? 1 : 0;
@@ -352,10 +352,14 @@ final class ImageIndex {
         return false;
       }
       if (nameMatches != null) {
-        return nameMatches[r] || (headMask != 0 && (hashHead[r] & headMask) == headValue);
+        return bit(nameMatches, r) || (headMask != 0 && (hashHead[r] & headMask) == headValue);
       }
       return true;
     }
+  }
+
+  private static boolean bit(long[] bits, int r) {
+    return (bits[r >>> 6] & (1L << r)) != 0;
   }
 
   private static boolean anyBit(long[][] sets, int r) {
@@ -368,12 +372,12 @@ final class ImageIndex {
   }
 
   /** Which rows' file names hold {@code search}, ignoring case; kept for the next pages. */
-  private boolean[] nameMatches(String search) {
+  private long[] nameMatches(String search) {
     if (search.equals(lastSearch)) {
       return lastMatches;
     }
     String needle = search.toLowerCase(java.util.Locale.ROOT);
-    boolean[] matches = new boolean[rows];
+    long[] matches = new long[(rows + 63) >>> 6];
     if (needle.indexOf('\n') < 0) {
       String blob = nameBlob();
       int row = 0;
@@ -381,7 +385,7 @@ final class ImageIndex {
         while (row + 1 < rows && nameStart[row + 1] <= at) {
           row++;
         }
-        matches[row] = true;
+        matches[row >>> 6] |= 1L << row;
         int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
         at = blob.indexOf(needle, Math.max(at + 1, next));
       }
