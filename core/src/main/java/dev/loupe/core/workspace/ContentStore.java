@@ -105,6 +105,19 @@ public final class ContentStore {
     return hash;
   }
 
+  /**
+   * Moves a file whose hash the caller computed into the store (a file of an unpacked archive, ours
+   * to take); returns whether it is new. When the content is there already the file is deleted.
+   */
+  boolean moveNew(Path file, String hash) throws IOException {
+    if (contains(hash)) {
+      Files.deleteIfExists(file);
+      return false;
+    }
+    moveIntoPlace(file, hash);
+    return true;
+  }
+
   /** Stores a file whose hash the caller already computed, copying it. */
   public void putKnown(Path file, String hash) throws IOException {
     if (contains(hash)) {

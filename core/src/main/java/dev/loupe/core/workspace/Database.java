@@ -38,14 +38,40 @@ final class Database implements AutoCloseable {
    * in that second would lose them (CrashDuringImportTest).
    */
   <T> T write(SqlWork<T> work) {
+    return write(work, true);
+  }
+
+  /**
+   * Like {@link #write(SqlWork)}, but the change may reach the file up to a second later: for the
+   * batches of a long import, which call {@link #checkpoint()} once at the end. A crash still leaves
+   * whole batches only.
+   */
+  <T> T writeBatch(SqlWork<T> work) {
+    return write(work, false);
+  }
+
+  /** Puts every committed change on disk. */
+  void checkpoint() {
+    read(
+        c -> {
+          try (var statement = c.createStatement()) {
+            statement.execute("CHECKPOINT");
+          }
+          return null;
+        });
+  }
+
+  private <T> T write(SqlWork<T> work, boolean durable) {
     writeLock.lock();
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
         c.commit();
-        try (var checkpoint = c.createStatement()) {
-          checkpoint.execute("CHECKPOINT");
+        if (durable) {
+          try (var checkpoint = c.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+          }
         }
         return result;
       } catch (SQLException | RuntimeException e) {

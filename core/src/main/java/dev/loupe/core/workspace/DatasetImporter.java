@@ -43,6 +43,9 @@ final class DatasetImporter {
   private final ImageProbe probe = new ImageProbe();
   /** Files this import added to the content store, to take back if the import does not complete. */
   private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Files of an unpacked archive already moved into the store, by their old path. */
+  private final java.util.Map<java.nio.file.Path, String> moved = new java.util.concurrent.ConcurrentHashMap<>();
+  private java.nio.file.Path movable;
 
   DatasetImporter(Workspace workspace) {
     this.workspace = workspace;
@@ -51,9 +54,15 @@ final class DatasetImporter {
   /** A stored image: what the workers learned about one item. */
   private record Stored(ImportItem item, String hash, long size, ImageInfo info) {}
 
+  /**
+   * Imports what {@code reader} finds at {@code source}. Image files under {@code movable} (an
+   * unpacked archive) are moved into the content store instead of copied.
+   */
   ImportResult run(
-      DatasetReader reader, java.nio.file.Path source, ImportOptions options, TaskMonitor monitor)
+      DatasetReader reader, java.nio.file.Path source, java.nio.file.Path movable, ImportOptions options,
+      TaskMonitor monitor)
       throws IOException {
+    this.movable = movable;
     ImportReport report = new ImportReport();
     DatasetSpec spec = reader.readSpec(source, report);
     boolean createdDataset = options.intoDataset() == null;
@@ -76,6 +85,7 @@ final class DatasetImporter {
           },
           monitor);
       batcher.finish();
+      workspace.db().checkpoint();
     } catch (IOException | RuntimeException e) {
       batcher.abandon();
       stop(workers);
@@ -139,10 +149,21 @@ final class DatasetImporter {
               item.url() != null ? "image not downloaded yet: " + item.url() : "image file absent");
       return new Stored(item, hash, 0, info);
     }
-    byte[] bytes = Files.readAllBytes(item.image());
+    String movedAs = moved.get(item.image());
+    java.nio.file.Path file = movedAs != null ? workspace.content().path(movedAs) : item.image();
+    byte[] bytes = Files.readAllBytes(file);
     ImageInfo info = probe.probe(bytes, item.filename());
-    String hash = ContentStore.sha256(bytes);
-    if (workspace.content().putNew(bytes, hash)) {
+    String hash = movedAs != null ? movedAs : ContentStore.sha256(bytes);
+    boolean isNew;
+    if (movedAs != null) {
+      isNew = false;
+    } else if (movable != null && item.image().startsWith(movable)) {
+      isNew = workspace.content().moveNew(item.image(), hash);
+      moved.put(item.image(), hash);
+    } else {
+      isNew = workspace.content().putNew(bytes, hash);
+    }
+    if (isNew) {
       created.add(hash);
     }
     return new Stored(item, hash, bytes.length, info);
@@ -319,7 +340,7 @@ final class DatasetImporter {
                 List<ImageIndex.Row> rows =
                     workspace
                         .db()
-                        .write(
+                        .writeBatch(
                             c -> {
                               registerBlobs(c, batch);
                               List<ImageIndex.Row> r = workspace.images().insert(c, dataset.id(), images);

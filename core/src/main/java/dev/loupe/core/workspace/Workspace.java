@@ -182,7 +182,7 @@ public final class Workspace implements AutoCloseable {
         }
       }
       DatasetReader reader = formats.reader(options.format(), options.task(), source);
-      return new DatasetImporter(this).run(reader, source, options, monitor);
+      return new DatasetImporter(this).run(reader, source, unpacked, options, monitor);
     } finally {
       if (unpacked != null) {
         TrashStore.deleteTree(unpacked);

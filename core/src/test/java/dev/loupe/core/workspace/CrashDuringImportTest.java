@@ -67,13 +67,18 @@ class CrashDuringImportTest {
     }
 
     try (Workspace ws = Workspace.open(root)) {
+      // batches of an import reach the file within about a second of their commit (the last one at
+      // once): the killed import left whole batches, possibly none
       long images = WorkspaceImportTest.count(ws, "SELECT COUNT(*) FROM image");
-      assertThat(images).isBetween(1000L, 3999L);
+      assertThat(images).isBetween(0L, 3999L);
       assertThat(images % DatasetImporter.BATCH).isZero();
       assertThat(WorkspaceImportTest.count(ws, "SELECT COUNT(*) FROM image_labels")).isEqualTo(images);
       assertThat(WorkspaceImportTest.count(ws,
               "SELECT COUNT(*) FROM image i WHERE NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = i.hash)"))
           .isZero();
+      if (images == 0) {
+        return;
+      }
       ImagePage page = ws.images().list("crash", ImageQuery.all().withPage(0, 5000));
       assertThat(page.total()).isEqualTo(images);
       for (ImageRecord r : page.images()) {
