@@ -54,7 +54,6 @@ CREATE TABLE image (
 );
 CREATE UNIQUE INDEX image_hash ON image(dataset_id, hash);
 CREATE UNIQUE INDEX image_seq ON image(dataset_id, seq);
-CREATE INDEX image_revision ON image(dataset_id, revision);
 
 -- Labels of one image, encoded by LabelCodec; written in the same transaction as the image row.
 CREATE TABLE image_labels (
@@ -64,7 +63,6 @@ CREATE TABLE image_labels (
   data       VARBINARY(16777216) NOT NULL
 );
 CREATE UNIQUE INDEX image_labels_hash ON image_labels(dataset_id, hash);
-CREATE UNIQUE INDEX image_labels_seq ON image_labels(dataset_id, seq);
 
 -- Deleted images leave a tombstone so that sync can propagate the deletion.
 CREATE TABLE tombstone (

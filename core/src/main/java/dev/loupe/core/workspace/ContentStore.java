@@ -21,6 +21,9 @@ import java.util.HexFormat;
 public final class ContentStore {
   private final Path root;
   private final Path tmp;
+  /** The two-letter folders known to exist (creating them is a syscall per image otherwise). */
+  private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicLong tempCount = new java.util.concurrent.atomic.AtomicLong();
 
   ContentStore(Path root, Path tmp) throws IOException {
     this.root = Files.createDirectories(root);
@@ -68,8 +71,8 @@ public final class ContentStore {
     if (contains(hash)) {
       return false;
     }
-    Path temp = Files.createTempFile(tmp, "blob", ".part");
-    Files.write(temp, bytes);
+    Path temp = tempFile();
+    Files.write(temp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
     moveIntoPlace(temp, hash);
     return true;
   }
@@ -90,7 +93,7 @@ public final class ContentStore {
       }
       return hash;
     }
-    Path temp = Files.createTempFile(tmp, "blob", ".part");
+    Path temp = tempFile();
     MessageDigest digest = newDigest();
     try (InputStream in = Files.newInputStream(file);
         OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
@@ -123,7 +126,7 @@ public final class ContentStore {
     if (contains(hash)) {
       return;
     }
-    Path temp = Files.createTempFile(tmp, "blob", ".part");
+    Path temp = tempFile();
     Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
     moveIntoPlace(temp, hash);
   }
@@ -132,9 +135,16 @@ public final class ContentStore {
     Files.deleteIfExists(path(hash));
   }
 
+  /** A fresh name in tmp/ (unique within this process, which alone owns the workspace). */
+  private Path tempFile() {
+    return tmp.resolve("blob-" + ProcessHandle.current().pid() + "-" + tempCount.incrementAndGet() + ".part");
+  }
+
   private void moveIntoPlace(Path temp, String hash) throws IOException {
     Path target = path(hash);
-    Files.createDirectories(target.getParent());
+    if (folders.add(target.getParent())) {
+      Files.createDirectories(target.getParent());
+    }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {

@@ -232,6 +232,7 @@ public final class ImageStore {
   List<ImageIndex.Row> insert(Connection c, String datasetId, List<NewImage> images) throws SQLException {
     List<ImageIndex.Row> rows = new ArrayList<>(images.size());
     dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, datasetId);
+    boolean tombstones = hasTombstones(c, datasetId);
     long now = revisions.now();
     try (PreparedStatement image =
             c.prepareStatement(
@@ -271,9 +272,11 @@ public final class ImageStore {
         StatsSums.add(sums, img.width(), img.height(), labelBytes);
         labels.setBytes(4, labelBytes);
         labels.addBatch();
-        tomb.setString(1, datasetId);
-        tomb.setString(2, img.hash());
-        tomb.addBatch();
+        if (tombstones) {
+          tomb.setString(1, datasetId);
+          tomb.setString(2, img.hash());
+          tomb.addBatch();
+        }
         rows.add(
             new ImageIndex.Row(
                 seq, hashHead(img.hash()), img.filename(), img.width(), img.height(), img.size(),
@@ -285,6 +288,15 @@ public final class ImageStore {
     }
     StatsSums.save(c, datasetId, sums);
     return rows;
+  }
+
+  private static boolean hasTombstones(Connection c, String datasetId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tombstone WHERE dataset_id = ? LIMIT 1")) {
+      ps.setString(1, datasetId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** The dataset's index, loaded from the database the first time. */
