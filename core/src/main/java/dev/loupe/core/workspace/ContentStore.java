@@ -146,6 +146,16 @@ public final class ContentStore {
       Files.createDirectories(target.getParent());
     }
     try {
+      move(temp, target);
+    } catch (java.nio.file.NoSuchFileException e) {
+      // the folder went away (a purge emptied the store meanwhile): make it again, once
+      Files.createDirectories(target.getParent());
+      move(temp, target);
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
       Files.deleteIfExists(temp);
