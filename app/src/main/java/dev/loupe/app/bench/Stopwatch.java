@@ -1,7 +1,6 @@
 package dev.loupe.app.bench;
 
 import java.util.Arrays;
-import java.util.function.LongSupplier;
 
 /** Times repeated runs and reports median and worst, in milliseconds. */
 final class Stopwatch {
@@ -44,7 +43,4 @@ final class Stopwatch {
     return String.format(java.util.Locale.ROOT, "%.2f", ms);
   }
 
-  static LongSupplier nanoClock() {
-    return System::nanoTime;
-  }
 }

@@ -2,13 +2,11 @@ package dev.loupe.core.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -78,37 +76,6 @@ public final class ContentStore {
   }
 
   /**
-   * Stores a copy of {@code file} (or moves it, when {@code move} is true and the file is ours to
-   * take, such as an unpacked archive entry).
-   *
-   * @return the hash
-   */
-  public String put(Path file, boolean move) throws IOException {
-    if (move) {
-      String hash = sha256(file);
-      if (contains(hash)) {
-        Files.deleteIfExists(file);
-      } else {
-        moveIntoPlace(file, hash);
-      }
-      return hash;
-    }
-    Path temp = tempFile();
-    MessageDigest digest = newDigest();
-    try (InputStream in = Files.newInputStream(file);
-        OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-      in.transferTo(out);
-    }
-    String hash = HexFormat.of().formatHex(digest.digest());
-    if (contains(hash)) {
-      Files.delete(temp);
-    } else {
-      moveIntoPlace(temp, hash);
-    }
-    return hash;
-  }
-
-  /**
    * Moves a file whose hash the caller computed into the store (a file of an unpacked archive, ours
    * to take); returns whether it is new. When the content is there already the file is deleted.
    */
@@ -119,16 +86,6 @@ public final class ContentStore {
     }
     moveIntoPlace(file, hash);
     return true;
-  }
-
-  /** Stores a file whose hash the caller already computed, copying it. */
-  public void putKnown(Path file, String hash) throws IOException {
-    if (contains(hash)) {
-      return;
-    }
-    Path temp = tempFile();
-    Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-    moveIntoPlace(temp, hash);
   }
 
   public void delete(String hash) throws IOException {

@@ -303,17 +303,6 @@ final class ImageIndex {
     }
   }
 
-  /** Image width and height of the row holding {@code seqValue}, or null. */
-  int[] dimensions(long seqValue) {
-    lock.readLock().lock();
-    try {
-      int i = row(seqValue);
-      return i < 0 ? null : new int[] {width[i], height[i]};
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
   private final class Filter {
     private final int splitValue;
     private final int hasLabel;

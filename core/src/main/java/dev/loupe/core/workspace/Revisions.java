@@ -20,10 +20,6 @@ final class Revisions {
     return last.incrementAndGet();
   }
 
-  long current() {
-    return last.get();
-  }
-
   long now() {
     return clock.millis();
   }
