@@ -95,6 +95,18 @@ public final class ArchiveExtractor {
    */
   public ExtractionResult extract(Path archive, Path target, TaskMonitor monitor)
       throws IOException {
+    return extract(archive, target, monitor, name -> false);
+  }
+
+  /**
+   * Like {@link #extract(Path, Path, TaskMonitor)}, but the files of a ZIP whose entry names
+   * {@code defer} accepts are not written: each gets an empty stand-in, listed in the result, and its
+   * bytes are read from the archive when needed ({@link #readDeferred}). Every path check still
+   * applies. An import defers images this way, writing them once, into its content store.
+   */
+  public ExtractionResult extract(
+      Path archive, Path target, TaskMonitor monitor, java.util.function.Predicate<String> defer)
+      throws IOException {
     Format format =
         detect(archive)
             .orElseThrow(
@@ -104,7 +116,10 @@ public final class ArchiveExtractor {
     try {
       session.open();
       if (format == Format.ZIP) {
-        extractZip(archive, session);
+        java.util.Map<Path, String> deferred = extractZip(archive, session, defer);
+        done = true;
+        ExtractionResult written = session.result();
+        return new ExtractionResult(written.files(), written.bytes(), written.skipped(), deferred);
       } else {
         extractTar(archive, format == Format.TAR_GZ, session);
       }
@@ -117,7 +132,10 @@ public final class ArchiveExtractor {
     }
   }
 
-  private static void extractZip(Path archive, ExtractionSession session) throws IOException {
+  private static java.util.Map<Path, String> extractZip(
+      Path archive, ExtractionSession session, java.util.function.Predicate<String> defer)
+      throws IOException {
+    java.util.Map<Path, String> deferred = new java.util.HashMap<>();
     try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
       long read = 0;
       Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
@@ -136,6 +154,9 @@ public final class ArchiveExtractor {
         } else if (!zip.canReadEntryData(entry)) {
           throw new IOException(
               "cannot read archive entry '" + entry.getName() + "': encrypted or unsupported");
+        } else if (defer.test(entry.getName()) && entry.getSize() >= 0) {
+          session.placeholder(out, entry.getSize());
+          deferred.put(out, entry.getName());
         } else {
           try (InputStream in = zip.getInputStream(entry)) {
             session.file(out, in);
@@ -145,6 +166,27 @@ public final class ArchiveExtractor {
         session.archiveDone(read);
       }
     }
+    return deferred;
+  }
+
+  /**
+   * The bytes of a deferred entry of a ZIP, read through {@code zip} (thread-safe for concurrent
+   * reads). Reads no more than the entry's declared size: an entry that holds more is refused.
+   */
+  public static byte[] readDeferred(java.util.zip.ZipFile zip, String entryName) throws IOException {
+    java.util.zip.ZipEntry entry = zip.getEntry(entryName);
+    if (entry == null || entry.getSize() < 0 || entry.getSize() > Integer.MAX_VALUE - 16) {
+      throw new IOException("cannot read archive entry '" + entryName + "'");
+    }
+    byte[] bytes = new byte[(int) entry.getSize()];
+    try (InputStream in = zip.getInputStream(entry)) {
+      int n = in.readNBytes(bytes, 0, bytes.length);
+      if (n != bytes.length || in.read() != -1) {
+        throw new UnsafeArchiveException(
+            "archive entry '" + entryName + "' does not hold the size its header states");
+      }
+    }
+    return bytes;
   }
 
   private static String zipRefusal(ZipArchiveEntry entry) {

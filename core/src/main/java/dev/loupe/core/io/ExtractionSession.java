@@ -114,6 +114,26 @@ final class ExtractionSession {
   }
 
   /** Records how far through the archive file the reading is, for the progress bar. */
+  /**
+   * Creates an empty stand-in for a file whose bytes stay in the archive, to be read from it later;
+   * its declared size counts against the limit (the later read is bounded by it).
+   */
+  void placeholder(Path file, long declaredSize) throws IOException {
+    createDirectories(file.getParent());
+    if (declaredSize < 0 || bytes + declaredSize > limits.maxTotalBytes()) {
+      throw new UnsafeArchiveException(
+          "archive expands to more than " + limits.maxTotalBytes() + " bytes (stopped at '" + current + "')");
+    }
+    try {
+      Files.createFile(file);
+      created.add(file);
+    } catch (FileAlreadyExistsException e) {
+      throw EntryNames.refuse(current, "a file of that name already exists in the target folder");
+    }
+    bytes += declaredSize;
+    files++;
+  }
+
   void archiveDone(long archiveBytes) {
     archiveDone = archiveBytes;
     report();

@@ -46,6 +46,9 @@ final class DatasetImporter {
   /** Files of an unpacked archive already moved into the store, by their old path. */
   private final java.util.Map<java.nio.file.Path, String> moved = new java.util.concurrent.ConcurrentHashMap<>();
   private java.nio.file.Path movable;
+  /** Images still in the imported ZIP, by the path of their empty stand-in. */
+  private java.util.Map<java.nio.file.Path, String> deferred = java.util.Map.of();
+  private java.util.zip.ZipFile zip;
 
   DatasetImporter(Workspace workspace) {
     this.workspace = workspace;
@@ -59,10 +62,13 @@ final class DatasetImporter {
    * unpacked archive) are moved into the content store instead of copied.
    */
   ImportResult run(
-      DatasetReader reader, java.nio.file.Path source, java.nio.file.Path movable, ImportOptions options,
+      DatasetReader reader, java.nio.file.Path source, java.nio.file.Path movable,
+      java.util.zip.ZipFile zip, java.util.Map<java.nio.file.Path, String> deferred, ImportOptions options,
       TaskMonitor monitor)
       throws IOException {
     this.movable = movable;
+    this.zip = zip;
+    this.deferred = deferred;
     ImportReport report = new ImportReport();
     DatasetSpec spec = reader.readSpec(source, report);
     boolean createdDataset = options.intoDataset() == null;
@@ -148,6 +154,15 @@ final class DatasetImporter {
           new ImageInfo(null, item.width(), item.height(), 1,
               item.url() != null ? "image not downloaded yet: " + item.url() : "image file absent");
       return new Stored(item, hash, 0, info);
+    }
+    String entry = deferred.get(item.image());
+    if (entry != null) {
+      byte[] bytes = dev.loupe.core.io.ArchiveExtractor.readDeferred(zip, entry);
+      String hash = ContentStore.sha256(bytes);
+      if (workspace.content().putNew(bytes, hash)) {
+        created.add(hash);
+      }
+      return new Stored(item, hash, bytes.length, probe.probe(bytes, item.filename()));
     }
     String movedAs = moved.get(item.image());
     java.nio.file.Path file = movedAs != null ? workspace.content().path(movedAs) : item.image();

@@ -171,23 +171,43 @@ public final class Workspace implements AutoCloseable {
     }
     Path source = input;
     Path unpacked = null;
+    java.util.zip.ZipFile zip = null;
     try {
+      java.util.Map<Path, String> deferred = java.util.Map.of();
       if (Files.isRegularFile(input) && ArchiveExtractor.isArchive(input)) {
         unpacked = Files.createTempDirectory(root.resolve("tmp"), "import");
         monitor.progress(0, -1, "unpacking " + input.getFileName());
-        new ArchiveExtractor(options.limits()).extract(input, unpacked, monitor);
+        deferred =
+            new ArchiveExtractor(options.limits())
+                .extract(input, unpacked, monitor, Workspace::isImageName)
+                .deferred();
+        if (!deferred.isEmpty()) {
+          zip = new java.util.zip.ZipFile(input.toFile());
+        }
         source = singleFolder(unpacked);
         if (options.name() == null) {
           options = options.withName(input.getFileName().toString().replaceFirst("(\\.tar)?\\.[^.]+$", ""));
         }
       }
       DatasetReader reader = formats.reader(options.format(), options.task(), source);
-      return new DatasetImporter(this).run(reader, source, unpacked, options, monitor);
+      return new DatasetImporter(this).run(reader, source, unpacked, zip, deferred, options, monitor);
     } finally {
+      if (zip != null) {
+        zip.close();
+      }
       if (unpacked != null) {
         TrashStore.deleteTree(unpacked);
       }
     }
+  }
+
+  /** Image files of a ZIP are read from it when imported, not unpacked first (one write, not two). */
+  private static boolean isImageName(String entryName) {
+    String name = entryName.toLowerCase(java.util.Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    return dot >= 0
+        && java.util.Set.of("bmp", "dng", "jpeg", "jpg", "mpo", "png", "tif", "tiff", "webp", "pfm", "heic", "gif")
+            .contains(name.substring(dot + 1));
   }
 
   /** Exports the live dataset; returns the number of images written. */

@@ -289,4 +289,30 @@ class ArchiveExtractorTest {
     }
     return files;
   }
+
+  @org.junit.jupiter.api.Test
+  void deferredZipEntriesGetEmptyStandInsAndAreReadBackFromTheZip(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path zipFile = dir.resolve("d.zip");
+    byte[] image = new byte[5000];
+    new java.util.Random(3).nextBytes(image);
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zipFile))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("set/images/a.jpg"));
+      z.write(image);
+      z.closeEntry();
+      z.putNextEntry(new java.util.zip.ZipEntry("set/labels/a.txt"));
+      z.write("0 0.5 0.5 0.1 0.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    Path out = dir.resolve("out");
+    ExtractionResult result =
+        new ArchiveExtractor().extract(zipFile, out, dev.loupe.core.task.TaskMonitor.NONE, n -> n.endsWith(".jpg"));
+    Path standIn = out.resolve("set/images/a.jpg");
+    org.assertj.core.api.Assertions.assertThat(result.deferred()).containsExactly(java.util.Map.entry(standIn, "set/images/a.jpg"));
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.size(standIn)).isZero();
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(out.resolve("set/labels/a.txt"))).startsWith("0 0.5");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipFile.toFile())) {
+      org.assertj.core.api.Assertions.assertThat(ArchiveExtractor.readDeferred(zip, "set/images/a.jpg")).isEqualTo(image);
+    }
+  }
 }

@@ -178,6 +178,15 @@ class WorkspaceRoundTripTest {
       assertThat(fromZip.dataset().name()).isEqualTo("set");
       assertThat(fromZip.report().importedImages()).isEqualTo(3);
       assertThat(labelsOf(ws, fromTgz.dataset().id())).isEqualTo(labelsOf(ws, fromZip.dataset().id()));
+      // the zip's images are read from the zip itself (not unpacked): same bytes, same hashes
+      java.util.Set<String> zipHashes = new java.util.HashSet<>();
+      for (ImageRecord r : ws.images().list(fromZip.dataset().id(), ImageQuery.all()).images()) {
+        zipHashes.add(r.hash());
+        assertThat(ContentStore.sha256(Files.readAllBytes(ws.content().path(r.hash())))).isEqualTo(r.hash());
+        assertThat(r.width()).isGreaterThan(0);
+      }
+      assertThat(ws.images().list(fromTgz.dataset().id(), ImageQuery.all()).images())
+          .extracting(ImageRecord::hash).containsExactlyInAnyOrderElementsOf(zipHashes);
       try (var left = Files.list(ws.root().resolve("tmp"))) {
         assertThat(left.toList()).isEmpty();
       }
