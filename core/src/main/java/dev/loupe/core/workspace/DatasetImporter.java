@@ -74,6 +74,9 @@ final class DatasetImporter {
     boolean createdDataset = options.intoDataset() == null;
     Dataset dataset =
         createdDataset ? create(spec, options, source) : workspace.datasets().require(options.intoDataset());
+    if (!createdDataset) {
+      checkCompatible(dataset, options.task() != null ? options.task() : spec.task());
+    }
     int[] classMap = createdDataset ? null : classMap(dataset, spec);
     if (!createdDataset && classMap.length > 0) {
       dataset = workspace.datasets().require(dataset.id());
@@ -104,6 +107,18 @@ final class DatasetImporter {
       workers.shutdownNow();
     }
     return new ImportResult(workspace.datasets().require(dataset.id()), reader.formatName(), report);
+  }
+
+  /** Boxes and polygons mix (Ultralytics reads both in detect and segment); other tasks do not. */
+  private static void checkCompatible(Dataset dataset, Task incoming) {
+    boolean boxesAndPolygons =
+        (incoming == Task.DETECT || incoming == Task.SEGMENT)
+            && (dataset.task() == Task.DETECT || dataset.task() == Task.SEGMENT);
+    if (incoming != dataset.task() && !boxesAndPolygons) {
+      throw new IllegalArgumentException(
+          "cannot import a " + incoming.apiName() + " dataset into the " + dataset.task().apiName()
+              + " dataset '" + dataset.slug() + "'");
+    }
   }
 
   private Dataset create(DatasetSpec spec, ImportOptions options, java.nio.file.Path source) {

@@ -138,6 +138,22 @@ class WorkspaceImportTest {
   }
 
   @Test
+  void importIntoADatasetOfAnotherTaskIsRefusedAndChangesNothing() throws Exception {
+    Path a = TestData.yolo(tmp.resolve("a"), List.of("cat"), new String[][] {{"0 0.5 0.5 0.2 0.2"}},
+        new String[] {"train"});
+    Path pose = TestData.yolo(tmp.resolve("p"), List.of("person"),
+        new String[][] {{"0 0.5 0.5 0.2 0.2 0.5 0.5 2"}}, new String[] {"train"});
+    Files.writeString(pose.resolve("data.yaml"), Files.readString(pose.resolve("data.yaml")) + "kpt_shape: [1, 3]\n");
+    try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+      ws.importDataset(a, ImportOptions.defaults().withName("cats"), TaskMonitor.NONE);
+      assertThatThrownBy(() -> ws.importDataset(pose, ImportOptions.defaults().into("cats"), TaskMonitor.NONE))
+          .hasMessage("cannot import a pose dataset into the detect dataset 'cats'");
+      assertThat(ws.images().list("cats", ImageQuery.all()).total()).isEqualTo(1);
+      assertThat(ws.datasets().require("cats").classNames()).containsExactly("cat");
+    }
+  }
+
+  @Test
   void secondOpenOfTheSameWorkspaceIsRefusedWithAClearMessage() {
     try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
       assertThatThrownBy(() -> Workspace.open(tmp.resolve("ws")))
