@@ -73,6 +73,13 @@ CREATE TABLE tombstone (
   PRIMARY KEY (dataset_id, hash)
 );
 
+-- Workspace-wide counters that must never go back, such as the last image seq handed out (a
+-- deleted image's seq is never reused: saved image indexes still hold it as a dead row).
+CREATE TABLE meta (
+  name  VARCHAR(40) NOT NULL PRIMARY KEY,
+  counter BIGINT    NOT NULL
+);
+
 CREATE TABLE dataset_version (
   dataset_id   VARCHAR(40)    NOT NULL,
   number       INT            NOT NULL,

@@ -101,9 +101,9 @@ public final class ClassOperations {
                               long n = rewriteLabels(c, dataset.id(), map, removed);
                               StatsSums.save(c, dataset.id(), StatsSums.recompute(c, dataset.id()));
                               workspace.datasets().setClassNames(c, dataset.id(), names);
+                              workspace.images().dropIndex(dataset.id());
                               return n;
                             }));
-    workspace.images().dropIndex(dataset.id());
     return changed;
   }
 

@@ -100,6 +100,8 @@ final class DatasetImporter {
       stop(workers);
       if (createdDataset) {
         new TrashStore(workspace).purgeNow(dataset.id());
+      } else {
+        workspace.db().checkpoint();
       }
       removeUnreferenced();
       throw e;
@@ -377,7 +379,7 @@ final class DatasetImporter {
                               workspace.datasets().touch(c, dataset.id());
                               return r;
                             });
-                index.append(rows);
+                workspace.images().appendOrForget(dataset.id(), index, rows);
                 return null;
               });
       report.imported(images.size(), labelsInBatch);

@@ -572,9 +572,12 @@ final class ImageIndex {
     }
   }
 
-  static ImageIndex readFrom(java.io.DataInputStream in) throws java.io.IOException {
+  static ImageIndex readFrom(java.io.DataInputStream in, long fileSize) throws java.io.IOException {
     ImageIndex index = new ImageIndex();
     int n = in.readInt();
+    if (n < 0 || n > fileSize / 40) { // a row takes at least 40 bytes: a damaged count
+      throw new java.io.IOException("damaged index file: " + n + " rows in " + fileSize + " bytes");
+    }
     index.grow(Math.max(n, 16));
     index.rows = n;
     index.live = in.readInt();
@@ -602,6 +605,9 @@ final class ImageIndex {
       int[] order = new int[n];
       for (int i = 0; i < n; i++) {
         order[i] = in.readInt();
+        if (order[i] < 0 || order[i] >= n) {
+          throw new java.io.IOException("damaged index file: order points at row " + order[i]);
+        }
       }
       index.orders.put(key, order);
     }
@@ -621,6 +627,9 @@ final class ImageIndex {
         String[] parts = text.split("\n", 3);
         if (parts.length != 3 || !parts[0].equals(sortKey.name())) {
           throw new IllegalArgumentException("the cursor belongs to another sort");
+        }
+        if (sortKey != ImageSort.Key.NAME) {
+          Long.parseLong(parts[2]);
         }
         return new Cursor(Long.parseLong(parts[1]), parts[2]);
       } catch (IllegalArgumentException e) {

@@ -36,7 +36,7 @@ final class ImageIndexFile {
       if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readLong() != revision) {
         return null;
       }
-      ImageIndex index = ImageIndex.readFrom(in);
+      ImageIndex index = ImageIndex.readFrom(in, Files.size(file));
       index.prepareOrders();
       return index;
     } catch (IOException | RuntimeException e) {

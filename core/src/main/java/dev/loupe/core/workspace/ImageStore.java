@@ -197,7 +197,7 @@ public final class ImageStore {
                     datasets.touch(c, datasetId);
                     return r;
                   });
-          index.append(rows);
+          appendOrForget(datasetId, index, rows);
           return rows.size();
         });
   }
@@ -286,6 +286,11 @@ public final class ImageStore {
       labels.executeBatch();
       tomb.executeBatch();
     }
+    try (PreparedStatement ps =
+        c.prepareStatement("MERGE INTO meta (name, counter) KEY (name) VALUES ('last_seq', ?)")) {
+      ps.setLong(1, lastSeq.get());
+      ps.executeUpdate();
+    }
     StatsSums.save(c, datasetId, sums);
     return rows;
   }
@@ -306,6 +311,19 @@ public final class ImageStore {
       return index;
     }
     return db.exclusively(() -> indexes.computeIfAbsent(datasetId, this::load));
+  }
+
+  /**
+   * Adds committed rows to a dataset's index; if that fails the index is forgotten (and its file
+   * deleted), so the next use rebuilds it from the database instead of missing the rows.
+   */
+  void appendOrForget(String datasetId, ImageIndex index, List<ImageIndex.Row> rows) {
+    try {
+      index.append(rows);
+    } catch (RuntimeException e) {
+      deleteIndex(datasetId);
+      throw e;
+    }
   }
 
   /** Forgets a dataset's index (after it was deleted or rebuilt wholesale). */
@@ -409,13 +427,15 @@ public final class ImageStore {
             String marks = String.join(",", java.util.Collections.nCopies(n, "?"));
             try (PreparedStatement ps =
                 c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM image WHERE seq IN (" + marks + ")")) {
+                    "SELECT dataset_id, " + COLUMNS + " FROM image WHERE seq IN (" + marks + ")")) {
               for (int i = 0; i < n; i++) {
                 ps.setLong(i + 1, seqs[from + i]);
               }
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                  bySeq.put(rs.getLong("seq"), record(rs));
+                  if (datasetId.equals(rs.getString("dataset_id"))) {
+                    bySeq.put(rs.getLong("seq"), record(rs));
+                  }
                 }
               }
             }

@@ -39,11 +39,13 @@ public final class LabelStore {
    * revision. Refused labels leave the stored ones untouched.
    */
   public void put(String datasetIdOrSlug, String hash, List<Label> labels) {
-    Dataset dataset = datasets.require(datasetIdOrSlug);
-    String labelError = LabelValidator.validate(dataset, labels);
-    ImageIndex index = images.index(dataset.id());
     db.exclusively(
         () -> {
+          // validated and indexed under the write lock: no class change or index reload can come
+          // between the check and the write
+          Dataset dataset = datasets.require(datasetIdOrSlug);
+          String labelError = LabelValidator.validate(dataset, labels);
+          ImageIndex index = images.index(dataset.id());
           long seq =
               db.write(
                   c -> {

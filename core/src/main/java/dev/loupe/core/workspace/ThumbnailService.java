@@ -70,7 +70,7 @@ public final class ThumbnailService {
     try {
       long total = pending();
       long done = 0;
-      while (!monitor.isCancelled()) {
+      while (!monitor.isCancelled() && !Thread.currentThread().isInterrupted()) {
         List<String> hashes = nextPending(512);
         if (hashes.isEmpty()) {
           break;
@@ -82,7 +82,10 @@ public final class ThumbnailService {
         List<String> ok = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < hashes.size(); i++) {
-          (get(results.get(i)) == DONE ? ok : failed).add(hashes.get(i));
+          int state = get(results.get(i));
+          if (state != PENDING) {
+            (state == DONE ? ok : failed).add(hashes.get(i));
+          }
         }
         mark(ok, DONE);
         mark(failed, FAILED);
@@ -120,7 +123,7 @@ public final class ThumbnailService {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return FAILED;
+      return PENDING; // not tried: stays pending for the next run
     } catch (java.util.concurrent.ExecutionException e) {
       return FAILED;
     }

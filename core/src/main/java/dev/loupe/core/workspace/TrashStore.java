@@ -42,9 +42,9 @@ public final class TrashStore {
             ps.setString(3, id);
             ps.executeUpdate();
           }
+          workspace.images().dropIndex(id);
           return null;
         });
-    workspace.images().dropIndex(id);
   }
 
   public List<TrashEntry> list() {
@@ -147,16 +147,19 @@ public final class TrashStore {
         .db()
         .exclusively(
             () -> {
+              // two sequential scans and a set: a NOT EXISTS per blob would scan the image table once
+              // per blob (no index leads with hash)
               Set<String> referenced = new HashSet<>(VersionStore.referencedHashes(workspace));
               List<String> orphans =
                   workspace.db().read(
                       c -> {
+                        try (ResultSet rs = c.createStatement().executeQuery("SELECT hash FROM image")) {
+                          while (rs.next()) {
+                            referenced.add(rs.getString(1));
+                          }
+                        }
                         List<String> out = new ArrayList<>();
-                        try (ResultSet rs =
-                            c.createStatement()
-                                .executeQuery(
-                                    "SELECT b.hash FROM blob b WHERE NOT EXISTS"
-                                        + " (SELECT 1 FROM image i WHERE i.hash = b.hash)")) {
+                        try (ResultSet rs = c.createStatement().executeQuery("SELECT hash FROM blob")) {
                           while (rs.next()) {
                             if (!referenced.contains(rs.getString(1))) {
                               out.add(rs.getString(1));

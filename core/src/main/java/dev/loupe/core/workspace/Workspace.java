@@ -62,7 +62,8 @@ public final class Workspace implements AutoCloseable {
                           "SELECT GREATEST((SELECT COALESCE(MAX(revision), 0) FROM dataset),"
                               + " (SELECT COALESCE(MAX(revision), 0) FROM image),"
                               + " (SELECT COALESCE(MAX(revision), 0) FROM tombstone)),"
-                              + " (SELECT COALESCE(MAX(seq), 0) FROM image)")) {
+                              + " GREATEST((SELECT COALESCE(MAX(seq), 0) FROM image),"
+                              + " (SELECT COALESCE(MAX(counter), 0) FROM meta WHERE name = 'last_seq'))")) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
               }
@@ -239,9 +240,15 @@ public final class Workspace implements AutoCloseable {
 
   @Override
   public void close() {
-    images.saveIndexes();
-    db.close();
-    closeQuietly(lock);
+    try {
+      images.saveIndexes();
+    } finally {
+      try {
+        db.close();
+      } finally {
+        closeQuietly(lock);
+      }
+    }
   }
 
   private static java.util.logging.Logger quietFlyway() {

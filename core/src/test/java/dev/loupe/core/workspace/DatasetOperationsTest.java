@@ -68,6 +68,24 @@ class DatasetOperationsTest {
   }
 
   @Test
+  void aDeletedImagesSeqIsNeverHandedOutAgainAfterAReopen() {
+    ws.datasets().create(NewDataset.of("r", Task.DETECT, List.of("a")));
+    List<String> hashes = fill("r", 3, List.of(List.of()));
+    ws.images().list("r", ImageQuery.all());
+    ws.images().delete("r", List.of(hashes.get(2)));
+    ws.close();
+    ws = Workspace.open(tmp.resolve("ws"));
+    String fresh = ContentStore.sha256("fresh".getBytes(StandardCharsets.UTF_8));
+    ws.images().add("r", List.of(new NewImage(fresh, "new.jpg", 10, 10, 1, Split.VAL, List.of(), null, null, null)));
+    assertThat(ws.images().list("r", ImageQuery.all().withSort(ImageSort.NEWEST)).images())
+        .extracting(dev.loupe.core.domain.ImageRecord::hash)
+        .containsExactly(fresh, hashes.get(1), hashes.get(0));
+    ws.close();
+    ws = Workspace.open(tmp.resolve("ws"));
+    assertThat(ws.images().list("r", ImageQuery.all()).total()).isEqualTo(3);
+  }
+
+  @Test
   void invalidDatasetsAreRefused() {
     assertThatThrownBy(() -> ws.datasets().create(NewDataset.of("p", Task.POSE, List.of("a"))))
         .hasMessageContaining("kpt_shape");
