@@ -62,7 +62,7 @@ CREATE TABLE image_labels (
   hash       CHAR(64)         NOT NULL,
   data       VARBINARY(16777216) NOT NULL
 );
-CREATE UNIQUE INDEX image_labels_hash ON image_labels(dataset_id, hash);
+-- found through the image row's seq: no index of its own on hash, one less to write per image
 
 -- Deleted images leave a tombstone so that sync can propagate the deletion.
 CREATE TABLE tombstone (

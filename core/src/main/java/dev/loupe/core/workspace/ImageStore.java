@@ -147,7 +147,7 @@ public final class ImageStore {
                       if (old != null) {
                         StatsSums.remove(sums, (int) old[0], (int) old[1], (byte[]) old[2]);
                       }
-                      execute(c, "DELETE FROM image_labels WHERE dataset_id = ? AND hash = ?", datasetId, hash);
+                      execute(c, "DELETE FROM image_labels WHERE seq = ?", seq);
                       execute(c, "DELETE FROM image WHERE dataset_id = ? AND hash = ?", datasetId, hash);
                       execute(c, "DELETE FROM tombstone WHERE dataset_id = ? AND hash = ?", datasetId, hash);
                       try (PreparedStatement ps =

@@ -88,7 +88,7 @@ public final class LabelStore {
       ps.executeUpdate();
     }
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE image_labels SET data = ? WHERE dataset_id = ? AND hash = ?")) {
+        c.prepareStatement("UPDATE image_labels SET data = ? WHERE seq = (SELECT seq FROM image WHERE dataset_id = ? AND hash = ?)")) {
       ps.setBytes(1, LabelCodec.encode(labels));
       ps.setString(2, datasetId);
       ps.setString(3, hash);
@@ -112,7 +112,7 @@ public final class LabelStore {
 
   static byte[] data(Connection c, String datasetId, String hash) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT data FROM image_labels WHERE dataset_id = ? AND hash = ?")) {
+        c.prepareStatement("SELECT data FROM image_labels WHERE seq = (SELECT seq FROM image WHERE dataset_id = ? AND hash = ?)")) {
       ps.setString(1, datasetId);
       ps.setString(2, hash);
       try (ResultSet rs = ps.executeQuery()) {

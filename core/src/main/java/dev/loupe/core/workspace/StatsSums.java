@@ -40,7 +40,7 @@ final class StatsSums {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT i.width, i.height, l.data FROM image i JOIN image_labels l"
-                + " ON l.dataset_id = i.dataset_id AND l.hash = i.hash WHERE i.dataset_id = ? AND i.hash = ?")) {
+                + " ON l.seq = i.seq WHERE i.dataset_id = ? AND i.hash = ?")) {
       ps.setString(1, datasetId);
       ps.setString(2, hash);
       try (ResultSet rs = ps.executeQuery()) {

@@ -127,8 +127,10 @@ public final class TrashStore {
     workspace.images().deleteIndex(id);
     workspace.db().write(
         c -> {
-          for (String table :
-              List.of("image_labels", "image", "tombstone", "dataset_version", "class_stats")) {
+          // label rows through the image rows' seqs (image_labels has no dataset index)
+          ImageStore.execute(
+              c, "DELETE FROM image_labels WHERE seq IN (SELECT seq FROM image WHERE dataset_id = ?)", id);
+          for (String table : List.of("image", "tombstone", "dataset_version", "class_stats")) {
             ImageStore.execute(c, "DELETE FROM " + table + " WHERE dataset_id = ?", id);
           }
           ImageStore.execute(c, "DELETE FROM dataset WHERE id = ?", id);
