@@ -30,7 +30,8 @@ record CocoFile(List<Category> categories, List<Image> images, List<Annotation> 
     List<Category> categories = new ArrayList<>();
     List<Image> images = new ArrayList<>();
     List<Annotation> annotations = new ArrayList<>();
-    try (JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+        JsonParser p = mapper.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException(file + " is not a COCO JSON object");
       }

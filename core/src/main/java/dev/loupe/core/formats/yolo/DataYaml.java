@@ -45,8 +45,8 @@ record DataYaml(
 
   static DataYaml read(Path file) throws IOException {
     JsonNode doc;
-    try {
-      doc = YAML.readTree(file.toFile());
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      doc = YAML.readTree(in);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           file.getFileName() + " is not a readable YAML file: " + e.getMessage(), e);
