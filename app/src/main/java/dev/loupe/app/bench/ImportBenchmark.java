@@ -76,7 +76,8 @@ public final class ImportBenchmark {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes a benchmark's scratch folder. */
+  static void deleteTree(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var walk = Files.walk(dir)) {
         for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -61,7 +61,7 @@ public final class ListingBenchmark {
         out.printf("fill export dataset: %.1f s%n", fillExport / 1000);
       }
     }
-    deleteTree(dir.resolve("ws").resolve("index"));
+    ImportBenchmark.deleteTree(dir.resolve("ws").resolve("index"));
     System.gc();
     try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
       double open = Stopwatch.once(() -> ws.images().list("big", ImageQuery.all()));
@@ -148,16 +148,6 @@ public final class ListingBenchmark {
           Files.size(ndjson));
       System.gc();
       out.printf("heap used after the run: %d MB%n", Stopwatch.usedHeapMb());
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 

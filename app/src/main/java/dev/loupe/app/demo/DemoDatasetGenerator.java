@@ -167,30 +167,16 @@ public final class DemoDatasetGenerator {
     int cx = radius + r.nextInt(WIDTH - 2 * radius + 1);
     int cy = radius + r.nextInt(HEIGHT - 2 * radius + 1);
     int vertices = 3 + r.nextInt(6);
-    double[] points = new double[vertices * 2];
+    double[] pixels = new double[vertices * 2];
     double start = r.nextDouble() * Math.PI * 2;
-    Path2D.Double path = new Path2D.Double();
     for (int i = 0; i < vertices; i++) {
       double angle = start + i * 2 * Math.PI / vertices + (r.nextDouble() - 0.5) * Math.PI / vertices;
       double rad = radius * (0.55 + 0.45 * r.nextDouble());
-      double px = Math.round(cx + rad * Math.cos(angle));
-      double py = Math.round(cy + rad * Math.sin(angle));
-      points[2 * i] = px / WIDTH;
-      points[2 * i + 1] = py / HEIGHT;
-      if (i == 0) {
-        path.moveTo(px, py);
-      } else {
-        path.lineTo(px, py);
-      }
+      pixels[2 * i] = Math.round(cx + rad * Math.cos(angle));
+      pixels[2 * i + 1] = Math.round(cy + rad * Math.sin(angle));
     }
-    path.closePath();
     int cls = r.nextInt(COLORS.length);
-    if (!free(taken, path.getBounds2D())) {
-      return null;
-    }
-    g.setColor(COLORS[cls]);
-    g.fill(path);
-    return new PolygonLabel(cls, Coords.of(points));
+    return fillIfFree(g, taken, pixels, cls) ? new PolygonLabel(cls, Coords.of(normalized(pixels))) : null;
   }
 
   private Label rotatedBox(Graphics2D g, SplittableRandom r, List<Rectangle2D> taken) {
@@ -203,27 +189,42 @@ public final class DemoDatasetGenerator {
     double cos = Math.cos(angle);
     double sin = Math.sin(angle);
     double[][] local = {{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}};
-    double[] corners = new double[8];
-    Path2D.Double path = new Path2D.Double();
+    double[] pixels = new double[8];
     for (int i = 0; i < 4; i++) {
-      double px = cx + local[i][0] * cos - local[i][1] * sin;
-      double py = cy + local[i][0] * sin + local[i][1] * cos;
-      corners[2 * i] = px / WIDTH;
-      corners[2 * i + 1] = py / HEIGHT;
-      if (i == 0) {
-        path.moveTo(px, py);
-      } else {
-        path.lineTo(px, py);
-      }
+      pixels[2 * i] = cx + local[i][0] * cos - local[i][1] * sin;
+      pixels[2 * i + 1] = cy + local[i][0] * sin + local[i][1] * cos;
+    }
+    int cls = r.nextInt(COLORS.length);
+    return fillIfFree(g, taken, pixels, cls) ? new ObbLabel(cls, Coords.of(normalized(pixels))) : null;
+  }
+
+  /**
+   * Fills the closed outline through {@code pixels} (x y pairs) in the class colour, unless it would
+   * overlap an object drawn before; returns whether it was drawn.
+   */
+  private static boolean fillIfFree(Graphics2D g, List<Rectangle2D> taken, double[] pixels, int cls) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(pixels[0], pixels[1]);
+    for (int i = 2; i < pixels.length; i += 2) {
+      path.lineTo(pixels[i], pixels[i + 1]);
     }
     path.closePath();
-    int cls = r.nextInt(COLORS.length);
     if (!free(taken, path.getBounds2D())) {
-      return null;
+      return false;
     }
     g.setColor(COLORS[cls]);
     g.fill(path);
-    return new ObbLabel(cls, Coords.of(corners));
+    return true;
+  }
+
+  /** Pixel x y pairs as coordinates normalized to the image. */
+  private static double[] normalized(double[] pixels) {
+    double[] out = new double[pixels.length];
+    for (int i = 0; i < pixels.length; i += 2) {
+      out[i] = pixels[i] / WIDTH;
+      out[i + 1] = pixels[i + 1] / HEIGHT;
+    }
+    return out;
   }
 
   private Label person(Graphics2D g, SplittableRandom r, List<Rectangle2D> taken) {

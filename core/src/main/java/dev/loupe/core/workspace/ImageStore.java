@@ -280,7 +280,7 @@ public final class ImageStore {
         rows.add(
             new ImageIndex.Row(
                 seq, hashHead(img.hash()), img.filename(), img.width(), img.height(), img.size(),
-                img.split(), img.labels().size(), hasError, LabelCodec.classIds(classIds)));
+                img.split(), img.labels().size(), hasError, LabelCodec.classIdArray(img.labels())));
       }
       image.executeBatch();
       labels.executeBatch();

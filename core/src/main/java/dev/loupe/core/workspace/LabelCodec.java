@@ -115,9 +115,14 @@ final class LabelCodec {
     return CLASS;
   }
 
-  /** The distinct class ids of the labels, sorted, as bytes (two per id). */
+  /** The distinct class ids of the labels, sorted. */
+  static int[] classIdArray(List<Label> labels) {
+    return labels.stream().mapToInt(Label::classId).distinct().sorted().toArray();
+  }
+
+  /** The distinct class ids of the labels, sorted, as bytes (four per id). */
   static byte[] classIds(List<Label> labels) {
-    int[] ids = labels.stream().mapToInt(Label::classId).distinct().sorted().toArray();
+    int[] ids = classIdArray(labels);
     ByteBuffer buffer = ByteBuffer.allocate(ids.length * 4);
     for (int id : ids) {
       buffer.putInt(id);

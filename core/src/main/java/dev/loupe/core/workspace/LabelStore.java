@@ -46,11 +46,11 @@ public final class LabelStore {
           Dataset dataset = datasets.require(datasetIdOrSlug);
           String labelError = LabelValidator.validate(dataset, labels);
           ImageIndex index = images.index(dataset.id());
-          long seq =
+          long[] seqAndError =
               db.write(
                   c -> {
-                    Long s = ImageStore.seqOf(c, dataset.id(), hash);
-                    if (s == null) {
+                    long[] found = seqAndImageError(c, dataset.id(), hash);
+                    if (found == null) {
                       throw new NotFoundException("image " + hash + " not found in dataset " + dataset.slug());
                     }
                     dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, dataset.id());
@@ -60,11 +60,11 @@ public final class LabelStore {
                     write(c, dataset.id(), hash, labels, labelError);
                     StatsSums.save(c, dataset.id(), sums);
                     datasets.touch(c, dataset.id());
-                    return s;
+                    return found;
                   });
           index.updateLabels(
-              seq, labels.size(), LabelCodec.classIds(LabelCodec.classIds(labels)),
-              hasImageError(dataset.id(), hash) || labelError != null);
+              seqAndError[0], labels.size(), LabelCodec.classIdArray(labels),
+              seqAndError[1] == 1 || labelError != null);
           return null;
         });
   }
@@ -96,18 +96,16 @@ public final class LabelStore {
     }
   }
 
-  private boolean hasImageError(String datasetId, String hash) {
-    return db.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT image_error FROM image WHERE dataset_id = ? AND hash = ?")) {
-            ps.setString(1, datasetId);
-            ps.setString(2, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() && rs.getString(1) != null;
-            }
-          }
-        });
+  /** The image's seq and whether its bytes are flagged (1) or not (0); null when absent. */
+  private static long[] seqAndImageError(Connection c, String datasetId, String hash) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT seq, image_error FROM image WHERE dataset_id = ? AND hash = ?")) {
+      ps.setString(1, datasetId);
+      ps.setString(2, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new long[] {rs.getLong(1), rs.getString(2) != null ? 1 : 0} : null;
+      }
+    }
   }
 
   static byte[] data(Connection c, String datasetId, String hash) throws SQLException {

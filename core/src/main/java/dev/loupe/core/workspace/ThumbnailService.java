@@ -99,14 +99,6 @@ public final class ThumbnailService {
     }
   }
 
-  /** Starts {@link #generatePending} on a background daemon thread. */
-  public Thread startInBackground(int threads, TaskMonitor monitor) {
-    Thread t = new Thread(() -> generatePending(threads, monitor), "loupe-thumbnail-service");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   private int make(String hash) {
     Path target = path(hash);
     try {

@@ -92,7 +92,7 @@ public final class Workspace implements AutoCloseable {
     try {
       root = Files.createDirectories(root.toAbsolutePath().normalize());
       lock = WorkspaceLock.acquire(root);
-      cleanTmp(root.resolve("tmp"));
+      TrashStore.deleteTree(root.resolve("tmp")); // ContentStore makes it again, empty
       String url =
           "jdbc:h2:file:" + root.resolve("db").resolve("loupe")
               + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;MAX_COMPACT_TIME=2000";
@@ -255,16 +255,6 @@ public final class Workspace implements AutoCloseable {
     java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
     logger.setLevel(java.util.logging.Level.WARNING);
     return logger;
-  }
-
-  private static void cleanTmp(Path tmp) throws IOException {
-    if (Files.isDirectory(tmp)) {
-      try (var walk = Files.walk(tmp)) {
-        walk.sorted(java.util.Comparator.reverseOrder())
-            .filter(p -> !p.equals(tmp))
-            .forEach(p -> p.toFile().delete());
-      }
-    }
   }
 
   private static void closeQuietly(AutoCloseable closeable) {
