@@ -183,7 +183,10 @@ final class DatasetImporter {
     }
     String movedAs = moved.get(item.image());
     java.nio.file.Path file = movedAs != null ? workspace.content().path(movedAs) : item.image();
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes =
+        file.getFileSystem() == java.nio.file.FileSystems.getDefault()
+            ? Files.readAllBytes(file)
+            : dev.loupe.core.io.ZipInPlace.readBounded(file);
     ImageInfo info = probe.probe(bytes, item.filename());
     String hash = movedAs != null ? movedAs : ContentStore.sha256(bytes);
     boolean isNew;

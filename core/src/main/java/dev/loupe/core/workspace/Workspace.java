@@ -11,6 +11,7 @@ import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.formats.DatasetReader;
 import dev.loupe.core.formats.DatasetWriter;
 import dev.loupe.core.io.ArchiveExtractor;
+import dev.loupe.core.io.ZipInPlace;
 import dev.loupe.core.task.TaskMonitor;
 import org.flywaydb.core.Flyway;
 
@@ -162,8 +163,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Imports a dataset from a folder, a file or an archive (ZIP, TAR, TAR.GZ, TGZ: unpacked safely
-   * first). Bad rows and files are recorded in the report, never abort the import. An import into a
+   * Imports a dataset from a folder, a file or an archive (a plainly made ZIP is read in place; other
+   * ZIPs and TAR, TAR.GZ, TGZ are unpacked safely first). Bad rows and files are recorded in the report, never abort the import. An import into a
    * new dataset that fails or is cancelled leaves no dataset behind.
    */
   public ImportResult importDataset(Path input, ImportOptions options, TaskMonitor monitor) throws IOException {
@@ -173,19 +174,26 @@ public final class Workspace implements AutoCloseable {
     Path source = input;
     Path unpacked = null;
     java.util.zip.ZipFile zip = null;
+    ZipInPlace inPlace = null;
     try {
       java.util.Map<Path, String> deferred = java.util.Map.of();
       if (Files.isRegularFile(input) && ArchiveExtractor.isArchive(input)) {
-        unpacked = Files.createTempDirectory(root.resolve("tmp"), "import");
-        monitor.progress(0, -1, "unpacking " + input.getFileName());
-        deferred =
-            new ArchiveExtractor(options.limits())
-                .extract(input, unpacked, monitor, Workspace::isImageName)
-                .deferred();
-        if (!deferred.isEmpty()) {
-          zip = new java.util.zip.ZipFile(input.toFile());
+        monitor.progress(0, -1, "checking " + input.getFileName());
+        inPlace = ZipInPlace.open(input, options.limits(), monitor, Workspace::isImageName).orElse(null);
+        if (inPlace != null) {
+          source = singleFolder(inPlace.root());
+        } else {
+          unpacked = Files.createTempDirectory(root.resolve("tmp"), "import");
+          monitor.progress(0, -1, "unpacking " + input.getFileName());
+          deferred =
+              new ArchiveExtractor(options.limits())
+                  .extract(input, unpacked, monitor, Workspace::isImageName)
+                  .deferred();
+          if (!deferred.isEmpty()) {
+            zip = new java.util.zip.ZipFile(input.toFile());
+          }
+          source = singleFolder(unpacked);
         }
-        source = singleFolder(unpacked);
         if (options.name() == null) {
           options = options.withName(input.getFileName().toString().replaceFirst("(\\.tar)?\\.[^.]+$", ""));
         }
@@ -195,6 +203,9 @@ public final class Workspace implements AutoCloseable {
     } finally {
       if (zip != null) {
         zip.close();
+      }
+      if (inPlace != null) {
+        inPlace.close();
       }
       if (unpacked != null) {
         TrashStore.deleteTree(unpacked);

@@ -181,6 +181,51 @@ class WorkspaceImportTest {
     }
   }
 
+  @Test
+  void aZipWithTheDatasetAtItsRootIsReadInPlaceAndNamedAfterTheArchive() throws Exception {
+    Path data = TestData.yolo(tmp.resolve("src"), List.of("cat", "dog"), ROWS, new String[] {"train", "val"});
+    Path zip = tmp.resolve("pets-2024.zip");
+    try (var files = Files.walk(data);
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(data.relativize(p).toString().replace('\\', '/')));
+        Files.copy(p, out);
+        out.closeEntry();
+      }
+    }
+    try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+      ImportResult fromFolder = ws.importDataset(data, ImportOptions.defaults().withName("folder"), TaskMonitor.NONE);
+      AtomicBoolean unpacking = new AtomicBoolean();
+      TaskMonitor watch =
+          new TaskMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+              if (message != null && message.startsWith("unpacking")) {
+                unpacking.set(true);
+              }
+            }
+
+            @Override
+            public boolean isCancelled() {
+              return false;
+            }
+          };
+      ImportResult fromZip = ws.importDataset(zip, ImportOptions.defaults(), watch);
+
+      assertThat(unpacking).as("read in place, not unpacked").isFalse();
+      assertThat(fromZip.dataset().name()).isEqualTo("pets-2024");
+      assertThat(fromZip.report().importedImages()).isEqualTo(4);
+      assertThat(fromZip.report().counts()).isEqualTo(fromFolder.report().counts());
+      for (ImageRecord image : ws.images().list("folder", ImageQuery.all()).images()) {
+        assertThat(ws.labels().get(fromZip.dataset().id(), image.hash()))
+            .isEqualTo(ws.labels().get("folder", image.hash()));
+      }
+      try (var left = Files.list(ws.root().resolve("tmp"))) {
+        assertThat(left.toList()).isEmpty();
+      }
+    }
+  }
+
   static long count(Workspace ws, String sql) {
     return ws.db().read(
         c -> {

@@ -83,7 +83,8 @@ public final class CocoReader implements DatasetReader {
     if (task == Task.POSE && !classes.keypointNames.isEmpty()) {
       extra.put("kpt_names", new LinkedHashMap<>(classes.keypointNames));
     }
-    String name = requireFiles(path).get(0).toAbsolutePath().getParent().getFileName().toString();
+    Path folder = requireFiles(path).get(0).toAbsolutePath().getParent();
+    String name = folder.getFileName() == null ? "dataset" : folder.getFileName().toString();
     return new DatasetSpec(name, null, task, classes.names,
         task == Task.POSE ? classes.kptShape : null, task == Task.POSE ? classes.flipIdx() : null, extra);
   }

@@ -60,7 +60,7 @@ public final class ClassifyReader implements DatasetReader {
       }
     }
     return new DatasetSpec(
-        path.toAbsolutePath().normalize().getFileName().toString(),
+        ImageFiles.folderName(path.toAbsolutePath().normalize()),
         null,
         Task.CLASSIFY,
         new ArrayList<>(names),

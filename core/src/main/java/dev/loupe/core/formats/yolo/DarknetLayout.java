@@ -82,7 +82,7 @@ final class DarknetLayout {
     }
     return new YoloLayout(
         datasetDir,
-        datasetDir.getFileName().toString(),
+        ImageFiles.folderName(datasetDir),
         sources,
         names,
         null,
@@ -98,10 +98,11 @@ final class DarknetLayout {
     if (Files.isRegularFile(list)) {
       return new YoloLayout.Source(split, list, List.of(list.getParent(), datasetDir));
     }
-    String folder = "obj_" + ImageFiles.stem(Path.of(value).getFileName().toString()) + "_data";
-    Path parent = Path.of(value).getParent();
-    String written = parent == null ? folder : parent.resolve(folder).toString();
-    Path dir = PathResolver.resolve(bases, written, Files::isDirectory);
+    Path written = datasetDir.getFileSystem().getPath(value.trim().replace('\\', '/'));
+    String folder = "obj_" + ImageFiles.stem(ImageFiles.folderName(written)) + "_data";
+    Path parent = written.getParent();
+    String folderPath = parent == null ? folder : parent.resolve(folder).toString();
+    Path dir = PathResolver.resolve(bases, folderPath, Files::isDirectory);
     notes.add(
         "image list "
             + value

@@ -12,6 +12,12 @@ final class ImageFiles {
 
   private ImageFiles() {}
 
+  /** A folder's own name, or "dataset" for a root that has none (the root of a ZIP read in place). */
+  static String folderName(Path dir) {
+    Path name = dir.getFileName();
+    return name == null ? "dataset" : name.toString().replaceAll("/+$", "");
+  }
+
   static boolean isImage(Path file) {
     return SUFFIXES.contains(suffix(file.getFileName().toString()));
   }

@@ -39,7 +39,7 @@ final class LabelImgLayout {
       sources.add(new YoloLayout.Source(Split.TRAIN, dir, List.of(dir)));
     }
     return new YoloLayout(
-        dir, dir.getFileName().toString(), sources, names, null, null, Map.of(), List.of());
+        dir, ImageFiles.folderName(dir), sources, names, null, null, Map.of(), List.of());
   }
 
   private static Path classesFile(Path dir) throws IOException {

@@ -42,7 +42,7 @@ final class PathResolver {
 
   private static Path plain(Path base, String text) {
     try {
-      Path p = Path.of(text);
+      Path p = base.getFileSystem().getPath(text);
       return (p.isAbsolute() ? p : base.resolve(p)).normalize();
     } catch (InvalidPathException e) {
       return null;

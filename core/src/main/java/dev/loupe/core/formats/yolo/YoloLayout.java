@@ -122,7 +122,7 @@ record YoloLayout(
     String file = yaml.file().getFileName().toString();
     String name =
         YAML_NAMES.contains(file.toLowerCase(Locale.ROOT))
-            ? yamlDir.getFileName().toString()
+            ? ImageFiles.folderName(yamlDir)
             : ImageFiles.stem(file);
     return new YoloLayout(
         yaml.root(),
