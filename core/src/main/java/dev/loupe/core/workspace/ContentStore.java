@@ -22,6 +22,8 @@ public final class ContentStore {
   /** The two-letter folders known to exist (creating them is a syscall per image otherwise). */
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicLong tempCount = new java.util.concurrent.atomic.AtomicLong();
+  /** Files an operation in progress relies on (an import that found them already stored), with counts. */
+  private final java.util.Map<String, Integer> pins = new java.util.HashMap<>();
 
   ContentStore(Path root, Path tmp) throws IOException {
     this.root = Files.createDirectories(root);
@@ -90,6 +92,59 @@ public final class ContentStore {
 
   public void delete(String hash) throws IOException {
     Files.deleteIfExists(path(hash));
+  }
+
+  /**
+   * Marks a file as relied on by work not yet committed, so that garbage collection keeps it (call
+   * before looking whether it is stored); every pin needs its {@link #unpin}.
+   */
+  void pin(String hash) {
+    synchronized (pins) {
+      pins.merge(hash, 1, Integer::sum);
+    }
+  }
+
+  void unpin(String hash) {
+    synchronized (pins) {
+      pins.computeIfPresent(hash, (h, n) -> n == 1 ? null : n - 1);
+    }
+  }
+
+  /** Deletes a file unless work in progress relies on it; returns whether it is gone. */
+  boolean deleteUnlessPinned(String hash) throws IOException {
+    synchronized (pins) {
+      if (pins.containsKey(hash)) {
+        return false;
+      }
+      Files.deleteIfExists(path(hash));
+      return true;
+    }
+  }
+
+  /**
+   * Deletes stored files that {@code known} does not list: after a crash, files written by an import
+   * whose rows never committed. Only for a workspace no work is running in (it is being opened).
+   *
+   * @return how many files were deleted
+   */
+  int sweep(java.util.Set<String> known) throws IOException {
+    int deleted = 0;
+    try (var folders = Files.newDirectoryStream(root)) {
+      for (Path folder : folders) {
+        if (!Files.isDirectory(folder)) {
+          continue;
+        }
+        try (var files = Files.newDirectoryStream(folder)) {
+          for (Path file : files) {
+            if (!known.contains(file.getFileName().toString())) {
+              Files.deleteIfExists(file);
+              deleted++;
+            }
+          }
+        }
+      }
+    }
+    return deleted;
   }
 
   /** A fresh name in tmp/ (unique within this process, which alone owns the workspace). */

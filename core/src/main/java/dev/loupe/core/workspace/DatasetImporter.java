@@ -43,6 +43,8 @@ final class DatasetImporter {
   private final ImageProbe probe = new ImageProbe();
   /** Files this import added to the content store, to take back if the import does not complete. */
   private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Every stored file this import's rows will refer to, kept from garbage collection until it ends. */
+  private final java.util.Queue<String> pinned = new java.util.concurrent.ConcurrentLinkedQueue<>();
   /** Files of an unpacked archive already moved into the store, by their old path. */
   private final java.util.Map<java.nio.file.Path, String> moved = new java.util.concurrent.ConcurrentHashMap<>();
   private java.nio.file.Path movable;
@@ -107,6 +109,9 @@ final class DatasetImporter {
       throw e;
     } finally {
       workers.shutdownNow();
+      for (String hash; (hash = pinned.poll()) != null; ) {
+        workspace.content().unpin(hash);
+      }
     }
     return new ImportResult(workspace.datasets().require(dataset.id()), reader.formatName(), report);
   }
@@ -163,6 +168,11 @@ final class DatasetImporter {
     return map;
   }
 
+  private void pin(String hash) {
+    workspace.content().pin(hash);
+    pinned.add(hash);
+  }
+
   private Stored store(ImportItem item) throws IOException {
     if (item.image() == null) {
       String key = item.url() != null ? item.url() : item.split().apiName() + "/" + item.filename();
@@ -176,6 +186,7 @@ final class DatasetImporter {
     if (entry != null) {
       byte[] bytes = dev.loupe.core.io.ArchiveExtractor.readDeferred(zip, entry);
       String hash = ContentStore.sha256(bytes);
+      pin(hash);
       if (workspace.content().putNew(bytes, hash)) {
         created.add(hash);
       }
@@ -189,6 +200,7 @@ final class DatasetImporter {
             : dev.loupe.core.io.ZipInPlace.readBounded(file);
     ImageInfo info = probe.probe(bytes, item.filename());
     String hash = movedAs != null ? movedAs : ContentStore.sha256(bytes);
+    pin(hash);
     boolean isNew;
     if (movedAs != null) {
       isNew = false;

@@ -170,10 +170,22 @@ public final class TrashStore {
                         }
                         return out;
                       });
+              // an import in progress may rely on a file it found stored: it is pinned and kept
+              List<String> deleted = new ArrayList<>();
+              for (String hash : orphans) {
+                try {
+                  if (workspace.content().deleteUnlessPinned(hash)) {
+                    deleted.add(hash);
+                    Files.deleteIfExists(ThumbnailService.thumbPath(workspace.root(), hash));
+                  }
+                } catch (IOException e) {
+                  // left for the next collection
+                }
+              }
               workspace.db().write(
                   c -> {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM blob WHERE hash = ?")) {
-                      for (String hash : orphans) {
+                      for (String hash : deleted) {
                         ps.setString(1, hash);
                         ps.addBatch();
                       }
@@ -181,15 +193,7 @@ public final class TrashStore {
                     }
                     return null;
                   });
-              for (String hash : orphans) {
-                try {
-                  workspace.content().delete(hash);
-                  Files.deleteIfExists(ThumbnailService.thumbPath(workspace.root(), hash));
-                } catch (IOException e) {
-                  // left for the next collection
-                }
-              }
-              return orphans.size();
+              return deleted.size();
             });
   }
 

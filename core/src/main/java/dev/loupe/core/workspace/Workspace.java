@@ -80,6 +80,7 @@ public final class Workspace implements AutoCloseable {
     this.versions = new VersionStore(this, formats);
     this.classStats = new ClassStatsService(this);
     this.thumbnails = new ThumbnailService(this);
+    sweepAfterCrash();
     trash.purgeExpired();
   }
 
@@ -249,10 +250,40 @@ public final class Workspace implements AutoCloseable {
     return revisions;
   }
 
+  /**
+   * A workspace not closed last time (the process was killed or crashed) may hold image files an
+   * import wrote before its rows committed: no row refers to them, so they are deleted now, before
+   * any work starts. The marker file says whether the last session ended cleanly.
+   */
+  private void sweepAfterCrash() throws IOException {
+    Path marker = root.resolve(SESSION_MARKER);
+    if (Files.exists(marker)) {
+      java.util.Set<String> known =
+          db.read(
+              c -> {
+                java.util.Set<String> hashes = new java.util.HashSet<>();
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT hash FROM blob")) {
+                  while (rs.next()) {
+                    hashes.add(rs.getString(1));
+                  }
+                }
+                return hashes;
+              });
+      content.sweep(known);
+    } else {
+      Files.createFile(marker);
+    }
+  }
+
+  private static final String SESSION_MARKER = "session.open";
+
   @Override
   public void close() {
     try {
       images.saveIndexes();
+      Files.deleteIfExists(root.resolve(SESSION_MARKER));
+    } catch (IOException e) {
+      // the next open sweeps, which is only slower
     } finally {
       try {
         db.close();

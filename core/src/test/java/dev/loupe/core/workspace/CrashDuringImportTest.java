@@ -76,6 +76,12 @@ class CrashDuringImportTest {
       assertThat(WorkspaceImportTest.count(ws,
               "SELECT COUNT(*) FROM image i WHERE NOT EXISTS (SELECT 1 FROM blob b WHERE b.hash = i.hash)"))
           .isZero();
+      // files the killed workers wrote ahead of their batch were swept when the workspace opened
+      long files;
+      try (var walk = Files.walk(root.resolve("blobs"))) {
+        files = walk.filter(Files::isRegularFile).count();
+      }
+      assertThat(files).isEqualTo(WorkspaceImportTest.count(ws, "SELECT COUNT(*) FROM blob"));
       if (images == 0) {
         return;
       }
