@@ -178,13 +178,18 @@ public final class ArchiveExtractor {
     if (entry == null || entry.getSize() < 0 || entry.getSize() > Integer.MAX_VALUE - 16) {
       throw new IOException("cannot read archive entry '" + entryName + "'");
     }
-    byte[] bytes = new byte[(int) entry.getSize()];
     try (InputStream in = zip.getInputStream(entry)) {
-      int n = in.readNBytes(bytes, 0, bytes.length);
-      if (n != bytes.length || in.read() != -1) {
-        throw new UnsafeArchiveException(
-            "archive entry '" + entryName + "' does not hold the size its header states");
-      }
+      return readDeclared(in, (int) entry.getSize(), entryName);
+    }
+  }
+
+  /** Exactly {@code size} bytes of an entry; refuses one that holds fewer or more. */
+  static byte[] readDeclared(InputStream in, int size, String entryName) throws IOException {
+    byte[] bytes = new byte[size];
+    int n = in.readNBytes(bytes, 0, size);
+    if (n != size || in.read() != -1) {
+      throw new UnsafeArchiveException(
+          "archive entry '" + entryName + "' does not hold the size its header states");
     }
     return bytes;
   }

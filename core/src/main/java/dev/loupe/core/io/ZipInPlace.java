@@ -155,15 +155,9 @@ public final class ZipInPlace implements AutoCloseable {
     if (size > Integer.MAX_VALUE - 16) {
       throw new IOException(file + " is too large to read (" + size + " bytes)");
     }
-    byte[] bytes = new byte[(int) size];
     try (InputStream in = Files.newInputStream(file)) {
-      int n = in.readNBytes(bytes, 0, bytes.length);
-      if (n != bytes.length || in.read() != -1) {
-        throw new UnsafeArchiveException(
-            "archive entry '" + file + "' does not hold the size its header states");
-      }
+      return ArchiveExtractor.readDeclared(in, (int) size, file.toString());
     }
-    return bytes;
   }
 
   @Override
