@@ -127,20 +127,26 @@ final class PrototypeMasks {
     int width = ox2 - ox1 + 1;
     int height = oy2 - oy1 + 1;
     boolean[] pixels = new boolean[width * height];
+    int[] colA = new int[width];
+    int[] colB = new int[width];
+    for (int ox = ox1; ox <= ox2; ox++) {
+      colA[ox - ox1] = row(x0[ox], cx1, cx2);
+      colB[ox - ox1] = row(x1[ox], cx1, cx2);
+    }
     for (int oy = oy1; oy <= oy2; oy++) {
       int ra = row(y0[oy], cy1, cy2) * cw;
       int rb = row(y1[oy], cy1, cy2) * cw;
       float wb = wy1[oy];
       float wa = 1f - wb;
-      int out = (oy - oy1) * width - ox1;
-      for (int ox = ox1; ox <= ox2; ox++) {
-        int ca = row(x0[ox], cx1, cx2);
-        int cb = row(x1[ox], cx1, cx2);
-        float vb = wx1[ox];
+      int out = (oy - oy1) * width;
+      for (int i = 0; i < width; i++) {
+        int ca = colA[i];
+        int cb = colB[i];
+        float vb = wx1[ox1 + i];
         float va = 1f - vb;
         float value =
             wa * (va * logits[ra + ca] + vb * logits[ra + cb]) + wb * (va * logits[rb + ca] + vb * logits[rb + cb]);
-        pixels[out + ox] = value > 0f;
+        pixels[out + i] = value > 0f;
       }
     }
     return new Region(ox1, oy1, width, height, pixels);
