@@ -229,6 +229,7 @@ public final class AutoAnnotator {
     final String runId;
     final Map<String, List<Label>> batch = new LinkedHashMap<>();
     final Map<String, Integer> batchAdded = new HashMap<>();
+    final Map<String, List<Label>> batchBase = new HashMap<>();
     final Map<String, String> refused = new LinkedHashMap<>();
     int done;
     int failed;
@@ -272,13 +273,14 @@ public final class AutoAnnotator {
       List<Label> all = new ArrayList<>(existing);
       all.addAll(fresh);
       batch.put(image.hash(), all);
+      batchBase.put(image.hash(), existing);
       batchAdded.put(image.hash(), fresh.size());
       labeled++;
       added += fresh.size();
     }
 
     void flush() {
-      Map<String, String> refusedNow = workspace.annotationRuns().apply(runId, batch, counts(null));
+      Map<String, String> refusedNow = workspace.annotationRuns().apply(runId, batch, batchBase, counts(null));
       if (!refusedNow.isEmpty()) {
         for (String hash : refusedNow.keySet()) {
           labeled--;
@@ -291,6 +293,7 @@ public final class AutoAnnotator {
         workspace.annotationRuns().apply(runId, Map.of(), counts(null));
       }
       batch.clear();
+      batchBase.clear();
       batchAdded.clear();
     }
 

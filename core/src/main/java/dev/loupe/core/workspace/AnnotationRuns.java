@@ -78,7 +78,18 @@ public final class AnnotationRuns {
    * @return images refused (hash to reason): labels the dataset does not accept, or images gone
    */
   public Map<String, String> apply(String runId, Map<String, List<Label>> labelsByHash, RunCounts counts) {
+    return apply(runId, labelsByHash, Map.of(), counts);
+  }
+
+  /**
+   * Like {@link #apply(String, Map, RunCounts)}, but an image whose labels are no longer those in
+   * {@code expected} (edited while the run was looking at it) is left alone and reported, so that
+   * no edit is overwritten.
+   */
+  public Map<String, String> apply(
+      String runId, Map<String, List<Label>> labelsByHash, Map<String, List<Label>> expected, RunCounts counts) {
     AnnotationRun run = require(runId);
+    Map<String, String> changed = new LinkedHashMap<>();
     LabelStore.BatchResult result =
         labels.putBatch(
             run.datasetId(),
@@ -86,6 +97,11 @@ public final class AnnotationRuns {
             new LabelStore.BatchHook() {
               @Override
               public boolean before(Connection c, String hash, byte[] previous, long revision) throws SQLException {
+                List<Label> base = expected.get(hash);
+                if (base != null && !java.util.Arrays.equals(previous, LabelCodec.encode(base))) {
+                  changed.put(hash, "image " + hash + " was edited during the run: left as it is");
+                  return false;
+                }
                 try (PreparedStatement ps =
                     c.prepareStatement(
                         "MERGE INTO annotation_run_image (run_id, hash, previous_labels, written_revision)"
@@ -111,7 +127,9 @@ public final class AnnotationRuns {
                 saveCounts(c, runId, counts, null);
               }
             });
-    return result.refused();
+    Map<String, String> refused = new LinkedHashMap<>(result.refused());
+    refused.putAll(changed);
+    return refused;
   }
 
   /** Ends a run in {@code state} with its final totals. */

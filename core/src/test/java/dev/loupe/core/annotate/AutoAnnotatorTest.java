@@ -336,4 +336,38 @@ class AutoAnnotatorTest {
     assertThat(ws.labels().get(d.id(), hashes.get(0))).containsExactly(existing);
     assertThat(ws.annotationRuns().list(d.id())).isEmpty();
   }
+
+  @Test
+  void anImageEditedWhileTheRunLooksAtItKeepsTheEdit() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, CLASSES);
+    List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(2), Split.TRAIN);
+    FakePredictor model =
+        model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30))
+            .on(width(1), Detection.box(1, "cat", 0.9, 0, 0, 30, 30));
+    List<Label> edit = List.of(new BoxLabel(1, 0.8, 0.8, 0.1, 0.1));
+    TaskMonitor editsTheFirstImage =
+        new TaskMonitor() {
+          @Override
+          public void progress(long done, long total, String message) {
+            if (done == 1) { // after the run read image 0's labels, before its batch is written
+              ws.labels().put(d.id(), hashes.get(0), edit);
+            }
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return false;
+          }
+        };
+
+    AnnotateResult result =
+        annotator.run(d, null, "fake", model, AnnotateOptions.of(ImageSelection.all()).withThreads(1, 1), editsTheFirstImage);
+
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).isEqualTo(edit);
+    assertThat(ws.labels().get(d.id(), hashes.get(1))).hasSize(1);
+    assertThat(result.refused()).containsOnlyKeys(hashes.get(0));
+    assertThat(result.run().imagesLabeled()).isEqualTo(1);
+    assertThat(result.run().message()).contains("edited during the run");
+    assertThat(ws.annotationRuns().previousLabels(result.run().id(), hashes.get(0))).isEmpty();
+  }
 }
