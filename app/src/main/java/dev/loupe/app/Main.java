@@ -74,6 +74,11 @@ public final class Main {
 
   /** Every command of {@code loupe}, in the order help lists them. */
   public static List<Object> commands(CliContext c) {
+    return commands(c, dev.loupe.app.cli.ModelRuntime.engines());
+  }
+
+  /** Every command, the model commands reading and running models with {@code runtime}. */
+  public static List<Object> commands(CliContext c, dev.loupe.app.cli.ModelRuntime runtime) {
     List<Object> commands = new ArrayList<>();
     commands.add(new ImportCommand(c));
     commands.add(new ExportCommand(c));
@@ -97,6 +102,18 @@ public final class Main {
     commands.add(CommandGroup.of("trash", "Deleted datasets, restorable for 30 days.",
         new TrashListCommand(c), new TrashRestoreCommand(c), new TrashPurgeCommand(c),
         new TrashEmptyCommand(c)));
+    commands.add(CommandGroup.of("projects", "Projects: folders of models.",
+        new dev.loupe.app.cli.ProjectsCreateCommand(c), new dev.loupe.app.cli.ProjectsListCommand(c),
+        new dev.loupe.app.cli.ProjectsShowCommand(c), new dev.loupe.app.cli.ProjectsUpdateCommand(c),
+        new dev.loupe.app.cli.ProjectsDeleteCommand(c)));
+    commands.add(CommandGroup.of("models", "Model files: import, list, show, move, delete.",
+        new dev.loupe.app.cli.ModelsImportCommand(c, runtime), new dev.loupe.app.cli.ModelsListCommand(c),
+        new dev.loupe.app.cli.ModelsShowCommand(c), new dev.loupe.app.cli.ModelsMoveCommand(c),
+        new dev.loupe.app.cli.ModelsDeleteCommand(c)));
+    commands.add(new CommandLine(new dev.loupe.app.cli.AnnotateCommand(c, runtime))
+        .addSubcommand(new dev.loupe.app.cli.AnnotateRevertCommand(c))
+        .addSubcommand(new dev.loupe.app.cli.AnnotateRunsCommand(c)));
+    commands.add(new dev.loupe.app.cli.ValCommand(c, runtime));
     commands.add(new DemoCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());
     return commands;

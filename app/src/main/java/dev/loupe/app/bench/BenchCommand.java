@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails) or 'listing' (a large"
+    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'annotate' (auto-annotation"
+        + " images/s on 640x480 and 1080p images) or 'listing' (a large"
         + " dataset: pages for every sort and filter, class-stats, NDJSON export). Run listing with"
         + " java -Xmx1g to hold it to the 1 GB goal.")
 public final class BenchCommand implements Callable<Integer> {
@@ -37,15 +38,24 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Threads (default: all cores).")
   int workers;
 
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "annotate: an ONNX model to run (default: a stand-in predictor, the pipeline alone).")
+  Path model;
+
   @Override
   public Integer call() throws Exception {
     int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
     switch (which) {
       case "import" -> new ImportBenchmark(System.out)
           .run(java.nio.file.Files.createDirectories(dir), images == null ? 10_000 : images, threads);
+      case "annotate" -> {
+        dev.loupe.app.cli.ModelRuntime runtime = dev.loupe.app.cli.ModelRuntime.engines();
+        new AnnotateBenchmark(System.out).run(java.nio.file.Files.createDirectories(dir),
+            images == null ? 200 : images, model, runtime::inspect, runtime, threads);
+      }
       case "listing" -> new ListingBenchmark(System.out)
           .run(dir.resolve("listing"), images == null ? 1_000_000 : images, labelsPerImage, exportImages);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import or listing)");
+      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import, listing or annotate)");
     }
     return 0;
   }

@@ -18,6 +18,7 @@ final class Cli {
   private final Path workspace;
   private String stdin = "";
   private InterruptHooks hooks = InterruptHooks.NONE;
+  private ModelRuntime runtime = ModelRuntime.engines();
 
   Cli(Path workspace) {
     this.workspace = workspace;
@@ -25,6 +26,12 @@ final class Cli {
 
   Cli stdin(String text) {
     this.stdin = text;
+    return this;
+  }
+
+  /** Model commands read and run models with {@code value} (a fake in tests). */
+  Cli runtime(ModelRuntime value) {
+    this.runtime = value;
     return this;
   }
 
@@ -42,7 +49,7 @@ final class Cli {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             Map.of("LOUPE_WORKSPACE", workspace.toString()), workspace.resolve("home"), false,
             System::nanoTime, hooks);
-    int code = Main.commandLine(context, Main.commands(context)).execute(args);
+    int code = Main.commandLine(context, Main.commands(context, runtime)).execute(args);
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -69,6 +69,96 @@ public final class LabelStore {
         });
   }
 
+  /** What a batch write does per image, in the batch's transaction. */
+  interface BatchHook {
+    /**
+     * Called before an image's labels are replaced, with the labels it has (LabelCodec bytes) and
+     * its revision; returns false to leave this image alone.
+     */
+    boolean before(Connection c, String hash, byte[] previousLabels, long revision) throws SQLException;
+
+    /** Called after the image's labels were replaced, with the revision the write gave it. */
+    void after(Connection c, String hash, long revision) throws SQLException;
+
+    /** Called last in the transaction, after every image. */
+    default void end(Connection c) throws SQLException {}
+  }
+
+  /** The outcome of a batch write: the hashes written, and those refused with the reason. */
+  record BatchResult(List<String> written, java.util.Map<String, String> refused) {}
+
+  /**
+   * Replaces the labels of several images of one dataset in one transaction, as {@link #put} does
+   * for one: validated, class statistics and the image index kept in step. Images whose labels are
+   * refused, or that are no longer in the dataset, are left out and reported; the hook may leave
+   * out others.
+   */
+  BatchResult putBatch(String datasetId, java.util.Map<String, List<Label>> labelsByHash, BatchHook hook) {
+    return db.exclusively(
+        () -> {
+          Dataset dataset = datasets.require(datasetId);
+          java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+          java.util.Map<String, String> labelErrors = new java.util.HashMap<>();
+          java.util.Map<String, List<Label>> valid = new java.util.LinkedHashMap<>();
+          labelsByHash.forEach(
+              (hash, labels) -> {
+                try {
+                  labelErrors.put(hash, LabelValidator.validate(dataset, labels));
+                  valid.put(hash, labels);
+                } catch (InvalidLabelsException e) {
+                  refused.put(hash, e.getMessage());
+                }
+              });
+          ImageIndex index = images.index(dataset.id());
+          java.util.Map<String, long[]> written = new java.util.LinkedHashMap<>();
+          db.write(
+              c -> {
+                dev.loupe.core.stats.ClassStatsCalculator sums = StatsSums.load(c, dataset.id());
+                for (var entry : valid.entrySet()) {
+                  String hash = entry.getKey();
+                  long[] found = seqAndImageError(c, dataset.id(), hash);
+                  Object[] old = StatsSums.image(c, dataset.id(), hash);
+                  if (found == null || old == null) {
+                    refused.put(hash, "image " + hash + " is no longer in dataset " + dataset.slug());
+                    continue;
+                  }
+                  if (!hook.before(c, hash, (byte[]) old[2], revisionOf(c, dataset.id(), hash))) {
+                    continue;
+                  }
+                  StatsSums.remove(sums, (int) old[0], (int) old[1], (byte[]) old[2]);
+                  StatsSums.add(sums, (int) old[0], (int) old[1], LabelCodec.encode(entry.getValue()));
+                  write(c, dataset.id(), hash, entry.getValue(), labelErrors.get(hash));
+                  hook.after(c, hash, revisionOf(c, dataset.id(), hash));
+                  written.put(hash, found);
+                }
+                if (!written.isEmpty()) {
+                  StatsSums.save(c, dataset.id(), sums);
+                  datasets.touch(c, dataset.id());
+                }
+                hook.end(c);
+                return null;
+              });
+          written.forEach(
+              (hash, seqAndError) -> {
+                List<Label> labels = valid.get(hash);
+                index.updateLabels(
+                    seqAndError[0], labels.size(), LabelCodec.classIdArray(labels),
+                    seqAndError[1] == 1 || labelErrors.get(hash) != null);
+              });
+          return new BatchResult(List.copyOf(written.keySet()), refused);
+        });
+  }
+
+  private static long revisionOf(Connection c, String datasetId, String hash) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM image WHERE dataset_id = ? AND hash = ?")) {
+      ps.setString(1, datasetId);
+      ps.setString(2, hash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : -1;
+      }
+    }
+  }
+
   /** Writes labels and the image's derived columns in the caller's transaction. */
   void write(Connection c, String datasetId, String hash, List<Label> labels, String labelError)
       throws SQLException {

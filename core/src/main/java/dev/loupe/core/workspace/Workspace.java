@@ -27,6 +27,7 @@ import org.flywaydb.core.Flyway;
  *   thumbs/ab/abcd.. 256 px JPEG thumbnails
  *   versions/        immutable NDJSON snapshots of dataset versions
  *   index/           saved image indexes (a cache: ignored when stale)
+ *   models/ab/abcd...onnx  model files, once per content, with their extension
  *   tmp/             unpacked archives and partial files (emptied on open)
  * </pre>
  */
@@ -49,6 +50,9 @@ public final class Workspace implements AutoCloseable {
   private final VersionStore versions;
   private final ClassStatsService classStats;
   private final ThumbnailService thumbnails;
+  private final ProjectStore projects;
+  private final ModelStore models;
+  private final AnnotationRuns annotationRuns;
 
   private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
     this.root = root;
@@ -80,6 +84,9 @@ public final class Workspace implements AutoCloseable {
     this.versions = new VersionStore(this, formats);
     this.classStats = new ClassStatsService(this);
     this.thumbnails = new ThumbnailService(this);
+    this.projects = new ProjectStore(db, revisions);
+    this.models = new ModelStore(db, revisions, projects, new ModelFiles(root.resolve("models"), root.resolve("tmp")));
+    this.annotationRuns = new AnnotationRuns(db, revisions, datasets, labels);
     sweepAfterCrash();
     trash.purgeExpired();
   }
@@ -157,6 +164,19 @@ public final class Workspace implements AutoCloseable {
 
   public ThumbnailService thumbnails() {
     return thumbnails;
+  }
+
+  public ProjectStore projects() {
+    return projects;
+  }
+
+  public ModelStore models() {
+    return models;
+  }
+
+  /** Recorded auto-annotation runs: their writes, and revert. */
+  public AnnotationRuns annotationRuns() {
+    return annotationRuns;
   }
 
   public Formats formats() {

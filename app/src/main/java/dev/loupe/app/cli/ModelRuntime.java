@@ -1,0 +1,34 @@
+package dev.loupe.app.cli;
+
+import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.core.inference.ModelInfo;
+import dev.loupe.core.inference.Predictor;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * How the model commands read and load model files: the inference engines in the real program, a
+ * fake in tests.
+ */
+public interface ModelRuntime extends PredictorFactory {
+  /** What a model file says about itself; throws with the reason when it cannot be read. */
+  ModelInfo inspect(Path modelFile);
+
+  @Override
+  Predictor open(Path modelFile) throws IOException;
+
+  /** The engines of this build. */
+  static ModelRuntime engines() {
+    return new ModelRuntime() {
+      @Override
+      public ModelInfo inspect(Path modelFile) {
+        throw new IllegalStateException("this build of Loupe has no inference engine");
+      }
+
+      @Override
+      public Predictor open(Path modelFile) {
+        throw new IllegalStateException("this build of Loupe has no inference engine");
+      }
+    };
+  }
+}
