@@ -42,6 +42,8 @@ final class TorchScriptArchive {
         }
       }
       return false;
+    } catch (java.util.zip.ZipException e) {
+      return false; // a damaged zip: not TorchScript that could run
     }
   }
 
