@@ -23,6 +23,7 @@ import dev.loupe.app.cli.LabelsGetCommand;
 import dev.loupe.app.cli.LabelsPutCommand;
 import dev.loupe.app.cli.LoupeCommand;
 import dev.loupe.app.cli.MoveCommand;
+import dev.loupe.app.cli.PredictCommand;
 import dev.loupe.app.cli.SplitCommand;
 import dev.loupe.app.cli.StatsCommand;
 import dev.loupe.app.cli.TrashEmptyCommand;
@@ -97,6 +98,7 @@ public final class Main {
     commands.add(CommandGroup.of("trash", "Deleted datasets, restorable for 30 days.",
         new TrashListCommand(c), new TrashRestoreCommand(c), new TrashPurgeCommand(c),
         new TrashEmptyCommand(c)));
+    commands.add(new PredictCommand(c));
     commands.add(new DemoCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());
     return commands;

@@ -52,7 +52,7 @@ public final class ModelLoader {
    *
    * @throws ModelLoadException with a one-line reason when the file cannot run
    */
-  public static Predictor load(Path file, EngineOptions options) throws IOException {
+  public static YoloPredictor load(Path file, EngineOptions options) throws IOException {
     return switch (format(file)) {
       case ONNX -> loadOnnx(file, options);
       case TORCHSCRIPT -> loadTorchScript(file, options);
@@ -98,7 +98,7 @@ public final class ModelLoader {
         "unknown model format: " + name(file) + " (Loupe runs .onnx and .torchscript exports)");
   }
 
-  private static Predictor loadOnnx(Path file, EngineOptions options) throws IOException {
+  private static YoloPredictor loadOnnx(Path file, EngineOptions options) throws IOException {
     OnnxModelFile onnx = OnnxModelFile.read(file);
     ModelInfo info = ModelMetadata.toInfo(Format.ONNX.id(), onnx.metadata(), name(file));
     long[] inputShape = onnx.imageInput().shape();
@@ -123,7 +123,7 @@ public final class ModelLoader {
     }
   }
 
-  private static Predictor loadTorchScript(Path file, EngineOptions options) throws IOException {
+  private static YoloPredictor loadTorchScript(Path file, EngineOptions options) throws IOException {
     ModelInfo info =
         ModelMetadata.toInfo(Format.TORCHSCRIPT.id(), TorchScriptArchive.metadata(file), name(file));
     if (options.threads() > 0) {
