@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails) or 'listing' (a large"
-        + " dataset: pages for every sort and filter, class-stats, NDJSON export). Run listing with"
-        + " java -Xmx1g to hold it to the 1 GB goal.")
+    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
+        + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
+        + " java -Xmx1g to hold it to the 1 GB goal) or 'predict' (overhead around the model, images/s).")
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHICH", description = "import or listing")
   String which;
@@ -37,6 +37,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Threads (default: all cores).")
   int workers;
 
+  @Option(names = "--model", paramLabel = "MODEL",
+      defaultValue = "../shared/fixtures/models/yolov8n_int8.onnx",
+      description = "Model for predict (default: the yolov8n_int8 fixture).")
+  Path model;
+
+  @Option(names = "--source", paramLabel = "DIR", defaultValue = "../shared/fixtures/coco8/images/train",
+      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train).")
+  Path source;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Session threads for predict (default: the engine's choice).")
+  int sessionThreads;
+
   @Override
   public Integer call() throws Exception {
     int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
@@ -45,8 +58,19 @@ public final class BenchCommand implements Callable<Integer> {
           .run(java.nio.file.Files.createDirectories(dir), images == null ? 10_000 : images, threads);
       case "listing" -> new ListingBenchmark(System.out)
           .run(dir.resolve("listing"), images == null ? 1_000_000 : images, labelsPerImage, exportImages);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import or listing)");
+      case "predict" -> new PredictBenchmark(System.out)
+          .run(model, firstJpeg(source), source, java.nio.file.Files.createDirectories(dir),
+              images == null ? 64 : images, sessionThreads, 50);
+      default -> throw new IllegalArgumentException(
+          "unknown benchmark '" + which + "' (import, listing or predict)");
     }
     return 0;
+  }
+
+  private static Path firstJpeg(Path folder) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst()
+          .orElseThrow(() -> new java.io.IOException("no .jpg in " + folder));
+    }
   }
 }

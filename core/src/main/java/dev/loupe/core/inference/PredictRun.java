@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Predicts on many image files, in order, with decoding overlapping inference: {@code decoders}
- * threads read and decode the next images (a bounded window ahead, so decoded pictures never pile
- * up) while the calling thread runs the model on the current one. A file that cannot be read is
+ * threads read, decode and letterbox the next images (a bounded window ahead, so prepared inputs
+ * never pile up) while the calling thread runs the model on the current one. A file that cannot be read is
  * reported and the run goes on. Progress and cancellation through a {@link TaskMonitor}.
  */
 public final class PredictRun {
@@ -63,21 +63,21 @@ public final class PredictRun {
               return t;
             });
     int window = 2 * decoders;
-    Deque<CompletableFuture<BgrImage>> ahead = new ArrayDeque<>();
+    Deque<CompletableFuture<YoloPredictor.PreparedImage>> ahead = new ArrayDeque<>();
     int next = 0;
     int predicted = 0;
     try {
       for (int i = 0; i < images.size(); i++) {
         while (next < images.size() && ahead.size() < window) {
           Path file = images.get(next++);
-          ahead.add(CompletableFuture.supplyAsync(() -> decode(file), pool));
+          ahead.add(CompletableFuture.supplyAsync(() -> predictor.prepare(decode(file), options), pool));
         }
         monitor.checkCancelled();
         Path file = images.get(i);
         Outcome outcome;
         try {
-          BgrImage image = ahead.removeFirst().join();
-          outcome = new Outcome(file, predictor.predict(image, options), null);
+          YoloPredictor.PreparedImage prepared = ahead.removeFirst().join();
+          outcome = new Outcome(file, predictor.predict(prepared), null);
           predicted++;
         } catch (CompletionException e) {
           outcome = new Outcome(file, null, message(e.getCause()));

@@ -3,6 +3,7 @@ package dev.loupe.core.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.onnxruntime.engine.OrtNDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
@@ -34,8 +35,25 @@ final class RawOutputTranslator implements NoBatchifyTranslator<RawOutputTransla
             "model output " + array.getName() + " is " + array.getDataType()
                 + ", Loupe reads float32 outputs (export without half=True)");
       }
-      out.add(new Tensor(array.toFloatArray(), array.getShape().getShape()));
+      out.add(new Tensor(floats(array), array.getShape().getShape()));
     }
     return out;
+  }
+
+  /**
+   * The values in one copy: ONNX Runtime's own heap copy of its output is taken as it is (DJL's
+   * {@code toFloatArray} would copy twice, through a byte buffer); other engines through DJL.
+   */
+  private static float[] floats(NDArray array) {
+    if (array instanceof OrtNDArray ort) {
+      FloatBuffer buffer = ort.getTensor().getFloatBuffer();
+      if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {
+        return buffer.array();
+      }
+      float[] copy = new float[buffer.remaining()];
+      buffer.get(copy);
+      return copy;
+    }
+    return array.toFloatArray();
   }
 }

@@ -63,23 +63,67 @@ public final class YoloPredictor implements Predictor {
 
   /** Predicts on an upright image already decoded into BGR bytes. */
   public ImagePrediction predict(BgrImage image, PredictOptions options) {
+    return predict(prepare(image, options));
+  }
+
+  /**
+   * The first half of a prediction, which may run on another thread than the second: the image
+   * letterboxed (or, for classification, cropped) into an input tensor. Pass it to {@link
+   * #predict(PreparedImage)} once.
+   */
+  public PreparedImage prepare(BgrImage image, PredictOptions options) {
     int[] size = inputSize(options);
     int inH = size[0];
     int inW = size[1];
-    int count = 3 * inH * inW;
-    float[] input = borrow(count);
+    float[] input = borrow(3 * inH * inW);
+    if (info.task() == Task.CLASSIFY) {
+      InputPreparation.centreCrop(image, inH, input);
+    } else {
+      InputPreparation.letterbox(image, inH, inW, input);
+    }
+    return new PreparedImage(input, inH, inW, image.height(), image.width(), options);
+  }
+
+  /** The second half: runs the model on a prepared input and decodes its outputs. */
+  public ImagePrediction predict(PreparedImage prepared) {
+    float[] input = prepared.takeInput();
     try {
-      if (info.task() == Task.CLASSIFY) {
-        InputPreparation.centreCrop(image, inH, input);
-      } else {
-        InputPreparation.letterbox(image, inH, inW, input);
-      }
-      List<Tensor> outputs = session.run(input, new long[] {1, 3, inH, inW});
+      List<Tensor> outputs =
+          session.run(input, new long[] {1, 3, prepared.inputH, prepared.inputW});
       DecodeContext context =
-          Letterbox.context(info, options, inH, inW, image.height(), image.width());
+          Letterbox.context(
+              info, prepared.options, prepared.inputH, prepared.inputW, prepared.origH, prepared.origW);
       return decoder.decode(outputs, context);
     } finally {
       buffers.offer(input);
+    }
+  }
+
+  /** An image ready for the model: its input tensor and what maps the outputs back onto it. */
+  public static final class PreparedImage {
+    private float[] input;
+    private final int inputH;
+    private final int inputW;
+    private final int origH;
+    private final int origW;
+    private final PredictOptions options;
+
+    private PreparedImage(float[] input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
+      this.input = input;
+      this.inputH = inputH;
+      this.inputW = inputW;
+      this.origH = origH;
+      this.origW = origW;
+      this.options = options;
+    }
+
+    private synchronized float[] takeInput() {
+      if (input == null) {
+        throw new IllegalStateException("this prepared image was predicted already");
+      }
+      float[] taken = input;
+      input = null;
+      return taken;
     }
   }
 

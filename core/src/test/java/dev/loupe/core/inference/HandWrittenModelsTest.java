@@ -23,8 +23,8 @@ class HandWrittenModelsTest {
 
   @TempDir Path dir;
 
-  private OnnxModelWriter model(String task) {
-    return new OnnxModelWriter(1, 3, 64, 64)
+  private ConstantOnnxModel model(String task) {
+    return new ConstantOnnxModel(1, 3, 64, 64)
         .meta("task", task)
         .meta("names", NAMES)
         .meta("imgsz", "[64, 64]")
@@ -32,7 +32,7 @@ class HandWrittenModelsTest {
         .meta("description", "hand-written test model");
   }
 
-  private ImagePrediction run(OnnxModelWriter writer, String name) throws IOException {
+  private ImagePrediction run(ConstantOnnxModel writer, String name) throws IOException {
     try (YoloPredictor predictor =
         ModelLoader.load(writer.write(dir.resolve(name + ".onnx")), new EngineOptions(1, "cpu"))) {
       assertThat(predictor.engine()).startsWith("ONNX Runtime");
@@ -149,7 +149,7 @@ class HandWrittenModelsTest {
   @ParameterizedTest
   @EnumSource(value = Task.class, names = {"DETECT", "SEGMENT", "POSE", "OBB", "CLASSIFY"})
   void inspectReadsWhatLoadRuns(Task task) throws IOException {
-    OnnxModelWriter w = model(task.apiName()).meta("kpt_shape", "[17, 3]").output(new float[] {1, 2, 3}, 1, 3);
+    ConstantOnnxModel w = model(task.apiName()).meta("kpt_shape", "[17, 3]").output(new float[] {1, 2, 3}, 1, 3);
     Path file = w.write(dir.resolve(task.apiName() + ".onnx"));
     ModelInfo info = ModelLoader.inspect(file);
     assertThat(info.task()).isEqualTo(task);
@@ -163,7 +163,7 @@ class HandWrittenModelsTest {
     float[] rows = new float[10 * 6];
     put(rows, 0, 10, 10, 20, 20, 0.9f, 0);
     Path file =
-        new OnnxModelWriter(1, 3, -1, -1)
+        new ConstantOnnxModel(1, 3, -1, -1)
             .meta("task", "detect").meta("names", NAMES).meta("imgsz", "[64, 64]").meta("end2end", "True")
             .output(rows, 1, 10, 6)
             .write(dir.resolve("dynamic.onnx"));

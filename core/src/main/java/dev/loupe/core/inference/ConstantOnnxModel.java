@@ -13,41 +13,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes tiny ONNX models by hand (a small protobuf writer for ModelProto, GraphProto, NodeProto,
- * TensorProto and metadata_props), for tasks that have no fixture model. Each output is a constant
- * tensor plus {@code 0 * ReduceSum(images)}, so it depends on the input (ONNX Runtime cannot fold the
- * graph away) yet its values are known exactly.
+ * Writes tiny ONNX models whose outputs are known exactly (a small protobuf writer for ModelProto,
+ * GraphProto, NodeProto, TensorProto and metadata_props): each output is a constant tensor plus
+ * {@code 0 * ReduceSum(images)}, so it depends on the input (ONNX Runtime cannot fold the graph
+ * away). For tests of every task without real models, and for measuring the cost around a model.
  */
-final class OnnxModelWriter {
+public final class ConstantOnnxModel {
   private final long[] inputShape;
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final List<String> outputNames = new ArrayList<>();
   private final List<long[]> outputShapes = new ArrayList<>();
   private final List<float[]> outputValues = new ArrayList<>();
 
-  OnnxModelWriter(long... inputShape) {
+  public ConstantOnnxModel(long... inputShape) {
     this.inputShape = inputShape;
   }
 
-  OnnxModelWriter meta(String key, String value) {
+  public ConstantOnnxModel meta(String key, String value) {
     metadata.put(key, value);
     return this;
   }
 
   /** An output named {@code output0}, {@code output1}, ... in the order they are added. */
-  OnnxModelWriter output(float[] values, long... shape) {
+  public ConstantOnnxModel output(float[] values, long... shape) {
     outputNames.add("output" + outputNames.size());
     outputShapes.add(shape);
     outputValues.add(values);
     return this;
   }
 
-  Path write(Path file) throws IOException {
+  public Path write(Path file) throws IOException {
     Files.write(file, model());
     return file;
   }
 
-  byte[] model() {
+  public byte[] model() {
     Proto graph = new Proto();
     graph.message(1, node("ReduceSum", List.of("images"), "sum", Map.of("keepdims", 0L)));
     graph.message(1, node("Mul", List.of("sum", "zero"), "nothing", Map.of()));
