@@ -98,6 +98,12 @@ public final class PredictCommand implements Callable<Integer> {
     int[] failed = {0};
     try (YoloPredictor predictor = ModelLoader.load(model, engine);
         ConsoleProgress progress = context.progress()) {
+      int[] input = predictor.inputSize(options);
+      if (imgsz > 0 && (input[0] != imgsz || input[1] != imgsz)) {
+        context.err().println("loupe: note: the model takes " + input[1] + "x" + input[0] + " inputs (--imgsz "
+            + imgsz + (predictor.hasFixedInput() ? " does not apply to its fixed input)" : " rounded up to its stride)"));
+        context.err().flush();
+      }
       TaskMonitor monitor = folder || images.size() > 1 ? progress : TaskMonitor.NONE;
       new PredictRun(predictor, decoders)
           .run(images, options, monitor, outcome -> {

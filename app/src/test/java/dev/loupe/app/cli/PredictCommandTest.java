@@ -51,6 +51,8 @@ class PredictCommandTest {
     }
     assertThat(new Cli(dir).json("predict", "--model", model.toString(), image.toString(), "--max-det", "1")
             .get("images").get(0).get("results")).hasSize(1);
+    Cli.Result fixed = new Cli(dir).ok("predict", "--model", model.toString(), image.toString(), "--imgsz", "320");
+    assertThat(fixed.err()).contains("the model takes 640x640 inputs (--imgsz 320 does not apply to its fixed input)");
   }
 
   @Test

@@ -46,6 +46,11 @@ public final class YoloPredictor implements Predictor {
     return info;
   }
 
+  /** Whether the model's input size is fixed in its graph (then {@code imgsz} does not apply). */
+  public boolean hasFixedInput() {
+    return !dynamicInput;
+  }
+
   /** The engine and device it runs on, e.g. {@code ONNX Runtime 1.24.1 on CPU}. */
   public String engine() {
     return session.description();
@@ -132,7 +137,7 @@ public final class YoloPredictor implements Predictor {
    * {@code imgsz} (or the exported one) rounded up to a multiple of the stride, square as
    * Ultralytics makes it for exported models.
    */
-  int[] inputSize(PredictOptions options) {
+  public int[] inputSize(PredictOptions options) {
     if (!dynamicInput) {
       return new int[] {info.imgszH(), info.imgszW()};
     }
