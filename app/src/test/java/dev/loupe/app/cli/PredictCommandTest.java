@@ -95,6 +95,35 @@ class PredictCommandTest {
   }
 
   @Test
+  void everyTaskPrintsItsShape() throws IOException {
+    Path image = dir.resolve("a.png");
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 32, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
+        "png", image.toFile());
+    // pose: one anchor (cx, cy, w, h, score, 2 keypoints x, y, v) in a 64 x 64 input; the image sits 16 px down
+    Path pose = new dev.loupe.core.inference.ConstantOnnxModel(1, 3, 64, 64)
+        .meta("task", "pose").meta("names", "{0: 'person'}").meta("kpt_shape", "[2, 3]")
+        .output(new float[] {32, 32, 10, 10, 0.9f, 30, 20, 0.8f, 34, 40, 0.7f}, 1, 11, 1)
+        .write(dir.resolve("pose.onnx"));
+    JsonNode person = new Cli(dir).json("predict", "--model", pose.toString(), image.toString())
+        .get("images").get(0).get("results").get(0);
+    assertThat(person.get("keypoints").get("x").toString()).isEqualTo("[30.0,34.0]");
+    assertThat(person.get("keypoints").get("y").toString()).isEqualTo("[4.0,24.0]");
+    assertThat(person.get("box").get("y1").asDouble()).isEqualTo(11.0);
+    Path cls = new dev.loupe.core.inference.ConstantOnnxModel(1, 3, 64, 64)
+        .meta("task", "classify").meta("names", "{0: 'cat', 1: 'dog'}")
+        .output(new float[] {0.3f, 0.7f}, 1, 2)
+        .write(dir.resolve("cls.onnx"));
+    Cli.Result table = new Cli(dir).ok("predict", "--model", cls.toString(), image.toString());
+    assertThat(table.out()).contains("a.png (64x32)").containsPattern("1\\s+dog\\s+0\\.700");
+    Path wrong = new dev.loupe.core.inference.ConstantOnnxModel(1, 3, 64, 64)
+        .meta("task", "obb").meta("names", "{0: 'ship'}").output(new float[7], 1, 7, 1).write(dir.resolve("obb.onnx"));
+    Cli.Result failed = new Cli(dir).run("predict", "--model", wrong.toString(), image.toString());
+    assertThat(failed.exit()).isEqualTo(ErrorReporter.FAILURE);
+    assertThat(failed.errLines()).hasSize(1);
+    assertThat(failed.err()).startsWith("loupe: the model failed on a.png:");
+  }
+
+  @Test
   void aCheckpointOrAMissingModelIsAOneLineError() throws IOException {
     Path pt = dir.resolve("best.pt");
     Files.writeString(pt, "x");

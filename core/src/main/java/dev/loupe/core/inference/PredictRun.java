@@ -2,6 +2,7 @@ package dev.loupe.core.inference;
 
 import dev.loupe.core.task.TaskMonitor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Predicts on many image files, in order, with decoding overlapping inference: {@code decoders}
  * threads read, decode and letterbox the next images (a bounded window ahead, so prepared inputs
  * never pile up) while the calling thread runs the model on the current one. A file that cannot be read is
- * reported and the run goes on. Progress and cancellation through a {@link TaskMonitor}.
+ * reported and the run goes on; a model that fails stops the run (it would fail on every image). Progress and cancellation through a {@link TaskMonitor}.
  */
 public final class PredictRun {
   /** One image's outcome: a prediction, or the one-line reason there is none. */
@@ -74,15 +75,23 @@ public final class PredictRun {
         }
         monitor.checkCancelled();
         Path file = images.get(i);
-        Outcome outcome;
+        Outcome outcome = null;
+        YoloPredictor.PreparedImage prepared = null;
         try {
-          YoloPredictor.PreparedImage prepared = ahead.removeFirst().join();
-          outcome = new Outcome(file, predictor.predict(prepared), null);
-          predicted++;
-        } catch (CompletionException e) {
-          outcome = new Outcome(file, null, message(e.getCause()));
-        } catch (RuntimeException e) {
-          outcome = new Outcome(file, null, message(e));
+          prepared = ahead.removeFirst().join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+          outcome = new Outcome(file, null, message(e.getCause() != null ? e.getCause() : e));
+        }
+        if (prepared != null) {
+          try {
+            outcome = new Outcome(file, predictor.predict(prepared), null);
+            predicted++;
+          } catch (RuntimeException e) {
+            // the model itself failed: it would on every image, so the run stops with the reason
+            throw new UncheckedIOException(
+                new ModelLoadException(
+                    "the model failed on " + file.getFileName() + ": " + message(e), e));
+          }
         }
         sink.accept(outcome);
         monitor.progress(i + 1, images.size(), file.getFileName().toString());

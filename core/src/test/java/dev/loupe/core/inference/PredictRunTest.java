@@ -94,6 +94,25 @@ class PredictRunTest {
   }
 
   @Test
+  void aModelThatFailsStopsTheRunWithTheReason() throws IOException {
+    Path file =
+        new ConstantOnnxModel(1, 3, 64, 64)
+            .meta("task", "detect").meta("names", "{0: 'a', 1: 'b'}")
+            .output(new float[5 * 3], 1, 5, 3) // 4 + 1 rows: one class, the metadata names two
+            .write(dir.resolve("wrong.onnx"));
+    List<PredictRun.Outcome> outcomes = new ArrayList<>();
+    try (YoloPredictor predictor = ModelLoader.load(file, EngineOptions.DEFAULTS)) {
+      assertThatThrownBy(
+              () -> new PredictRun(predictor, 1).run(images(3), PredictOptions.DEFAULTS, TaskMonitor.NONE, outcomes::add))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasCauseInstanceOf(ModelLoadException.class)
+          .hasMessageContaining("the model failed on img0.png")
+          .hasMessageContaining("does not fit a detect model with 2 classes");
+    }
+    assertThat(outcomes).isEmpty();
+  }
+
+  @Test
   void aPreparedImageRunsOnce() throws IOException {
     try (YoloPredictor predictor = model()) {
       YoloPredictor.PreparedImage prepared = predictor.prepare(BgrImage.filled(64, 48, 1, 2, 3), PredictOptions.DEFAULTS);
