@@ -102,29 +102,34 @@ public final class PredictBenchmark {
             bare.run();
             predictor.predict(image, options);
           }
-          // interleaved so that both see the same machine state
+          // alternating blocks, so that both see the same machine state; not alternating single runs:
+          // each session has its own intra-op threads, which spin a while after a run and would slow
+          // the other session's next run
           double[] bareMs = new double[runs];
           double[] fullMs = new double[runs];
-          for (int i = 0; i < runs; i++) {
-            bareMs[i] = Stopwatch.once(bare);
-            fullMs[i] = Stopwatch.once(() -> predictUnchecked(predictor, image, options));
+          int block = 10;
+          for (int start = 0; start < runs; start += block) {
+            Stopwatch.once(bare);
+            for (int i = start; i < Math.min(runs, start + block); i++) {
+              bareMs[i] = Stopwatch.once(bare);
+            }
+            predictUnchecked(predictor, image, options);
+            for (int i = start; i < Math.min(runs, start + block); i++) {
+              fullMs[i] = Stopwatch.once(() -> predictUnchecked(predictor, image, options));
+            }
           }
           double[] decodeMs = Stopwatch.repeat(runs, i -> readUnchecked(decoding, image));
           double[] letterboxMs = Stopwatch.repeat(runs, i -> InputPreparation.letterbox(bgr, inH, inW, input));
           double[] outputsMs = Stopwatch.repeat(runs, i -> decoder.decode(outputs, context));
-          double[] overheadMs = new double[runs];
-          for (int i = 0; i < runs; i++) {
-            overheadMs[i] = fullMs[i] - bareMs[i];
-          }
           double bareMedian = Stopwatch.median(bareMs);
-          double overhead = Stopwatch.median(overheadMs);
+          double overhead = Stopwatch.median(fullMs) - bareMedian;
           double decode = Stopwatch.median(decodeMs);
           double letterbox = Stopwatch.median(letterboxMs);
           double outputsDecode = Stopwatch.median(outputsMs);
-          out.printf("per image, %d interleaved runs (ms):     median      min%n", runs);
+          out.printf("per image, %d runs each in blocks of 10 (ms): median  min%n", runs);
           out.printf("  bare ONNX Runtime session.run          %8.2f %8.2f%n", bareMedian, min(bareMs));
           out.printf("  Loupe predict(file), all included      %8.2f %8.2f%n", Stopwatch.median(fullMs), min(fullMs));
-          out.printf("  overhead (median of predict - bare run) %7.2f           = %.1f%% of the run%n", overhead,
+          out.printf("  overhead (difference of the medians)   %8.2f           = %.1f%% of the run%n", overhead,
               100 * overhead / bareMedian);
           out.printf("  of which JPEG decode + EXIF            %8.2f %8.2f%n", decode, min(decodeMs));
           out.printf("  of which letterbox into the tensor     %8.2f %8.2f%n", letterbox, min(letterboxMs));
@@ -170,11 +175,15 @@ public final class PredictBenchmark {
         }
         double[] bareMs = new double[runs];
         double[] loupeMs = new double[runs];
-        for (int i = 0; i < runs; i++) {
-          bareMs[i] = Stopwatch.once(bare);
-          loupeMs[i] = Stopwatch.once(loupe);
+        for (int start = 0; start < runs; start += 10) {
+          for (int i = start; i < Math.min(runs, start + 10); i++) {
+            bareMs[i] = Stopwatch.once(bare);
+          }
+          for (int i = start; i < Math.min(runs, start + 10); i++) {
+            loupeMs[i] = Stopwatch.once(loupe);
+          }
         }
-        out.printf("wrapper alone, a constant model of the same shapes, %d interleaved runs (ms): median min%n", runs);
+        out.printf("wrapper alone, a constant model of the same shapes, %d runs each (ms): median min%n", runs);
         out.printf("  bare session.run                        %8.2f %8.2f%n", Stopwatch.median(bareMs), min(bareMs));
         out.printf("  Loupe predict(decoded image)            %8.2f %8.2f%n", Stopwatch.median(loupeMs), min(loupeMs));
         out.printf("  letterbox + tensor + DJL + copies + empty decode: %.2f ms (median), %.2f (min)%n",

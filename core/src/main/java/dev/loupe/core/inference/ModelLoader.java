@@ -102,6 +102,11 @@ public final class ModelLoader {
     OnnxModelFile onnx = OnnxModelFile.read(file);
     ModelInfo info = ModelMetadata.toInfo(Format.ONNX.id(), onnx.metadata(), name(file));
     long[] inputShape = onnx.imageInput().shape();
+    if (inputShape.length != 4) {
+      throw new ModelLoadException(
+          name(file) + " takes an input of " + inputShape.length
+              + " dimensions; Loupe runs image models with (1, 3, H, W) inputs");
+    }
     Device device = onnxDevice(options);
     Model model = Model.newInstance(name(file), device, "OnnxRuntime");
     try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {

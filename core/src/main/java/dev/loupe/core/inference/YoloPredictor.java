@@ -23,11 +23,11 @@ public final class YoloPredictor implements Predictor {
   private final boolean dynamicInput;
   private final Queue<float[]> buffers = new ConcurrentLinkedQueue<>();
 
+  /** Takes over the session (the caller closes it only if this constructor throws). */
   YoloPredictor(ModelInfo info, ModelSession session) {
     this.session = session;
     long[] shape = session.inputShape();
     if (shape.length != 4) {
-      session.close();
       throw new IllegalArgumentException(
           "the model's input has " + shape.length + " dimensions, Loupe runs (1, C, H, W) image inputs");
     }
