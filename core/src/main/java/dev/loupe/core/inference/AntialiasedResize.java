@@ -2,8 +2,9 @@ package dev.loupe.core.inference;
 
 /**
  * Bilinear resize with PIL's antialiasing ({@code Image.resize(..., BILINEAR)}): a triangle filter
- * whose support grows with the reduction, normalised weights, a horizontal then a vertical pass, each
- * rounded to 8 bits. Used for classification inputs, which Ultralytics prepares with PIL.
+ * whose support grows with the reduction, normalised weights in PIL's 22-bit fixed point, a
+ * horizontal then a vertical pass, each rounded to 8 bits. Used for classification inputs, which
+ * Ultralytics prepares with PIL (through torchvision's Resize).
  */
 final class AntialiasedResize {
   private AntialiasedResize() {}
@@ -20,9 +21,9 @@ final class AntialiasedResize {
       int midRow = y * dstW * 3;
       for (int x = 0; x < dstW; x++) {
         for (int c = 0; c < 3; c++) {
-          double sum = 0;
+          long sum = HALF;
           for (int k = 0; k < xs.count[x]; k++) {
-            sum += xs.weights[x][k] * (s[srcRow + (xs.first[x] + k) * 3 + c] & 0xff);
+            sum += (long) xs.weights[x][k] * (s[srcRow + (xs.first[x] + k) * 3 + c] & 0xff);
           }
           mid[midRow + x * 3 + c] = clip8(sum);
         }
@@ -32,9 +33,9 @@ final class AntialiasedResize {
     int stride = dstW * 3;
     for (int y = 0; y < dstH; y++) {
       for (int i = 0; i < stride; i++) {
-        double sum = 0;
+        long sum = HALF;
         for (int k = 0; k < ys.count[y]; k++) {
-          sum += ys.weights[y][k] * (mid[(ys.first[y] + k) * stride + i] & 0xff);
+          sum += (long) ys.weights[y][k] * (mid[(ys.first[y] + k) * stride + i] & 0xff);
         }
         out[y * stride + i] = clip8(sum);
       }
@@ -42,7 +43,10 @@ final class AntialiasedResize {
     return new BgrImage(dstW, dstH, out);
   }
 
-  private record Taps(int[] first, int[] count, double[][] weights) {}
+  private static final int PRECISION_BITS = 32 - 8 - 2;
+  private static final long HALF = 1L << (PRECISION_BITS - 1);
+
+  private record Taps(int[] first, int[] count, int[][] weights) {}
 
   /** PIL's {@code precompute_coeffs} for the bilinear (triangle) filter of support 1. */
   private static Taps taps(int in, int out) {
@@ -51,7 +55,7 @@ final class AntialiasedResize {
     double support = filterScale;
     int[] first = new int[out];
     int[] count = new int[out];
-    double[][] weights = new double[out][];
+    int[][] weights = new int[out][];
     for (int i = 0; i < out; i++) {
       double centre = (i + 0.5) * scale;
       int xmin = Math.max(0, (int) (centre - support + 0.5));
@@ -63,18 +67,21 @@ final class AntialiasedResize {
         w[k] = t < 1 ? 1 - t : 0;
         total += w[k];
       }
-      for (int k = 0; k < w.length && total != 0; k++) {
-        w[k] /= total;
+      int[] fixed = new int[w.length];
+      for (int k = 0; k < w.length; k++) {
+        double normalised = total != 0 ? w[k] / total : w[k];
+        fixed[k] = (int) (normalised < 0 ? -0.5 + normalised * (1 << PRECISION_BITS)
+            : 0.5 + normalised * (1 << PRECISION_BITS));
       }
       first[i] = xmin;
       count[i] = w.length;
-      weights[i] = w;
+      weights[i] = fixed;
     }
     return new Taps(first, count, weights);
   }
 
-  private static byte clip8(double value) {
-    long v = Math.round(value);
+  private static byte clip8(long value) {
+    long v = value >> PRECISION_BITS;
     return (byte) (v < 0 ? 0 : Math.min(v, 255));
   }
 }

@@ -138,6 +138,15 @@ class InputPreparationTest {
   }
 
   @Test
+  void classifyShrinksWithPilsAntialiasedTriangle() {
+    // 4 -> 2: support 2 source pixels; weights 3/7, 3/7, 1/7 around each centre (PIL precompute_coeffs)
+    BgrImage out = AntialiasedResize.resize(grey(4, 1, 0, 70, 140, 210), 2, 1);
+    assertThat(row(out)).containsExactly(50, 160);
+    // upscaling is plain bilinear: 2 -> 4 gives 1/4 steps from the pixel centres, edges held
+    assertThat(row(AntialiasedResize.resize(grey(2, 1, 0, 200), 4, 1))).containsExactly(0, 50, 150, 200);
+  }
+
+  @Test
   void uprightFollowsEveryExifOrientation() {
     // a 3x2 image with pixel values 1..6 (row-major):  1 2 3 / 4 5 6
     BgrImage src = grey(3, 2, 1, 2, 3, 4, 5, 6);
