@@ -16,6 +16,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes an image file into a {@link BgrImage} the way {@code cv2.imread(path, IMREAD_COLOR)} does:
@@ -52,7 +53,8 @@ public final class ImageDecoding {
       throw new IOException("cannot decode " + name + ": " + info.error());
     }
     BufferedImage image;
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    // in memory: ImageIO's default for a stream is a cache file in the temp folder
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new IOException("cannot decode " + name + ": not an image format Loupe can read");
