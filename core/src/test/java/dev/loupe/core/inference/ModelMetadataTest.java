@@ -127,6 +127,14 @@ class ModelMetadataTest {
   }
 
   @Test
+  void djlRunsOfflineWithoutAnAlternativeEngine(@TempDir Path dir) throws IOException {
+    Path file = new ConstantOnnxModel(1, 3, 8, 8).output(new float[] {1}, 1, 1).write(dir.resolve("c.onnx"));
+    assertThat(ModelLoader.format(file)).isEqualTo(ModelLoader.Format.ONNX); // ModelLoader set up DJL
+    assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+    assertThat(ai.djl.engine.Engine.getEngine("OnnxRuntime").getAlternativeEngine()).isNull();
+  }
+
+  @Test
   void deviceAndThreadOptionsAreChecked() {
     assertThat(new EngineOptions(2, "cuda:1").gpuIndex()).isEqualTo(1);
     assertThat(new EngineOptions(0, "0").device()).isEqualTo("gpu:0");
