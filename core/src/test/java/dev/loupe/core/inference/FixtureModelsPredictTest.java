@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.core.Fixtures;
 import dev.loupe.core.domain.Task;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,9 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FixtureModelsPredictTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<Predictor> opened = new ArrayList<>();
-
-  @BeforeAll
-  void setUp() {}
 
   @AfterAll
   void closeAll() {
@@ -95,9 +90,5 @@ class FixtureModelsPredictTest {
     double inter = iw * ih;
     double union = (a[2] - a[0]) * (a[3] - a[1]) + (b.x2() - b.x1()) * (b.y2() - b.y1()) - inter;
     return inter / union;
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }
