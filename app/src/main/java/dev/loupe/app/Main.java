@@ -23,6 +23,7 @@ import dev.loupe.app.cli.LabelsGetCommand;
 import dev.loupe.app.cli.LabelsPutCommand;
 import dev.loupe.app.cli.LoupeCommand;
 import dev.loupe.app.cli.MoveCommand;
+import dev.loupe.app.cli.PredictCommand;
 import dev.loupe.app.cli.SplitCommand;
 import dev.loupe.app.cli.StatsCommand;
 import dev.loupe.app.cli.TrashEmptyCommand;
@@ -114,6 +115,7 @@ public final class Main {
         .addSubcommand(new dev.loupe.app.cli.AnnotateRevertCommand(c))
         .addSubcommand(new dev.loupe.app.cli.AnnotateRunsCommand(c)));
     commands.add(new dev.loupe.app.cli.ValCommand(c, runtime));
+    commands.add(new PredictCommand(c));
     commands.add(new DemoCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());
     return commands;

@@ -11,10 +11,10 @@ import picocli.CommandLine.Parameters;
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'annotate' (auto-annotation"
-        + " images/s on 640x480 and 1080p images) or 'listing' (a large"
-        + " dataset: pages for every sort and filter, class-stats, NDJSON export). Run listing with"
-        + " java -Xmx1g to hold it to the 1 GB goal.")
+    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
+        + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
+        + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s)"
+        + " or 'annotate' (auto-annotation images/s on 640x480 and 1080p images).")
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHICH", description = "import or listing")
   String which;
@@ -38,9 +38,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Threads (default: all cores).")
   int workers;
 
-  @Option(names = "--model", paramLabel = "FILE",
-      description = "annotate: an ONNX model to run (default: a stand-in predictor, the pipeline alone).")
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "predict: the model (default: the yolov8n_int8 fixture); annotate: an ONNX model to"
+          + " run (default: a stand-in predictor, the pipeline alone).")
   Path model;
+
+  @Option(names = "--source", paramLabel = "DIR", defaultValue = "../shared/fixtures/coco8/images/train",
+      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train).")
+  Path source;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Session threads for predict (default: the engine's choice).")
+  int sessionThreads;
 
   @Override
   public Integer call() throws Exception {
@@ -55,8 +64,20 @@ public final class BenchCommand implements Callable<Integer> {
       }
       case "listing" -> new ListingBenchmark(System.out)
           .run(dir.resolve("listing"), images == null ? 1_000_000 : images, labelsPerImage, exportImages);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import, listing or annotate)");
+      case "predict" -> new PredictBenchmark(System.out)
+          .run(model != null ? model : Path.of("../shared/fixtures/models/yolov8n_int8.onnx"),
+              firstJpeg(source), source, java.nio.file.Files.createDirectories(dir),
+              images == null ? 64 : images, sessionThreads, 50);
+      default -> throw new IllegalArgumentException(
+          "unknown benchmark '" + which + "' (import, listing, predict or annotate)");
     }
     return 0;
+  }
+
+  private static Path firstJpeg(Path folder) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".jpg")).sorted().findFirst()
+          .orElseThrow(() -> new java.io.IOException("no .jpg in " + folder));
+    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.loupe.app.cli;
 
 import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.core.inference.EngineOptions;
 import dev.loupe.core.inference.ModelInfo;
+import dev.loupe.core.inference.ModelLoader;
 import dev.loupe.core.inference.Predictor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,17 +19,21 @@ public interface ModelRuntime extends PredictorFactory {
   @Override
   Predictor open(Path modelFile) throws IOException;
 
-  /** The engines of this build. */
+  /** The engines of this build: ONNX Runtime and libtorch through DJL, on the CPU or a GPU found. */
   static ModelRuntime engines() {
     return new ModelRuntime() {
       @Override
       public ModelInfo inspect(Path modelFile) {
-        throw new IllegalStateException("this build of Loupe has no inference engine");
+        try {
+          return ModelLoader.inspect(modelFile);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
       }
 
       @Override
-      public Predictor open(Path modelFile) {
-        throw new IllegalStateException("this build of Loupe has no inference engine");
+      public Predictor open(Path modelFile) throws IOException {
+        return ModelLoader.load(modelFile, EngineOptions.DEFAULTS);
       }
     };
   }

@@ -1,0 +1,164 @@
+package dev.loupe.core.inference;
+
+import dev.loupe.core.domain.Task;
+import dev.loupe.core.inference.decode.Letterbox;
+import dev.loupe.core.inference.decode.OutputDecoders;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Ultralytics' predict pipeline around a loaded model: decode with EXIF orientation, letterbox
+ * (classification: resize and centre crop), run, decode the outputs (NMS, masks, keypoints) and map
+ * them back onto the image. Thread-safe: input buffers are pooled, one per thread predicting at once.
+ */
+public final class YoloPredictor implements Predictor {
+  private final ModelInfo info;
+  private final ModelSession session;
+  private final OutputDecoder decoder;
+  private final ImageDecoding decoding = new ImageDecoding();
+  private final boolean dynamicInput;
+  private final Queue<float[]> buffers = new ConcurrentLinkedQueue<>();
+
+  /** Takes over the session (the caller closes it only if this constructor throws). */
+  YoloPredictor(ModelInfo info, ModelSession session) {
+    this.session = session;
+    long[] shape = session.inputShape();
+    if (shape.length != 4) {
+      throw new IllegalArgumentException(
+          "the model's input has " + shape.length + " dimensions, Loupe runs (1, C, H, W) image inputs");
+    }
+    this.dynamicInput = shape[2] <= 0 || shape[3] <= 0;
+    this.info =
+        dynamicInput
+            ? info
+            : new ModelInfo(
+                info.format(), info.task(), info.names(), (int) shape[2], (int) shape[3],
+                info.stride(), info.endToEnd(), info.kptShape(), info.channels(), info.metadata());
+    this.decoder = OutputDecoders.forModel(this.info);
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  /** Whether the model's input size is fixed in its graph (then {@code imgsz} does not apply). */
+  public boolean hasFixedInput() {
+    return !dynamicInput;
+  }
+
+  /** The engine and device it runs on, e.g. {@code ONNX Runtime 1.24.1 on CPU}. */
+  public String engine() {
+    return session.description();
+  }
+
+  @Override
+  public ImagePrediction predict(Path image, PredictOptions options) throws IOException {
+    return predict(decoding.read(image), options);
+  }
+
+  @Override
+  public ImagePrediction predict(BufferedImage image, PredictOptions options) {
+    return predict(ImageDecoding.toBgr(image), options);
+  }
+
+  /** Predicts on an upright image already decoded into BGR bytes. */
+  public ImagePrediction predict(BgrImage image, PredictOptions options) {
+    return predict(prepare(image, options));
+  }
+
+  /**
+   * The first half of a prediction, which may run on another thread than the second: the image
+   * letterboxed (or, for classification, cropped) into an input tensor. Pass it to {@link
+   * #predict(PreparedImage)} once.
+   */
+  public PreparedImage prepare(BgrImage image, PredictOptions options) {
+    int[] size = inputSize(options);
+    int inH = size[0];
+    int inW = size[1];
+    float[] input = borrow(3 * inH * inW);
+    if (info.task() == Task.CLASSIFY) {
+      InputPreparation.centreCrop(image, inH, input);
+    } else {
+      InputPreparation.letterbox(image, inH, inW, input);
+    }
+    return new PreparedImage(input, inH, inW, image.height(), image.width(), options);
+  }
+
+  /** The second half: runs the model on a prepared input and decodes its outputs. */
+  public ImagePrediction predict(PreparedImage prepared) {
+    float[] input = prepared.takeInput();
+    try {
+      List<Tensor> outputs =
+          session.run(input, new long[] {1, 3, prepared.inputH, prepared.inputW});
+      DecodeContext context =
+          Letterbox.context(
+              info, prepared.options, prepared.inputH, prepared.inputW, prepared.origH, prepared.origW);
+      return decoder.decode(outputs, context);
+    } finally {
+      buffers.offer(input);
+    }
+  }
+
+  /** An image ready for the model: its input tensor and what maps the outputs back onto it. */
+  public static final class PreparedImage {
+    private float[] input;
+    private final int inputH;
+    private final int inputW;
+    private final int origH;
+    private final int origW;
+    private final PredictOptions options;
+
+    private PreparedImage(float[] input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
+      this.input = input;
+      this.inputH = inputH;
+      this.inputW = inputW;
+      this.origH = origH;
+      this.origW = origW;
+      this.options = options;
+    }
+
+    private synchronized float[] takeInput() {
+      if (input == null) {
+        throw new IllegalStateException("this prepared image was predicted already");
+      }
+      float[] taken = input;
+      input = null;
+      return taken;
+    }
+  }
+
+  /**
+   * The input size (h, w): the graph's for a model with a fixed input; for a dynamic one the asked
+   * {@code imgsz} (or the exported one) rounded up to a multiple of the stride, square as
+   * Ultralytics makes it for exported models.
+   */
+  public int[] inputSize(PredictOptions options) {
+    if (!dynamicInput) {
+      return new int[] {info.imgszH(), info.imgszW()};
+    }
+    if (options.imgsz() > 0) {
+      int s = roundUp(options.imgsz(), Math.max(1, info.stride()));
+      return new int[] {s, s};
+    }
+    return new int[] {info.imgszH(), info.imgszW()};
+  }
+
+  private static int roundUp(int value, int stride) {
+    return (value + stride - 1) / stride * stride;
+  }
+
+  private float[] borrow(int count) {
+    float[] buffer = buffers.poll();
+    return buffer != null && buffer.length == count ? buffer : new float[count];
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}
