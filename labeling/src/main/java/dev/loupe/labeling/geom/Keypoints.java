@@ -63,6 +63,15 @@ public final class Keypoints {
     return new PoseLabel(p.classId(), p.cx(), p.cy(), p.w(), p.h(), Coords.of(v), p.dims());
   }
 
+  /** The pose with keypoint k not labeled (0, 0, visibility 0). */
+  public static PoseLabel unset(PoseLabel p, int k) {
+    double[] v = p.keypoints().toArray();
+    for (int i = 0; i < p.dims(); i++) {
+      v[k * p.dims() + i] = 0;
+    }
+    return new PoseLabel(p.classId(), p.cx(), p.cy(), p.w(), p.h(), Coords.of(v), p.dims());
+  }
+
   /** A pose whose K keypoints are all "not labeled". */
   public static Coords unlabeled(int keypoints, int dims) {
     return Coords.of(new double[keypoints * dims]);
