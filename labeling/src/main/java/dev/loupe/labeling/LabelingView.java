@@ -74,7 +74,9 @@ public class LabelingView extends BorderPane {
   private final HelpOverlay help = new HelpOverlay();
   private final javafx.scene.control.Label position = new javafx.scene.control.Label();
   private final javafx.scene.control.Label zoom = new javafx.scene.control.Label();
+  /** Messages of the moment (copied, pre-labelling progress, a failure). */
   private final javafx.scene.control.Label status = new javafx.scene.control.Label();
+  private final javafx.scene.control.Label saveStatus = new javafx.scene.control.Label();
   private final HBox progressBox = new HBox(6);
   private final Button undoButton = new Button("Undo");
   private final Button redoButton = new Button("Redo");
@@ -109,7 +111,7 @@ public class LabelingView extends BorderPane {
     setBottom(statusBar());
 
     session.currentProperty().addListener((obs, old, now) -> show(now));
-    session.saveStatusProperty().addListener((obs, old, now) -> status.setText(now));
+    saveStatus.textProperty().bind(session.saveStatusProperty());
     canvas.currentClassProperty().addListener((obs, old, now) -> classPanel.showCurrent(now.intValue()));
     canvas.viewportProperty().addListener(
         (obs, old, now) -> zoom.setText(now == null ? "" : Math.round(now.zoom() * 100) + "%"));
@@ -249,11 +251,12 @@ public class LabelingView extends BorderPane {
   private HBox statusBar() {
     javafx.scene.control.Label hint = new javafx.scene.control.Label();
     hint.textProperty().bind(canvas.hintProperty());
-    status.setId("save-status");
+    status.setId("message");
+    saveStatus.setId("save-status");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     progressBox.setAlignment(Pos.CENTER_LEFT);
-    HBox bar = new HBox(12, hint, spring, progressBox, zoom, status);
+    HBox bar = new HBox(12, hint, spring, status, progressBox, zoom, saveStatus);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(3, 8, 3, 8));
     return bar;
@@ -496,7 +499,6 @@ public class LabelingView extends BorderPane {
     bar.progressProperty().bind(task.progressProperty());
     cancel.setOnAction(e -> task.cancel());
     progressBox.getChildren().setAll(bar, cancel);
-    status.textProperty().unbind();
     task.messageProperty().addListener((obs, old, now) -> status.setText(now));
     task.setOnSucceeded(e -> {
       progressBox.getChildren().clear();
