@@ -116,6 +116,8 @@ public class LabelingView extends BorderPane {
     canvas.viewportProperty().addListener(
         (obs, old, now) -> zoom.setText(now == null ? "" : Math.round(now.zoom() * 100) + "%"));
     canvas.setOnFullResolutionWanted(this::loadFullResolution);
+    canvas.widthProperty().addListener((obs, old, now) -> session.setViewSize(canvas.getWidth(), canvas.getHeight()));
+    canvas.heightProperty().addListener((obs, old, now) -> session.setViewSize(canvas.getWidth(), canvas.getHeight()));
     canvas.toolProperty().set(defaultTool(dataset.task()));
     classPanel.showCurrent(0);
     addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -269,9 +271,13 @@ public class LabelingView extends BorderPane {
       return;
     }
     help.setVisible(false);
-    canvas.setImage(open.image() == null ? null : open.image().image(), open.record().width() > 0 ? open.record().width()
-        : open.image() == null ? 1 : open.image().width(), open.record().height() > 0 ? open.record().height()
-        : open.image() == null ? 1 : open.image().height(), open.image() != null && open.image().reduced());
+    double width = open.record().width() > 0 ? open.record().width() : open.image() == null ? 1 : open.image().width();
+    double height = open.record().height() > 0 ? open.record().height() : open.image() == null ? 1 : open.image().height();
+    if (open.image() == null) {
+      canvas.setImage(null, width, height, false);
+    } else {
+      canvas.setImage(open.image().image(), width, height, open.image().reduced(), open.image().fitted());
+    }
     canvas.setDocument(open.document());
     labelList.setDocument(open.document());
     undoButton.disableProperty().bind(open.history().canUndoProperty().not());

@@ -84,6 +84,7 @@ public class LabelCanvas extends Region {
   private double panX, panY;
   private boolean panning;
   private long lastBaseNanos;
+  private double polygonFill = 0.15;
 
   public LabelCanvas(ClassPalette palette) {
     this.palette = palette;
@@ -131,20 +132,31 @@ public class LabelCanvas extends Region {
    * before; a first image, or one of another size, is fitted.
    */
   public void setImage(Image picture, double width, double height, boolean reduced) {
+    setImage(picture, width, height, reduced, null);
+  }
+
+  /**
+   * As {@link #setImage(Image, double, double, boolean)}, with a copy already scaled to fit the view
+   * (the session makes it while prefetching), so the first frame needs no scaling.
+   */
+  public void setImage(Image picture, double width, double height, boolean reduced, Image fitted) {
     Viewport vp = viewport.get();
     if (vp == null || vp.imageWidth() != width || vp.imageHeight() != height) {
       viewport.set(new Viewport(width, height, 1, 0, 0));
       fitPending = true;
       requestLayout();
     }
-    image = picture == null ? null : new ScaledImageCache(picture);
+    image = picture == null ? null : new ScaledImageCache(picture, this::markBaseDirty);
+    if (image != null) {
+      image.seed(fitted);
+    }
     imageReduced = reduced;
     markBaseDirty();
   }
 
   /** Replaces the pixels of the image on screen (the full resolution arriving), keeping the view. */
   public void replaceImage(Image picture, boolean reduced) {
-    image = picture == null ? null : new ScaledImageCache(picture);
+    image = picture == null ? null : new ScaledImageCache(picture, this::markBaseDirty);
     imageReduced = reduced;
     markBaseDirty();
   }
@@ -196,6 +208,12 @@ public class LabelCanvas extends Region {
 
   Skeleton skeletonSpec() {
     return skeletonSpec;
+  }
+
+  /** Opacity of the fill of polygons and rotated boxes that are not selected (0 draws outlines only). */
+  public void setPolygonFill(double opacity) {
+    polygonFill = opacity;
+    markBaseDirty();
   }
 
   /** Where finished edits go; the default applies them to the document without undo. */
@@ -466,6 +484,15 @@ public class LabelCanvas extends Region {
     markBaseDirty();
   }
 
+  /**
+   * Whether the image is drawn from a copy made for the current zoom (false for the frames right after
+   * a zoom change, while the copy is made in the background).
+   */
+  public boolean isImageSettled() {
+    Viewport vp = viewport.get();
+    return image == null || vp == null || image.ready(vp.zoom() * vp.imageWidth() / image.source().getWidth());
+  }
+
   /** Time the last redraw of the lower layer took to issue (the FX pipeline renders it after). */
   public long lastBaseNanos() {
     return lastBaseNanos;
@@ -489,7 +516,7 @@ public class LabelCanvas extends Region {
         visible[count++] = i;
       }
     }
-    renderer.draw(gc, labels, visible, count, vp, 2, 0.12, true);
+    renderer.draw(gc, labels, visible, count, vp, 2, 0, polygonFill, true);
     drawImageClass(gc);
   }
 
@@ -501,9 +528,13 @@ public class LabelCanvas extends Region {
     }
     Image src = image.source();
     double perSource = vp.zoom() * vp.imageWidth() / src.getWidth(); // view pixels per decoded pixel
-    Image scaled = image.scaled(perSource);
-    if (scaled != null) {
-      gc.drawImage(scaled, Math.round(vp.offsetX()), Math.round(vp.offsetY()));
+    if (perSource < 0.999) {
+      Image scaled = image.scaled(perSource);
+      if (scaled != null) {
+        gc.drawImage(scaled, Math.round(vp.offsetX()), Math.round(vp.offsetY()));
+      } else { // this frame only: the scaled copy is being made
+        gc.drawImage(src, vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
+      }
       return;
     }
     // zoomed in: draw only the visible part of the source
@@ -563,7 +594,7 @@ public class LabelCanvas extends Region {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    renderer.draw(gc, shown, all, all.length, vp, 3, 0.28, false);
+    renderer.draw(gc, shown, all, all.length, vp, 3, 0.28, 0.28, false);
     SelectTool select = (SelectTool) tools.get(ToolKind.SELECT);
     select.drawHandles(gc);
     if (tool.get() != ToolKind.SELECT) {

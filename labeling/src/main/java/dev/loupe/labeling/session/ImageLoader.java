@@ -13,33 +13,43 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
 /**
- * Decodes image files for the canvas. Images larger than the screen box are decoded reduced to it (a
- * 12-megapixel photo opens at screen size, its full resolution is read when the user zooms in), and
- * EXIF orientation is applied so pixels match the labels. Thread-safe; decoding runs on the caller's
- * thread (the session calls it from its loader threads).
+ * Decodes image files for the canvas, with EXIF orientation applied so that pixels match the labels,
+ * and makes the copy that fits the view (area-averaged) so the first frame of an image draws it 1:1.
+ * Images up to {@link #FULL_DECODE_PIXELS} are decoded whole (JavaFX decodes a 12-megapixel JPEG in
+ * about 0.1 s; asking it for a reduced decode is slower, as it decodes whole and then resamples).
+ * Larger ones are decoded reduced to the screen box and read whole when the user zooms in.
+ * Thread-safe; decoding runs on the caller's thread (the session's loader threads).
  */
 public final class ImageLoader {
+  /** Above this many pixels an image is first decoded reduced to the screen box (memory). */
+  public static final long FULL_DECODE_PIXELS = 40_000_000L;
+
   private final int maxWidth;
   private final int maxHeight;
   private final ImageProbe probe = new ImageProbe();
 
-  /** @param maxWidth images wider or taller than this box are decoded reduced to fit it */
+  /** @param maxWidth images of more than {@link #FULL_DECODE_PIXELS} are decoded reduced to fit this box */
   public ImageLoader(int maxWidth, int maxHeight) {
     this.maxWidth = maxWidth;
     this.maxHeight = maxHeight;
   }
 
-  /** Reads the image reduced to the screen box when it is larger. */
+  /** Reads an image (reduced only when it is huge), without a fitted copy. */
   public LoadedImage load(String hash, Path file) {
-    return load(hash, file, false);
+    return load(hash, file, false, 0, 0);
   }
 
-  /** Reads the image at full resolution. */
+  /** Reads an image and makes its copy fitted to a view of {@code viewWidth x viewHeight} (0: none). */
+  public LoadedImage load(String hash, Path file, double viewWidth, double viewHeight) {
+    return load(hash, file, false, viewWidth, viewHeight);
+  }
+
+  /** Reads the image at full resolution, however large. */
   public LoadedImage loadFull(String hash, Path file) {
-    return load(hash, file, true);
+    return load(hash, file, true, 0, 0);
   }
 
-  private LoadedImage load(String hash, Path file, boolean full) {
+  private LoadedImage load(String hash, Path file, boolean full, double viewWidth, double viewHeight) {
     ImageInfo info = probe.probe(file);
     if (info.error() != null && info.width() <= 0) {
       throw new IllegalArgumentException("cannot show image " + file.getFileName() + ": " + info.error());
@@ -48,7 +58,8 @@ public final class ImageLoader {
     boolean swap = orientation >= 5 && orientation <= 8;
     int width = info.width(), height = info.height(); // after orientation
     int storedW = swap ? height : width, storedH = swap ? width : height;
-    double scale = full ? 1 : Math.min(1, Math.min((double) maxWidth / width, (double) maxHeight / height));
+    boolean huge = (long) width * height > FULL_DECODE_PIXELS;
+    double scale = full || !huge ? 1 : Math.min(1, Math.min((double) maxWidth / width, (double) maxHeight / height));
     Image image;
     try (InputStream in = Files.newInputStream(file)) {
       if (scale < 1) {
@@ -67,7 +78,14 @@ public final class ImageLoader {
     if (orientation != 1) {
       image = orient(image, orientation);
     }
-    return new LoadedImage(hash, image, width, height, scale < 1);
+    Image fitted = null;
+    if (viewWidth > 0 && viewHeight > 0) {
+      int[] size = dev.loupe.labeling.canvas.ImageScaler.fittedSize(width, height, viewWidth, viewHeight);
+      if (size[0] < image.getWidth()) {
+        fitted = dev.loupe.labeling.canvas.ImageScaler.areaAverage(image, size[0], size[1]);
+      }
+    }
+    return new LoadedImage(hash, image, width, height, scale < 1, fitted);
   }
 
   /** Applies an EXIF orientation (2..8) to decoded pixels. */

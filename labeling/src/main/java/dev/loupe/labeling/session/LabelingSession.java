@@ -54,6 +54,8 @@ public final class LabelingSession implements AutoCloseable {
   private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
   private final ObjectProperty<PreLabeler> preLabeler = new SimpleObjectProperty<>();
   private List<Label> clipboard = List.of();
+  private volatile double viewWidth;
+  private volatile double viewHeight;
   private int requested = -1;
 
   /** A session over the given images of a dataset, reading images reduced to a 2560x1600 box. */
@@ -218,13 +220,23 @@ public final class LabelingSession implements AutoCloseable {
   private CompletableFuture<LoadedImage> image(String hash) {
     CompletableFuture<LoadedImage> future = images.get(hash);
     if (future == null) {
-      future = CompletableFuture.supplyAsync(() -> loader.load(hash, workspace.content().path(hash)), loaders);
+      future = CompletableFuture.supplyAsync(
+          () -> loader.load(hash, workspace.content().path(hash), viewWidth, viewHeight), loaders);
       images.put(hash, future);
       while (images.size() > CACHED_IMAGES) {
         images.remove(images.keySet().iterator().next()); // least recently used
       }
     }
     return future;
+  }
+
+  /**
+   * The size of the canvas: images are prepared (a copy fitted to it) while they are prefetched, so
+   * that "next" draws at once. The view keeps it up to date.
+   */
+  public void setViewSize(double width, double height) {
+    viewWidth = width;
+    viewHeight = height;
   }
 
   /** Reads an image at full resolution (the canvas asks when the user zooms past the reduced copy). */
