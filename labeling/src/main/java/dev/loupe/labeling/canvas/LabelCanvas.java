@@ -73,7 +73,7 @@ public class LabelCanvas extends Region {
   private LabelDocument document = new LabelDocument();
   private List<Label> labels = List.of();
   private ShapeIndex index = new ShapeIndex(List.of());
-  private Consumer<Edit> editSink = edit -> edit.apply(document);
+  private Consumer<Edit> editSink = edit -> document.batch(() -> edit.apply(document));
   private Runnable onFullResolutionWanted = () -> {};
   /** Labels shown in place of the document's while a drag is in progress, by shape id. */
   private Map<Long, Label> preview = Map.of();

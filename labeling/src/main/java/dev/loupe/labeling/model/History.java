@@ -26,7 +26,7 @@ public final class History {
 
   /** Applies an edit and makes it the next one to undo; the redo list is dropped. */
   public void perform(Edit edit) {
-    edit.apply(document);
+    document.batch(() -> edit.apply(document));
     undo.push(edit);
     redo.clear();
     update();
@@ -36,7 +36,7 @@ public final class History {
   public Edit undo() {
     Edit edit = undo.poll();
     if (edit != null) {
-      edit.revert(document);
+      document.batch(() -> edit.revert(document));
       redo.push(edit);
       update();
     }
@@ -47,7 +47,7 @@ public final class History {
   public Edit redo() {
     Edit edit = redo.poll();
     if (edit != null) {
-      edit.apply(document);
+      document.batch(() -> edit.apply(document));
       undo.push(edit);
       update();
     }

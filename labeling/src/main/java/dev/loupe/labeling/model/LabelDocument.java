@@ -22,6 +22,9 @@ public final class LabelDocument {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long nextId = 1;
   private long version;
+  private java.util.Map<Long, Integer> positions; // id -> index, rebuilt after inserts and removals
+  private int batchDepth;
+  private boolean changedInBatch;
 
   public LabelDocument() {}
 
@@ -54,12 +57,30 @@ public final class LabelDocument {
 
   /** The position of a shape, or -1. */
   public int indexOf(long id) {
-    for (int i = 0; i < shapes.size(); i++) {
-      if (shapes.get(i).id() == id) {
-        return i;
+    if (positions == null) {
+      positions = new java.util.HashMap<>(shapes.size() * 2);
+      for (int i = 0; i < shapes.size(); i++) {
+        positions.put(shapes.get(i).id(), i);
       }
     }
-    return -1;
+    Integer index = positions.get(id);
+    return index == null ? -1 : index;
+  }
+
+  /**
+   * Runs changes as one: listeners hear once, at the end (moving a thousand selected shapes redraws
+   * and re-indexes once, not a thousand times).
+   */
+  public void batch(Runnable changes) {
+    batchDepth++;
+    try {
+      changes.run();
+    } finally {
+      if (--batchDepth == 0 && changedInBatch) {
+        changedInBatch = false;
+        notifyListeners();
+      }
+    }
   }
 
   public Shape find(long id) {
@@ -114,6 +135,7 @@ public final class LabelDocument {
 
   void insert(int index, Shape shape) {
     shapes.add(Math.min(index, shapes.size()), shape);
+    positions = null;
     changed();
   }
 
@@ -121,6 +143,7 @@ public final class LabelDocument {
     int index = indexOf(id);
     if (index >= 0) {
       shapes.remove(index);
+      positions = null;
       hidden.remove(id);
       locked.remove(id);
       changed();
@@ -138,6 +161,14 @@ public final class LabelDocument {
 
   private void changed() {
     version++;
+    if (batchDepth > 0) {
+      changedInBatch = true;
+    } else {
+      notifyListeners();
+    }
+  }
+
+  private void notifyListeners() {
     for (Runnable listener : listeners) {
       listener.run();
     }

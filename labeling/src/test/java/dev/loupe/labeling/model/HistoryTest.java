@@ -122,4 +122,28 @@ class HistoryTest {
     assertThat(doc.shapes()).noneMatch(s -> doc.isHidden(s.id()));
     assertThat(heard[0]).isEqualTo(2);
   }
+
+  @Test
+  void an_edit_of_many_shapes_is_heard_once() {
+    List<Label> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(new BoxLabel(0, 0.5, 0.5, 0.01, 0.01));
+    }
+    LabelDocument doc = new LabelDocument(many);
+    History history = new History(doc);
+    int[] heard = {0};
+    doc.addListener(() -> heard[0]++);
+    java.util.Map<Long, Label> before = new java.util.LinkedHashMap<>();
+    java.util.Map<Long, Label> after = new java.util.LinkedHashMap<>();
+    for (Shape s : doc.shapes()) {
+      before.put(s.id(), s.label());
+      after.put(s.id(), dev.loupe.labeling.geom.Geometry.translate(s.label(), 0.1, 0));
+    }
+    history.perform(new ChangeShapes("move 1000 labels", before, after));
+    history.undo();
+    history.redo();
+    assertThat(heard[0]).isEqualTo(3);
+    assertThat(((BoxLabel) doc.labels().get(999)).cx()).isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(doc.indexOf(doc.shapes().get(500).id())).isEqualTo(500);
+  }
 }
