@@ -127,6 +127,16 @@ public class LabelingView extends BorderPane {
         e.consume();
       }
     });
+    // a safety net: the app closes the session, but a window closed first still gets its edits written
+    sceneProperty().addListener((obs, oldScene, scene) -> {
+      if (scene != null) {
+        scene.windowProperty().addListener((o, oldWindow, window) -> {
+          if (window != null) {
+            window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> session.flush());
+          }
+        });
+      }
+    });
     if (session.current() != null) {
       show(session.current());
     } else {

@@ -256,6 +256,33 @@ final class SelectTool implements Tool {
     lastY = e.getY();
     Shape hit = canvas.shapeAt(lastX, lastY);
     canvas.hoveredProperty().set(hit == null ? null : hit.id());
+    canvas.setCursor(overHandle() ? Cursor.HAND : hit != null ? Cursor.MOVE : Cursor.DEFAULT);
+  }
+
+  /** Whether the pointer is over a handle, vertex or keypoint of the one selected shape. */
+  private boolean overHandle() {
+    Shape single = editableSingle();
+    if (single == null) {
+      return false;
+    }
+    Viewport vp = canvas.viewport();
+    double tol = canvas.hitTolerance() + 2;
+    Label label = single.label();
+    if (label instanceof PoseLabel p && HitTest.nearestKeypoint(p, vp, lastX, lastY, tol) >= 0) {
+      return true;
+    }
+    if (label instanceof BoxLabel || label instanceof PoseLabel) {
+      return HitTest.nearestHandle(boxHandles(label), vp, lastX, lastY, tol) >= 0;
+    }
+    if (label instanceof ObbLabel o) {
+      double[] r = rotationHandle(o, vp);
+      return Math.hypot(r[0] - lastX, r[1] - lastY) <= tol || HitTest.nearestVertex(o.corners(), vp, lastX, lastY, tol) >= 0;
+    }
+    if (label instanceof PolygonLabel p) {
+      return HitTest.nearestVertex(p.points(), vp, lastX, lastY, tol) >= 0
+          || HitTest.nearestEdge(p.points(), vp, lastX, lastY)[1] <= tol;
+    }
+    return false;
   }
 
   /** Deletes the polygon vertex under the pointer of the one selected polygon; true when done. */
