@@ -10,15 +10,12 @@ import dev.loupe.core.domain.Task;
 import dev.loupe.core.workspace.NewDataset;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.canvas.LabelCanvas;
-import dev.loupe.labeling.geom.Viewport;
 import dev.loupe.labeling.session.LabelingSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,57 +35,50 @@ class LabelingViewTest {
   private static final double PIXEL = 0.01;
 
   @TempDir Path tmp;
-  private Workspace ws;
+  private ViewHarness h;
   private LabelingSession session;
   private LabelingView view;
+  private Workspace ws;
   private List<String> hashes;
 
   @Start
   void start(Stage stage) {
-    ws = Workspace.open(tmp.resolve("ws"));
-    ws.datasets().create(NewDataset.of("parts", Task.DETECT, List.of("cat", "dog", "bird")));
-    hashes = TestImages.add(ws, "parts", 640, 480, List.of(List.of(EXISTING), List.of(), List.of()));
-    session = new LabelingSession(ws, "parts", hashes);
-    view = new LabelingView(session);
-    stage.setScene(new Scene(view, 1100, 720));
-    stage.show();
+    h = new ViewHarness(tmp, NewDataset.of("parts", Task.DETECT, List.of("cat", "dog", "bird")),
+        List.of(List.of(EXISTING), List.of(), List.of()), stage);
+    session = h.session;
+    view = h.view;
+    ws = h.ws;
+    hashes = h.hashes;
   }
 
   @BeforeEach
   void imageShown() throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.current() != null);
-    WaitForAsyncUtils.waitForFxEvents();
+    h.awaitImage();
   }
 
   @AfterEach
   void close() throws Exception {
-    WaitForAsyncUtils.asyncFx(session::close).get(10, TimeUnit.SECONDS);
-    ws.close();
+    h.close();
   }
 
   private LabelCanvas canvas() {
     return view.canvas();
   }
 
-  /** The screen point of a normalized image point. */
   private Point2D at(double nx, double ny) {
-    Viewport vp = canvas().viewport();
-    return canvas().localToScreen(vp.viewX(nx), vp.viewY(ny));
+    return h.at(nx, ny);
   }
 
   private void drag(FxRobot robot, double x0, double y0, double x1, double y1) {
-    robot.moveTo(at(x0, y0)).press(MouseButton.PRIMARY).moveTo(at((x0 + x1) / 2, (y0 + y1) / 2)).moveTo(at(x1, y1))
-        .release(MouseButton.PRIMARY);
-    WaitForAsyncUtils.waitForFxEvents();
+    h.drag(robot, x0, y0, x1, y1);
   }
 
   private List<Label> shown() {
-    return canvas().document().labels();
+    return h.shown();
   }
 
   private List<Label> stored(int image) {
-    assertThat(session.flush()).isEmpty();
-    return ws.labels().get("parts", hashes.get(image));
+    return h.stored(image);
   }
 
   private static void assertBox(Label label, int classId, double cx, double cy, double w, double h) {
