@@ -55,7 +55,7 @@ import javafx.scene.layout.VBox;
  *     LabelingSession.allImages(workspace, "my-dataset"));   // or any ordered list of image hashes
  * session.preLabelerProperty().set(hash -> detector.labels(hash));  // optional: pre-labelling
  * LabelingView view = new LabelingView(session);                     // a BorderPane: put it anywhere
- * view.setKeymap(Keymap.load(workspace.root().resolve("keymap.json")));
+ * view.useKeymapFile(workspace.root().resolve("keymap.json"));      // keys the user remaps are saved there
  * view.open(0);                                                       // first image (done by default)
  * ...
  * session.close();   // when the view is closed: writes the last edits, stops its threads
@@ -83,6 +83,7 @@ public class LabelingView extends BorderPane {
   private final ToggleGroup toolGroup = new ToggleGroup();
   private final Map<ToolKind, ToggleButton> toolButtons = new LinkedHashMap<>();
   private Keymap keymap = new Keymap(Keymap.Preset.DEFAULT);
+  private java.nio.file.Path keymapFile;
 
   public LabelingView(LabelingSession session) {
     this.session = session;
@@ -152,6 +153,38 @@ public class LabelingView extends BorderPane {
 
   public Keymap keymap() {
     return keymap;
+  }
+
+  /**
+   * Reads the keymap from a file the app chooses (for example {@code <workspace>/keymap.json}; a
+   * missing file gives the default preset) and saves it there when the user remaps keys ("Edit keys").
+   */
+  public void useKeymapFile(java.nio.file.Path file) {
+    keymapFile = file;
+    try {
+      Keymap loaded = Keymap.load(file);
+      setKeymap(loaded);
+      if (!loaded.problems().isEmpty()) {
+        status.setText("Keymap: " + String.join("; ", loaded.problems()));
+      }
+    } catch (java.io.IOException e) {
+      status.setText(e.getMessage() + " (using the default keys)");
+    }
+  }
+
+  /** Opens the key editor; the new keys take effect at once and are saved to the keymap file. */
+  public void editKeys() {
+    new KeymapEditor(keymap).showAndWait().ifPresent(edited -> {
+      setKeymap(edited);
+      if (keymapFile != null) {
+        try {
+          edited.save(keymapFile);
+          status.setText("Keys saved to " + keymapFile.getFileName());
+        } catch (java.io.IOException e) {
+          status.setText("Keys not saved: " + e.getMessage());
+        }
+      }
+    });
   }
 
   /** Shows image {@code index} of the session's list. */
@@ -225,10 +258,12 @@ public class LabelingView extends BorderPane {
     }
     Button keys = new Button("Keys");
     keys.setOnAction(e -> help.show(keymap));
+    Button editKeys = new Button("Edit keys…");
+    editKeys.setOnAction(e -> editKeys());
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     bar.getItems().addAll(new Separator(), undoButton, redoButton, new Separator(), fit, actual,
-        new Separator(), preLabel, preLabelAll, spring, keys);
+        new Separator(), preLabel, preLabelAll, spring, keys, editKeys);
     bar.getItems().forEach(n -> n.setFocusTraversable(false));
     updateTooltips();
     return bar;

@@ -204,4 +204,15 @@ class LabelingViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(stored(1)).isEmpty();
   }
+
+  @Test
+  void keys_come_from_the_keymap_file_the_app_gives(FxRobot robot) throws Exception {
+    Path file = tmp.resolve("keymap.json");
+    java.nio.file.Files.writeString(file, "{\"preset\": \"cvat\", \"bindings\": {\"NEXT_IMAGE\": [\"N\"]}}");
+    robot.interact(() -> view.useKeymapFile(file));
+    robot.type(KeyCode.D); // previous image in the CVAT preset: stays on the first
+    robot.type(KeyCode.N);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.current().index() == 1);
+    assertThat(view.keymap().preset()).isEqualTo(dev.loupe.labeling.keys.Keymap.Preset.CVAT);
+  }
 }

@@ -52,6 +52,35 @@ public final class Keymap {
     }
   }
 
+  /** An independent copy (the editor changes a copy until the user confirms). */
+  public Keymap copy() {
+    Keymap copy = new Keymap(preset);
+    copy.bindings.putAll(bindings);
+    return copy;
+  }
+
+  /**
+   * The combination a key press makes, for recording a new binding: Ctrl (Cmd on a Mac) is written
+   * as Shortcut so the keymap travels between systems. Null for a press of a modifier alone.
+   */
+  public static KeyCombination combinationOf(KeyEvent event) {
+    javafx.scene.input.KeyCode code = event.getCode();
+    if (code == null || code.isModifierKey() || code == javafx.scene.input.KeyCode.UNDEFINED) {
+      return null;
+    }
+    List<KeyCombination.Modifier> modifiers = new ArrayList<>();
+    if (event.isShortcutDown()) {
+      modifiers.add(KeyCombination.SHORTCUT_DOWN);
+    }
+    if (event.isShiftDown()) {
+      modifiers.add(KeyCombination.SHIFT_DOWN);
+    }
+    if (event.isAltDown()) {
+      modifiers.add(KeyCombination.ALT_DOWN);
+    }
+    return new javafx.scene.input.KeyCodeCombination(code, modifiers.toArray(KeyCombination.Modifier[]::new));
+  }
+
   public Preset preset() {
     return preset;
   }

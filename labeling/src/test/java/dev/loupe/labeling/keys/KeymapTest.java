@@ -89,4 +89,16 @@ class KeymapTest {
     assertThat(keymap.conflicts()).containsOnlyKeys("D");
     assertThat(keymap.conflicts().get("D")).containsExactlyInAnyOrder(Action.NEXT_IMAGE, Action.TOOL_BOX);
   }
+
+  @Test
+  void a_recorded_key_press_becomes_a_portable_combination() {
+    KeyCombination undo = Keymap.combinationOf(key(KeyCode.Z, true, true));
+    assertThat(undo.getName()).isEqualTo("Shift+Shortcut+Z");
+    assertThat(Keymap.combinationOf(key(KeyCode.SHIFT, true, false))).isNull();
+    Keymap keymap = new Keymap(Keymap.Preset.DEFAULT);
+    Keymap copy = keymap.copy();
+    copy.bind(Action.UNDO, List.of(Keymap.combinationOf(key(KeyCode.U, false, false))));
+    assertThat(copy.actionFor(key(KeyCode.U, false, false))).isEqualTo(Action.UNDO);
+    assertThat(keymap.actionFor(key(KeyCode.U, false, false))).isNull(); // the original is untouched
+  }
 }
