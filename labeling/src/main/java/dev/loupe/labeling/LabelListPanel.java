@@ -100,15 +100,16 @@ final class LabelListPanel extends VBox {
     try {
       list.getSelectionModel().clearSelection();
       List<Shape> items = list.getItems();
-      int last = -1;
-      for (int i = 0; i < items.size(); i++) {
+      int[] selected = new int[canvas.selection().size()];
+      int n = 0;
+      for (int i = 0; i < items.size() && n < selected.length; i++) {
         if (canvas.selection().contains(items.get(i).id())) {
-          list.getSelectionModel().select(i);
-          last = i;
+          selected[n++] = i;
         }
       }
-      if (last >= 0) {
-        list.scrollTo(last);
+      if (n > 0) {
+        list.getSelectionModel().selectIndices(selected[0], java.util.Arrays.copyOfRange(selected, 1, n));
+        list.scrollTo(selected[n - 1]);
       }
     } finally {
       syncing = false;

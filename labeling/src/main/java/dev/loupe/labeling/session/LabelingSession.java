@@ -346,7 +346,9 @@ public final class LabelingSession implements AutoCloseable {
       monitor.checkCancelled();
       monitor.progress(i, hashes.size(), "pre-labelling image " + (i + 1) + " of " + hashes.size());
       String hash = hashes.get(i);
-      if (!onFxThread(() -> history(hash).document().size() == 0)) {
+      // an image seen in this session counts as its document is; others as stored (read here, off the FX thread)
+      int shown = onFxThread(() -> histories.containsKey(hash) ? histories.get(hash).document().size() : -1);
+      if (shown > 0 || (shown < 0 && !workspace.labels().get(dataset.id(), hash).isEmpty())) {
         continue;
       }
       List<Label> labels = predict(labeler, hash);
