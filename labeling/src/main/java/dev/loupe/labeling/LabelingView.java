@@ -1,30 +1,20 @@
 package dev.loupe.labeling;
 
-import dev.loupe.core.domain.ClassLabel;
 import dev.loupe.core.domain.Dataset;
-import dev.loupe.core.domain.Label;
-import dev.loupe.core.domain.PoseLabel;
 import dev.loupe.core.domain.Task;
 import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.labeling.canvas.LabelCanvas;
 import dev.loupe.labeling.canvas.Skeleton;
 import dev.loupe.labeling.canvas.ToolKind;
-import dev.loupe.labeling.geom.Keypoints;
 import dev.loupe.labeling.keys.Action;
 import dev.loupe.labeling.keys.Keymap;
-import dev.loupe.labeling.model.ChangeShapes;
-import dev.loupe.labeling.model.Edit;
 import dev.loupe.labeling.model.Edits;
-import dev.loupe.labeling.model.Shape;
 import dev.loupe.labeling.session.LabelingSession;
 import dev.loupe.labeling.session.OpenImage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -69,6 +59,7 @@ public class LabelingView extends BorderPane {
   private final Dataset dataset;
   private final ClassPalette palette = new ClassPalette();
   private final LabelCanvas canvas;
+  private final LabelActions actions;
   private final ClassPanel classPanel;
   private final LabelListPanel labelList;
   private final HelpOverlay help = new HelpOverlay();
@@ -95,10 +86,11 @@ public class LabelingView extends BorderPane {
       canvas.setPoseSpec(dataset.kptShape().keypoints(), dataset.kptShape().dims(),
           Skeleton.of(dataset.kptShape().keypoints(), dataset.flipIdx(), dataset.extra()));
     }
-    canvas.setEditSink(this::perform);
-    classPanel = new ClassPanel(dataset.classNames(), palette, this::pickClass);
+    actions = new LabelActions(session, canvas, status::setText);
+    canvas.setEditSink(actions::perform);
+    classPanel = new ClassPanel(dataset.classNames(), palette, actions::pickClass);
     labelList = new LabelListPanel(canvas, dataset.classNames(), palette,
-        (id, classId) -> perform(Edits.changeClass(canvas.document(), List.of(id), classId)));
+        (id, classId) -> actions.perform(Edits.changeClass(canvas.document(), List.of(id), classId)));
 
     StackPane centre = new StackPane(canvas, help);
     VBox side = new VBox(classPanel, labelList);
@@ -199,6 +191,11 @@ public class LabelingView extends BorderPane {
 
   public LabelingSession session() {
     return session;
+  }
+
+  /** The class colours (the app may load the user's colours into it). */
+  public ClassPalette palette() {
+    return palette;
   }
 
   private static ToolKind defaultTool(Task task) {
@@ -349,12 +346,6 @@ public class LabelingView extends BorderPane {
 
   // ---- actions ---------------------------------------------------------------------------------
 
-  private void perform(Edit edit) {
-    if (edit != null && session.current() != null) {
-      session.perform(edit);
-    }
-  }
-
   private void keyPressed(KeyEvent e) {
     if (e.getCode() == KeyCode.SPACE) {
       canvas.setSpaceDown(true);
@@ -379,43 +370,22 @@ public class LabelingView extends BorderPane {
 
   /** Runs an action as its key would. */
   public void run(Action action) {
-    OpenImage open = session.current();
-    if (open == null && action != Action.HELP) {
+    if (session.current() == null && action != Action.HELP) {
       return;
     }
-    Set<Long> selected = canvas.selection();
     switch (action) {
       case NEXT_IMAGE -> session.next();
       case PREVIOUS_IMAGE -> session.previous();
       case SAVE -> status.setText(session.flush().isEmpty() ? "All changes saved" : "Some labels could not be saved");
       case UNDO -> session.undo();
       case REDO -> session.redo();
-      case DELETE -> {
-        if (!canvas.deleteVertexUnderPointer()) {
-          perform(Edits.delete(canvas.document(), List.copyOf(selected)));
-        }
-      }
-      case COPY -> {
-        List<Label> labels = new ArrayList<>();
-        for (Shape s : canvas.document().shapes()) {
-          if (selected.contains(s.id())) {
-            labels.add(s.label());
-          }
-        }
-        if (!labels.isEmpty()) {
-          session.copy(labels);
-          status.setText("Copied " + labels.size() + (labels.size() == 1 ? " label" : " labels"));
-        }
-      }
-      case PASTE -> pasteClipboard();
-      case DUPLICATE -> duplicate();
-      case SELECT_ALL -> canvas.document().shapes().forEach(s -> {
-        if (!canvas.document().isHidden(s.id())) {
-          selected.add(s.id());
-        }
-      });
-      case NEXT_SHAPE -> cycle(1);
-      case PREVIOUS_SHAPE -> cycle(-1);
+      case DELETE -> actions.delete();
+      case COPY -> actions.copy();
+      case PASTE -> actions.paste();
+      case DUPLICATE -> actions.duplicate();
+      case SELECT_ALL -> actions.selectAll();
+      case NEXT_SHAPE -> actions.cycle(1);
+      case PREVIOUS_SHAPE -> actions.cycle(-1);
       case TOGGLE_HIDE_ALL -> canvas.document().toggleAllHidden();
       case CANCEL -> canvas.cancel();
       case TOOL_SELECT -> setTool(ToolKind.SELECT);
@@ -424,7 +394,7 @@ public class LabelingView extends BorderPane {
       case TOOL_OBB -> setTool(ToolKind.OBB);
       case TOOL_KEYPOINTS -> setTool(ToolKind.KEYPOINTS);
       case KEYPOINT_VISIBILITY -> canvas.cycleKeypointUnderPointer();
-      case FLIP_POSE -> flipPoses();
+      case FLIP_POSE -> actions.flipPoses();
       case ZOOM_FIT -> canvas.fit();
       case ZOOM_ACTUAL -> canvas.actualSize();
       case ZOOM_IN -> canvas.zoomBy(1.25);
@@ -436,90 +406,13 @@ public class LabelingView extends BorderPane {
         }
       }
       case HELP -> help.show(keymap);
-      default -> {
-        int classIndex = action.classIndex();
-        if (classIndex >= 0 && classIndex < dataset.classCount()) {
-          pickClass(classIndex);
-        }
-      }
+      default -> actions.pickClass(action.classIndex());
     }
   }
 
   private void setTool(ToolKind kind) {
     if (toolsFor(dataset.task()).contains(kind)) {
       canvas.toolProperty().set(kind);
-    }
-  }
-
-  /** Picks the class of new labels; changes the selected labels to it; in classify datasets, sets the image's class. */
-  private void pickClass(int classId) {
-    canvas.currentClassProperty().set(classId);
-    if (session.current() == null) {
-      return;
-    }
-    if (dataset.task() == Task.CLASSIFY) {
-      perform(Edits.setImageClass(canvas.document(), classId));
-    } else if (!canvas.selection().isEmpty()) {
-      perform(Edits.changeClass(canvas.document(), List.copyOf(canvas.selection()), classId));
-    }
-  }
-
-  private void pasteClipboard() {
-    List<Label> labels = new ArrayList<>();
-    for (Label label : session.clipboard()) {
-      if (!(label instanceof ClassLabel) || dataset.task() == Task.CLASSIFY) {
-        labels.add(label);
-      }
-    }
-    Edit edit = Edits.paste(canvas.document(), labels);
-    if (edit != null) {
-      perform(edit);
-      canvas.selection().clear();
-      ((dev.loupe.labeling.model.AddShapes) edit).shapes().forEach(s -> canvas.selection().add(s.id()));
-    }
-  }
-
-  private void duplicate() {
-    Edit edit = Edits.duplicate(canvas.document(), List.copyOf(canvas.selection()));
-    if (edit != null) {
-      perform(edit);
-      canvas.selection().clear();
-      ((dev.loupe.labeling.model.AddShapes) edit).shapes().forEach(s -> canvas.selection().add(s.id()));
-    }
-  }
-
-  /** Tab / Shift+Tab: selects the next or previous visible label. */
-  private void cycle(int step) {
-    List<Shape> shapes = canvas.document().shapes().stream()
-        .filter(s -> !canvas.document().isHidden(s.id()) && !(s.label() instanceof ClassLabel)).toList();
-    if (shapes.isEmpty()) {
-      return;
-    }
-    int at = -1;
-    for (int i = 0; i < shapes.size(); i++) {
-      if (canvas.selection().contains(shapes.get(i).id())) {
-        at = i;
-        if (step < 0) {
-          break;
-        }
-      }
-    }
-    int next = at < 0 ? (step > 0 ? 0 : shapes.size() - 1) : Math.floorMod(at + step, shapes.size());
-    canvas.selection().clear();
-    canvas.selection().add(shapes.get(next).id());
-  }
-
-  private void flipPoses() {
-    Map<Long, Label> before = new LinkedHashMap<>();
-    Map<Long, Label> after = new LinkedHashMap<>();
-    for (Shape s : canvas.document().shapes()) {
-      if (canvas.selection().contains(s.id()) && s.label() instanceof PoseLabel p && !canvas.document().isLocked(s.id())) {
-        before.put(s.id(), p);
-        after.put(s.id(), Keypoints.flipHorizontally(p, dataset.flipIdx()));
-      }
-    }
-    if (!before.isEmpty()) {
-      perform(new ChangeShapes("mirror pose", before, after));
     }
   }
 
