@@ -36,7 +36,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 
 /**
  * The labeling canvas: an image with its labels, zoom (wheel about the cursor, {@link #fit()}, {@link
@@ -85,6 +84,8 @@ public class LabelCanvas extends Region {
   private boolean panning;
   private long lastBaseNanos;
   private double polygonFill = 0.15;
+  private int keypointCount; // kpt_shape of a pose dataset (0: not a pose dataset)
+  private int keypointDims = 3;
 
   public LabelCanvas(ClassPalette palette) {
     this.palette = palette;
@@ -186,15 +187,10 @@ public class LabelCanvas extends Region {
     markBaseDirty();
   }
 
-  private Skeleton skeletonSpec = Skeleton.NONE;
-  private int keypointCount;
-  private int keypointDims = 3;
-
   /** The keypoint layout of a pose dataset (kpt_shape) and its skeleton. */
   public void setPoseSpec(int keypoints, int dims, Skeleton skeleton) {
     keypointCount = keypoints;
     keypointDims = dims;
-    skeletonSpec = skeleton;
     setSkeleton(skeleton);
   }
 
@@ -204,10 +200,6 @@ public class LabelCanvas extends Region {
 
   int keypointDims() {
     return keypointDims;
-  }
-
-  Skeleton skeletonSpec() {
-    return skeletonSpec;
   }
 
   /** Opacity of the fill of polygons and rotated boxes that are not selected (0 draws outlines only). */
@@ -517,58 +509,16 @@ public class LabelCanvas extends Region {
       }
     }
     renderer.draw(gc, labels, visible, count, vp, 2, 0, polygonFill, true);
-    drawImageClass(gc);
+    renderer.drawImageClasses(gc, labels);
   }
 
   private void drawImage(GraphicsContext gc, Viewport vp, double w, double h) {
     if (image == null) {
       gc.setFill(Color.rgb(70, 70, 76));
       gc.fillRect(vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
-      return;
+    } else {
+      image.draw(gc, vp, w, h);
     }
-    Image src = image.source();
-    double perSource = vp.zoom() * vp.imageWidth() / src.getWidth(); // view pixels per decoded pixel
-    if (perSource < 0.999) {
-      Image scaled = image.scaled(perSource);
-      if (scaled != null) {
-        gc.drawImage(scaled, Math.round(vp.offsetX()), Math.round(vp.offsetY()));
-      } else { // this frame only: the scaled copy is being made
-        gc.drawImage(src, vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
-      }
-      return;
-    }
-    // zoomed in: draw only the visible part of the source
-    double sx0 = Math.max(0, Math.floor(-vp.offsetX() / perSource));
-    double sy0 = Math.max(0, Math.floor(-vp.offsetY() / perSource));
-    double sx1 = Math.min(src.getWidth(), Math.ceil((w - vp.offsetX()) / perSource));
-    double sy1 = Math.min(src.getHeight(), Math.ceil((h - vp.offsetY()) / perSource));
-    if (sx1 <= sx0 || sy1 <= sy0) {
-      return;
-    }
-    gc.setImageSmoothing(perSource < 3); // far in: show the pixels as they are
-    gc.drawImage(src, sx0, sy0, sx1 - sx0, sy1 - sy0,
-        vp.offsetX() + sx0 * perSource, vp.offsetY() + sy0 * perSource,
-        (sx1 - sx0) * perSource, (sy1 - sy0) * perSource);
-    gc.setImageSmoothing(true);
-  }
-
-  /** The class of a classify image, written large in the corner. */
-  private void drawImageClass(GraphicsContext gc) {
-    List<String> names = new ArrayList<>();
-    for (Label label : labels) {
-      if (label instanceof ClassLabel c) {
-        names.add(renderer.className(c.classId()));
-      }
-    }
-    if (names.isEmpty()) {
-      return;
-    }
-    Label first = labels.stream().filter(l -> l instanceof ClassLabel).findFirst().orElseThrow();
-    gc.setFont(Font.font(22));
-    gc.setFill(Color.rgb(0, 0, 0, 0.6));
-    gc.fillRect(8, 8, 16 + 13 * String.join(", ", names).length(), 36);
-    gc.setFill(palette.colorOf(first.classId()));
-    gc.fillText(String.join(", ", names), 16, 34);
   }
 
   private void drawOverlay() {

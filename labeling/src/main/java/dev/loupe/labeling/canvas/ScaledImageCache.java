@@ -101,4 +101,34 @@ final class ScaledImageCache {
       scaled.put((int) copy.getWidth(), copy);
     }
   }
+
+  /**
+   * Draws the image at a viewport into a view of {@code w x h}: zoomed out from the copy for the zoom
+   * (1:1), zoomed in only the visible part of the source, without smoothing from 3x (pixels stay
+   * crisp squares).
+   */
+  void draw(javafx.scene.canvas.GraphicsContext gc, dev.loupe.labeling.geom.Viewport vp, double w, double h) {
+    double perSource = vp.zoom() * vp.imageWidth() / width; // view pixels per decoded pixel
+    if (perSource < 0.999) {
+      Image copy = scaled(perSource);
+      if (copy != null) {
+        gc.drawImage(copy, Math.round(vp.offsetX()), Math.round(vp.offsetY()));
+      } else { // this frame only: the copy is being made
+        gc.drawImage(source, vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
+      }
+      return;
+    }
+    double sx0 = Math.max(0, Math.floor(-vp.offsetX() / perSource));
+    double sy0 = Math.max(0, Math.floor(-vp.offsetY() / perSource));
+    double sx1 = Math.min(width, Math.ceil((w - vp.offsetX()) / perSource));
+    double sy1 = Math.min(height, Math.ceil((h - vp.offsetY()) / perSource));
+    if (sx1 <= sx0 || sy1 <= sy0) {
+      return;
+    }
+    gc.setImageSmoothing(perSource < 3);
+    gc.drawImage(source, sx0, sy0, sx1 - sx0, sy1 - sy0,
+        vp.offsetX() + sx0 * perSource, vp.offsetY() + sy0 * perSource,
+        (sx1 - sx0) * perSource, (sy1 - sy0) * perSource);
+    gc.setImageSmoothing(true);
+  }
 }

@@ -24,6 +24,7 @@ final class ShapeRenderer {
   static final int MAX_NAMED = 150;
 
   private static final Font NAME_FONT = Font.font(11);
+  private static final Font CLASS_FONT = Font.font(22);
   private static final Color LEFT = Color.rgb(0, 190, 255);
   private static final Color RIGHT = Color.rgb(255, 140, 0);
 
@@ -204,5 +205,26 @@ final class ShapeRenderer {
       gc.setFill(palette.colorOf(label.classId()));
       gc.fillText(className(label.classId()), x + 2, Math.max(11, y - 3));
     }
+  }
+
+  /** The classes of a classify image, written large in the top-left corner of the view. */
+  void drawImageClasses(GraphicsContext gc, List<Label> labels) {
+    List<String> names = new java.util.ArrayList<>();
+    int firstClass = -1;
+    for (Label label : labels) {
+      if (label instanceof dev.loupe.core.domain.ClassLabel c) {
+        names.add(className(c.classId()));
+        firstClass = firstClass < 0 ? c.classId() : firstClass;
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    String text = String.join(", ", names);
+    gc.setFont(CLASS_FONT);
+    gc.setFill(Color.rgb(0, 0, 0, 0.6));
+    gc.fillRect(8, 8, 16 + 13 * text.length(), 36);
+    gc.setFill(palette.colorOf(firstClass));
+    gc.fillText(text, 16, 34);
   }
 }
