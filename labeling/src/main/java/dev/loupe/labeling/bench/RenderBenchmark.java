@@ -122,6 +122,7 @@ public final class RenderBenchmark {
       canvas.setPolygonFill(0.15);
       return null;
     });
+    frameRow("1,000 boxes", boxes(1000), 2);
     frameRow("1,000 boxes", boxes(1000), 8);
     frameRow("10,000 boxes", boxes(10000), 8);
     frameRow("100,000 boxes", boxes(100000), 8);

@@ -113,8 +113,10 @@ final class ScaledImageCache {
       Image copy = scaled(perSource);
       if (copy != null) {
         gc.drawImage(copy, Math.round(vp.offsetX()), Math.round(vp.offsetY()));
-      } else { // this frame only: the copy is being made
+      } else { // the copy is being made: a quick unsmoothed frame (a wheel zoom asks for many)
+        gc.setImageSmoothing(false);
         gc.drawImage(source, vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
+        gc.setImageSmoothing(true);
       }
       return;
     }
