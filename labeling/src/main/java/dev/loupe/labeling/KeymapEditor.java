@@ -1,0 +1,99 @@
+package dev.loupe.labeling;
+
+import dev.loupe.labeling.keys.Action;
+import dev.loupe.labeling.keys.Keymap;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Remaps keys: pick an action, press "Record", press the new key. A preset can be taken as the
+ * starting point; keys used twice are named below the table. Returns the new keymap on OK, null on
+ * Cancel (the keymap given is never changed).
+ */
+final class KeymapEditor extends Dialog<Keymap> {
+  private Keymap working;
+  private final TableView<Action> table = new TableView<>();
+  private final Label info = new Label();
+  private boolean recording;
+
+  KeymapEditor(Keymap current) {
+    working = current.copy();
+    setTitle("Keys");
+    TableColumn<Action, String> action = new TableColumn<>("Action");
+    action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
+    action.setPrefWidth(420);
+    TableColumn<Action, String> keys = new TableColumn<>("Keys");
+    keys.setCellValueFactory(c -> new ReadOnlyStringWrapper(working.display(c.getValue())));
+    keys.setPrefWidth(180);
+    table.getColumns().add(action);
+    table.getColumns().add(keys);
+    table.getItems().setAll(Action.values());
+    table.setPrefHeight(420);
+
+    ComboBox<Keymap.Preset> preset = new ComboBox<>();
+    preset.getItems().setAll(Keymap.Preset.values());
+    preset.setValue(working.preset());
+    preset.setOnAction(e -> {
+      working = new Keymap(preset.getValue());
+      refresh();
+    });
+    Button record = new Button("Record key");
+    record.setOnAction(e -> {
+      if (table.getSelectionModel().getSelectedItem() != null) {
+        recording = true;
+        info.setText("Press the new key for \"" + table.getSelectionModel().getSelectedItem().description() + "\" (Esc cancels)");
+      }
+    });
+    Button clear = new Button("Clear");
+    clear.setOnAction(e -> {
+      Action selected = table.getSelectionModel().getSelectedItem();
+      if (selected != null) {
+        working.bind(selected, List.of());
+        refresh();
+      }
+    });
+    getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, this::recorded);
+    HBox buttons = new HBox(8, new Label("Start from"), preset, record, clear);
+    getDialogPane().setContent(new VBox(8, table, buttons, info));
+    getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+    setResultConverter(button -> button == ButtonType.OK ? working : null);
+    refresh();
+  }
+
+  private void recorded(KeyEvent e) {
+    if (!recording) {
+      return;
+    }
+    e.consume();
+    if (e.getCode() == KeyCode.ESCAPE) {
+      recording = false;
+      refresh();
+      return;
+    }
+    KeyCombination key = Keymap.combinationOf(e);
+    Action selected = table.getSelectionModel().getSelectedItem();
+    if (key != null && selected != null) {
+      working.bind(selected, List.of(key));
+      recording = false;
+      refresh();
+    }
+  }
+
+  private void refresh() {
+    table.refresh();
+    var conflicts = working.conflicts();
+    info.setText(conflicts.isEmpty() ? "" : "Used twice: " + conflicts);
+  }
+}

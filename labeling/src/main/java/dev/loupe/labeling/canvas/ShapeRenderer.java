@@ -1,0 +1,230 @@
+package dev.loupe.labeling.canvas;
+
+import dev.loupe.core.domain.BoxLabel;
+import dev.loupe.core.domain.Coords;
+import dev.loupe.core.domain.Label;
+import dev.loupe.core.domain.ObbLabel;
+import dev.loupe.core.domain.PolygonLabel;
+import dev.loupe.core.domain.PoseLabel;
+import dev.loupe.labeling.ClassPalette;
+import dev.loupe.labeling.geom.Keypoints;
+import dev.loupe.labeling.geom.Viewport;
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * Draws labels onto a canvas, fast: the labels of one class go into one path that is stroked (and
+ * filled) once, so paint is set once per class, not once per shape. Callers pass only the labels
+ * that are on screen (from the {@link dev.loupe.labeling.geom.ShapeIndex}).
+ */
+final class ShapeRenderer {
+  /** Above this many labels on screen, class names are not written (text is the costliest thing to draw). */
+  static final int MAX_NAMED = 150;
+
+  private static final Font NAME_FONT = Font.font(11);
+  private static final Font CLASS_FONT = Font.font(22);
+  private static final Color LEFT = Color.rgb(0, 190, 255);
+  private static final Color RIGHT = Color.rgb(255, 140, 0);
+
+  private final ClassPalette palette;
+  private List<String> classNames = List.of();
+  private Skeleton skeleton = Skeleton.NONE;
+
+  ShapeRenderer(ClassPalette palette) {
+    this.palette = palette;
+  }
+
+  void setClassNames(List<String> names) {
+    classNames = List.copyOf(names);
+  }
+
+  void setSkeleton(Skeleton skeleton) {
+    this.skeleton = skeleton;
+  }
+
+  String className(int classId) {
+    return classId >= 0 && classId < classNames.size() ? classNames.get(classId) : "class " + classId;
+  }
+
+  /**
+   * Draws {@code labels.get(indices[i])} for i < count, grouped by class.
+   *
+   * @param fillAlpha opacity of every shape's fill (0 for none: boxes are then only outlined)
+   * @param polygonFillAlpha opacity of the fill of polygons and rotated boxes
+   */
+  void draw(GraphicsContext gc, List<Label> labels, int[] indices, int count, Viewport vp, double lineWidth,
+      double fillAlpha, double polygonFillAlpha, boolean names) {
+    if (count == 0) {
+      return;
+    }
+    int maxClass = 0;
+    for (int i = 0; i < count; i++) {
+      maxClass = Math.max(maxClass, Math.max(0, labels.get(indices[i]).classId()));
+    }
+    // counting sort by class: one path per class
+    int[] starts = new int[maxClass + 2];
+    for (int i = 0; i < count; i++) {
+      starts[Math.max(0, labels.get(indices[i]).classId()) + 1]++;
+    }
+    for (int c = 0; c <= maxClass; c++) {
+      starts[c + 1] += starts[c];
+    }
+    int[] order = new int[count];
+    int[] fill = starts.clone();
+    for (int i = 0; i < count; i++) {
+      order[fill[Math.max(0, labels.get(indices[i]).classId())]++] = indices[i];
+    }
+    gc.setLineWidth(lineWidth);
+    for (int c = 0; c <= maxClass; c++) {
+      if (starts[c] == starts[c + 1]) {
+        continue;
+      }
+      Color color = palette.colorOf(c);
+      // boxes: four filled strips each, on whole pixels (the cheapest crisp line on every pipeline)
+      gc.setFill(fillAlpha > 0 ? color.deriveColor(0, 1, 1, fillAlpha) : color);
+      boolean outlines = false;
+      boolean poses = false;
+      for (int i = starts[c]; i < starts[c + 1]; i++) {
+        Label label = labels.get(order[i]);
+        if (label instanceof BoxLabel b) {
+          if (fillAlpha > 0) {
+            fillBox(gc, vp, b.cx(), b.cy(), b.w(), b.h());
+          }
+        } else {
+          outlines = true;
+          poses |= label instanceof PoseLabel;
+        }
+      }
+      gc.setFill(color);
+      for (int i = starts[c]; i < starts[c + 1]; i++) {
+        if (labels.get(order[i]) instanceof BoxLabel b) {
+          frame(gc, vp, b.cx(), b.cy(), b.w(), b.h(), lineWidth);
+        } else if (labels.get(order[i]) instanceof PoseLabel p) {
+          frame(gc, vp, p.cx(), p.cy(), p.w(), p.h(), lineWidth);
+        }
+      }
+      if (outlines) {
+        gc.beginPath();
+        for (int i = starts[c]; i < starts[c + 1]; i++) {
+          addPath(gc, labels.get(order[i]), vp);
+        }
+        if (fillAlpha > 0 || polygonFillAlpha > 0) {
+          gc.setFill(color.deriveColor(0, 1, 1, Math.max(fillAlpha, polygonFillAlpha)));
+          gc.fill();
+        }
+        gc.setStroke(color);
+        gc.stroke();
+      }
+      if (poses) {
+        for (int i = starts[c]; i < starts[c + 1]; i++) {
+          if (labels.get(order[i]) instanceof PoseLabel pose) {
+            drawKeypoints(gc, pose, vp, color);
+          }
+        }
+      }
+    }
+    if (names && count <= MAX_NAMED) {
+      drawNames(gc, labels, indices, count, vp);
+    }
+  }
+
+  /** Adds the outline of a label to the current path; true for a pose (its points are drawn after). */
+  private void addPath(GraphicsContext gc, Label label, Viewport vp) {
+    if (label instanceof PolygonLabel p) {
+      polygon(gc, vp, p.points());
+    } else if (label instanceof ObbLabel o) {
+      polygon(gc, vp, o.corners());
+    } else if (label instanceof PoseLabel p) {
+      for (int[] edge : skeleton.edges()) {
+        if (edge[0] < p.keypointCount() && edge[1] < p.keypointCount()
+            && Keypoints.isLabeled(p, edge[0]) && Keypoints.isLabeled(p, edge[1])) {
+          gc.moveTo(vp.viewX(Keypoints.x(p, edge[0])), vp.viewY(Keypoints.y(p, edge[0])));
+          gc.lineTo(vp.viewX(Keypoints.x(p, edge[1])), vp.viewY(Keypoints.y(p, edge[1])));
+        }
+      }
+    }
+  }
+
+  /** A box outline as four strips on whole pixels: crisp at any zoom, no anti-aliasing work. */
+  private static void frame(GraphicsContext gc, Viewport vp, double cx, double cy, double w, double h, double line) {
+    double x0 = Math.round(vp.viewX(cx - w / 2)), y0 = Math.round(vp.viewY(cy - h / 2));
+    double x1 = Math.max(x0 + 1, Math.round(vp.viewX(cx + w / 2))), y1 = Math.max(y0 + 1, Math.round(vp.viewY(cy + h / 2)));
+    double t = Math.max(1, Math.round(line));
+    double half = Math.floor(t / 2);
+    gc.fillRect(x0 - half, y0 - half, x1 - x0 + t, t); // top
+    gc.fillRect(x0 - half, y1 - half, x1 - x0 + t, t); // bottom
+    gc.fillRect(x0 - half, y0 - half, t, y1 - y0 + t); // left
+    gc.fillRect(x1 - half, y0 - half, t, y1 - y0 + t); // right
+  }
+
+  private static void fillBox(GraphicsContext gc, Viewport vp, double cx, double cy, double w, double h) {
+    double x0 = Math.round(vp.viewX(cx - w / 2)), y0 = Math.round(vp.viewY(cy - h / 2));
+    double x1 = Math.round(vp.viewX(cx + w / 2)), y1 = Math.round(vp.viewY(cy + h / 2));
+    gc.fillRect(x0, y0, x1 - x0, y1 - y0);
+  }
+
+  private static void polygon(GraphicsContext gc, Viewport vp, Coords xy) {
+    gc.moveTo(vp.viewX(xy.get(0)), vp.viewY(xy.get(1)));
+    for (int i = 2; i + 1 < xy.size(); i += 2) {
+      gc.lineTo(vp.viewX(xy.get(i)), vp.viewY(xy.get(i + 1)));
+    }
+    gc.closePath();
+  }
+
+  private void drawKeypoints(GraphicsContext gc, PoseLabel p, Viewport vp, Color classColor) {
+    double r = 3.5;
+    for (int k = 0; k < p.keypointCount(); k++) {
+      int vis = Keypoints.visibility(p, k);
+      if (vis == 0) {
+        continue;
+      }
+      int side = skeleton.side(k);
+      Color color = side < 0 ? LEFT : side > 0 ? RIGHT : classColor;
+      double x = vp.viewX(Keypoints.x(p, k)), y = vp.viewY(Keypoints.y(p, k));
+      if (vis == 1) { // occluded: hollow
+        gc.setStroke(color);
+        gc.strokeOval(x - r, y - r, 2 * r, 2 * r);
+      } else {
+        gc.setFill(color);
+        gc.fillOval(x - r, y - r, 2 * r, 2 * r);
+      }
+    }
+  }
+
+  private void drawNames(GraphicsContext gc, List<Label> labels, int[] indices, int count, Viewport vp) {
+    gc.setFont(NAME_FONT);
+    for (int i = 0; i < count; i++) {
+      Label label = labels.get(indices[i]);
+      double[] b = dev.loupe.labeling.geom.Bounds.of(label);
+      if (b == null) {
+        continue;
+      }
+      double x = vp.viewX(b[0]), y = vp.viewY(b[1]);
+      gc.setFill(palette.colorOf(label.classId()));
+      gc.fillText(className(label.classId()), x + 2, Math.max(11, y - 3));
+    }
+  }
+
+  /** The classes of a classify image, written large in the top-left corner of the view. */
+  void drawImageClasses(GraphicsContext gc, List<Label> labels) {
+    List<String> names = new java.util.ArrayList<>();
+    int firstClass = -1;
+    for (Label label : labels) {
+      if (label instanceof dev.loupe.core.domain.ClassLabel c) {
+        names.add(className(c.classId()));
+        firstClass = firstClass < 0 ? c.classId() : firstClass;
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    String text = String.join(", ", names);
+    gc.setFont(CLASS_FONT);
+    gc.setFill(Color.rgb(0, 0, 0, 0.6));
+    gc.fillRect(8, 8, 16 + 13 * text.length(), 36);
+    gc.setFill(palette.colorOf(firstClass));
+    gc.fillText(text, 16, 34);
+  }
+}

@@ -1,0 +1,10 @@
+package dev.loupe.labeling.canvas;
+
+/** The drawing tools of the canvas. */
+public enum ToolKind {
+  SELECT,
+  BOX,
+  POLYGON,
+  OBB,
+  KEYPOINTS
+}
