@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
  * README's screenshots are made this way, under Xvfb.
  */
 final class ScreenshotTour {
-  private static final int MAX_WAIT_STEPS = 1200;
+  private static final int MAX_WAIT_STEPS = 300;
 
   private final Stage stage;
   private final MainWindow window;

@@ -65,14 +65,15 @@ public final class DatasetView extends BorderPane {
     search.setPromptText("Search name or hash");
     search.getStyleClass().add("search-field");
     search.textProperty().bindBidirectional(model.searchProperty());
-    search.setPrefColumnCount(16);
+    search.setPrefColumnCount(14);
+    search.setMinWidth(120);
 
     ComboBox<Split> split = choice("split", nullable(Split.values()), "All splits", s -> s.apiName());
     split.valueProperty().bindBidirectional(model.splitProperty());
-    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), "Labeled or not",
+    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), "Any labels",
         b -> b ? "Labeled" : "Unlabeled");
     labeled.valueProperty().bindBidirectional(model.hasLabelProperty());
-    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE), "Errors or not",
+    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE), "Any errors",
         b -> b ? "With errors" : "Without errors");
     errors.valueProperty().bindBidirectional(model.hasErrorProperty());
     classes.setId("classes-filter");
@@ -108,6 +109,10 @@ public final class DatasetView extends BorderPane {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
+    for (Region r : List.of(split, labeled, errors, classes, sort, move, delete)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    summary.setMinWidth(Region.USE_PREF_SIZE);
     HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary, move, delete);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));

@@ -189,6 +189,11 @@ public final class ThumbnailGrid extends StackPane {
     }
 
     @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+      return new javafx.scene.control.skin.CellSkinBase<>(this);
+    }
+
+    @Override
     public void updateIndex(int i) {
       super.updateIndex(i);
       paint();
