@@ -2,6 +2,8 @@ package dev.loupe.app.gui.tasks;
 
 import dev.loupe.core.task.CancelledException;
 import dev.loupe.core.task.TaskMonitor;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -27,12 +29,13 @@ public final class BackgroundTasks implements AutoCloseable {
     T run(TaskMonitor monitor) throws Exception;
   }
 
-  private final ExecutorService executor;
+  private final Executor executor;
   private final LongSupplier nanoClock;
   private final ObservableList<RunningTask<?>> running = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
 
-  public BackgroundTasks(ExecutorService executor, LongSupplier nanoClock) {
+  /** Tasks on {@code executor} (tests pass a direct one, called on the FX thread, to run them in line). */
+  public BackgroundTasks(Executor executor, LongSupplier nanoClock) {
     this.executor = executor;
     this.nanoClock = nanoClock;
   }
@@ -115,12 +118,14 @@ public final class BackgroundTasks implements AutoCloseable {
   /** Asks every task to stop and waits a little for them. */
   @Override
   public void close() {
-    running.forEach(RunningTask::cancel);
-    executor.shutdown();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List.copyOf(running).forEach(RunningTask::cancel);
+    if (executor instanceof ExecutorService service) {
+      service.shutdown(); // never shutdownNow: an interrupt closes H2's file channels
+      try {
+        service.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
