@@ -68,7 +68,7 @@ public final class DatasetView extends BorderPane {
     search.setPrefColumnCount(14);
     search.setMinWidth(120);
 
-    ComboBox<Split> split = choice("split", nullable(Split.values()), "All splits", s -> s.apiName());
+    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), "All splits", s -> s.apiName());
     split.valueProperty().bindBidirectional(model.splitProperty());
     ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), "Any labels",
         b -> b ? "Labeled" : "Unlabeled");
@@ -91,10 +91,29 @@ public final class DatasetView extends BorderPane {
     summary.getStyleClass().add("summary");
     summary.textProperty().bind(model.summaryProperty());
 
-    MenuButton move = new MenuButton("Move to", Icons.of(Icons.SPLIT));
+    for (Region r : List.of(split, labeled, errors, classes, sort)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    summary.setMinWidth(Region.USE_PREF_SIZE);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 12, 8, 12));
+    bar.getStyleClass().add("filter-bar");
+    return new javafx.scene.layout.VBox(bar, selectionBar());
+  }
+
+  /** The selection's actions; shown while images are selected. */
+  private Region selectionBar() {
+    Label count = new Label();
+    count.getStyleClass().add("selection-count");
+    count.textProperty().bind(model.selection().countProperty().asString("%,d selected"));
+    MenuButton move = new MenuButton("Move to split", Icons.of(Icons.SPLIT));
     move.setId("move-to");
     for (Split s : Split.values()) {
-      MenuItem item = new MenuItem(s.apiName());
+      String name = s.apiName();
+      MenuItem item = new MenuItem(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
       item.setId("move-to-" + s.apiName());
       item.setOnAction(e -> model.moveSelectedTo(s));
       move.getItems().add(item);
@@ -103,20 +122,20 @@ public final class DatasetView extends BorderPane {
     delete.setId("delete-images");
     delete.getStyleClass().add("danger");
     delete.setOnAction(e -> model.deleteSelected());
-    var none = Bindings.equal(0, model.selection().countProperty());
-    move.disableProperty().bind(none);
-    delete.disableProperty().bind(none);
-
+    Button open = new Button("Open", Icons.of(Icons.NEXT));
+    open.setId("open-selected");
+    open.setOnAction(e -> model.openFocused());
+    Button clear = new Button("Clear selection", Icons.of(Icons.CLOSE));
+    clear.getStyleClass().add("flat");
+    clear.setOnAction(e -> model.selection().clear());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    for (Region r : List.of(split, labeled, errors, classes, sort, move, delete)) {
-      r.setMinWidth(Region.USE_PREF_SIZE);
-    }
-    summary.setMinWidth(Region.USE_PREF_SIZE);
-    HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary, move, delete);
+    HBox bar = new HBox(8, count, open, move, delete, spacer, clear);
     bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(8, 12, 8, 12));
-    bar.getStyleClass().add("filter-bar");
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    bar.getStyleClass().add("selection-bar");
+    bar.visibleProperty().bind(Bindings.notEqual(0, model.selection().countProperty()));
+    bar.managedProperty().bind(bar.visibleProperty());
     return bar;
   }
 

@@ -73,6 +73,7 @@ final class ImageTile extends VBox {
   /** Shows {@code record} (null: a placeholder while its page loads) at grid position {@code i}. */
   void show(int i, ImageRecord record, Image image, boolean selected, boolean focused) {
     index = i;
+    setId(i >= 0 ? "tile-" + i : null);
     setVisible(i >= 0);
     pseudoClassStateChanged(ThumbnailGrid.SELECTED, selected);
     pseudoClassStateChanged(ThumbnailGrid.FOCUSED_TILE, focused);
