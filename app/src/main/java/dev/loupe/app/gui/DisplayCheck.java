@@ -20,7 +20,7 @@ public final class DisplayCheck {
     if (isSet(env.apply("DISPLAY")) || isSet(env.apply("WAYLAND_DISPLAY"))) {
       return null;
     }
-    return "no display (DISPLAY is not set)";
+    return "DISPLAY is not set";
   }
 
   private static boolean isSet(String value) {
