@@ -7,15 +7,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code loupe bench import|listing}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|gui-grid}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails) or 'listing' (a large"
-        + " dataset: pages for every sort and filter, class-stats, NDJSON export). Run listing with"
+    description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
+        + " dataset: pages for every sort and filter, class-stats, NDJSON export) or 'gui-grid' (the"
+        + " dataset view on a large dataset, in a window: needs a display). Run listing with"
         + " java -Xmx1g to hold it to the 1 GB goal.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import or listing")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing or gui-grid")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -45,7 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
           .run(java.nio.file.Files.createDirectories(dir), images == null ? 10_000 : images, threads);
       case "listing" -> new ListingBenchmark(System.out)
           .run(dir.resolve("listing"), images == null ? 1_000_000 : images, labelsPerImage, exportImages);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import or listing)");
+      case "gui-grid" -> new GuiGridBenchmark(System.out)
+          .run(dir.resolve("gui-grid"), images == null ? 1_000_000 : images);
+      default -> throw new IllegalArgumentException("unknown benchmark '" + which + "' (import, listing or gui-grid)");
     }
     return 0;
   }

@@ -31,6 +31,14 @@ public final class ThumbnailCache implements AutoCloseable {
   private final Executor fx;
   private final Map<String, Image> images;
   private final Set<String> waiting = new HashSet<>();
+  /** Images that could not be decoded: not tried again until {@link #clear()}. */
+  private final Set<String> failed =
+      java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      });
   private final BlockingDeque<Request> queue = new LinkedBlockingDeque<>();
   private final Thread[] workers;
   private volatile boolean closed;
@@ -79,7 +87,7 @@ public final class ThumbnailCache implements AutoCloseable {
   /** Decodes {@code hash} in the background; {@code onReady} runs on the FX thread when it is cached. */
   public void request(String hash, Runnable onReady) {
     synchronized (this) {
-      if (closed || images.containsKey(hash) || !waiting.add(hash)) {
+      if (closed || images.containsKey(hash) || failed.contains(hash) || !waiting.add(hash)) {
         return;
       }
     }
@@ -94,9 +102,10 @@ public final class ThumbnailCache implements AutoCloseable {
     }
   }
 
-  /** Forgets decoded originals, so images whose thumbnails were made since are read again. */
+  /** Forgets decoded images and failures, so thumbnails made since are read. */
   public synchronized void clear() {
     images.clear();
+    failed.clear();
   }
 
   public synchronized int cachedCount() {
@@ -116,6 +125,8 @@ public final class ThumbnailCache implements AutoCloseable {
         waiting.remove(r.hash());
         if (image != null) {
           images.put(r.hash(), image);
+        } else {
+          failed.add(r.hash());
         }
       }
       if (image != null) {

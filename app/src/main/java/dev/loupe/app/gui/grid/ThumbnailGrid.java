@@ -54,11 +54,50 @@ public final class ThumbnailGrid extends StackPane {
     return columns;
   }
 
-  /** Scrolls so that grid position {@code index} is visible. */
+  /**
+   * Scrolls so that grid position {@code index} is visible. A far jump sets the position directly:
+   * a stand-alone VirtualFlow's scrollTo of a far row leaves the viewport empty (JavaFX 21).
+   */
   public void reveal(int index) {
-    if (index >= 0) {
-      flow.scrollTo(index / columns);
+    if (index < 0) {
+      return;
     }
+    int row = index / columns;
+    int[] shown = shownRange();
+    if (shown != null && row >= shown[0] / columns - 1 && row <= shown[1] / columns + 1) {
+      flow.scrollTo(row);
+    } else {
+      jumpToRow(row);
+    }
+  }
+
+  /** Shows row {@code row} near the top (the scroll bar dragged there). */
+  public void jumpToRow(int row) {
+    flow.setPosition(flow.getCellCount() <= 1 ? 0 : Math.min(1, row / (double) (flow.getCellCount() - 1)));
+  }
+
+  /**
+   * The grid positions of the rows on screen, {@code {first, lastExclusive}} (clipped to the total),
+   * or null before the first layout.
+   */
+  public int[] shownRange() {
+    int first = Integer.MAX_VALUE;
+    int last = -1;
+    for (Row row : rows) {
+      if (!row.isVisible() || row.getIndex() < 0 || row.getScene() == null) {
+        continue;
+      }
+      javafx.geometry.Bounds b = flow.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+      if (b.getMaxY() > 0 && b.getMinY() < flow.getHeight()) {
+        first = Math.min(first, row.getIndex());
+        last = Math.max(last, row.getIndex());
+      }
+    }
+    if (last < 0) {
+      return null;
+    }
+    long total = model.totalProperty().get();
+    return new int[] {(int) Math.min(total, (long) first * columns), (int) Math.min(total, (long) (last + 1) * columns)};
   }
 
   /** The flow of rows (the benchmark scrolls it). */
