@@ -20,6 +20,7 @@ import dev.loupe.app.gui.labeling.LabelingHost;
 import dev.loupe.app.gui.sidebar.SidebarView;
 import dev.loupe.app.gui.tasks.TaskBar;
 import dev.loupe.core.domain.Dataset;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -149,11 +150,7 @@ public final class MainWindow extends BorderPane {
 
   public void openImport() {
     ImportViewModel vm = new ImportViewModel(model.workspace());
-    Dataset shown = dataset();
-    ImportDialog.show(window(), vm, model.sidebar().datasets(), model.tasks(), model::imported);
-    if (shown != null && dataset() == null) {
-      model.sidebar().selectedProperty().set(shown);
-    }
+    ImportDialog.show(window(), vm, List.copyOf(model.sidebar().datasets()), model.tasks(), model::imported);
   }
 
   public void openExport() {

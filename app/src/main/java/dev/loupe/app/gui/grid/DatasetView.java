@@ -48,7 +48,14 @@ public final class DatasetView extends BorderPane {
     error.textProperty().bind(model.errorProperty());
     error.visibleProperty().bind(model.errorProperty().isNotNull());
     StackPane.setAlignment(error, Pos.TOP_CENTER);
-    StackPane center = new StackPane(grid, empty, error);
+    javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setMaxSize(36, 36);
+    Label opening = new Label("Opening…", spinner);
+    opening.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+    opening.getStyleClass().add("empty-state");
+    opening.setId("opening");
+    opening.visibleProperty().bind(model.loadingProperty());
+    StackPane center = new StackPane(grid, empty, opening, error);
     grid.visibleProperty().bind(model.datasetProperty().isNotNull());
     setCenter(center);
     model.datasetProperty().addListener((o, a, d) -> fillClasses(d));

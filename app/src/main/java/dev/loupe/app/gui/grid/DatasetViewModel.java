@@ -58,6 +58,7 @@ public final class DatasetViewModel {
   private final ReadOnlyIntegerWrapper pagesVersion = new ReadOnlyIntegerWrapper();
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+  private final javafx.beans.property.ReadOnlyBooleanWrapper loading = new javafx.beans.property.ReadOnlyBooleanWrapper();
   private final ImageSelection selection = new ImageSelection();
   private Consumer<LabelingRequest> onOpen = r -> {};
   private Runnable onChanged = () -> {};
@@ -139,6 +140,7 @@ public final class DatasetViewModel {
     Dataset d = dataset.get();
     if (d == null) {
       pages = null;
+      loading.set(false);
       total.set(0);
       selection.setSize(0);
       pagesVersion.set(pagesVersion.get() + 1);
@@ -157,6 +159,7 @@ public final class DatasetViewModel {
                   return;
                 }
                 error.set(null);
+                loading.set(false);
                 total.set(pages.total());
                 selection.setSize((int) Math.min(Integer.MAX_VALUE, pages.total()));
                 pagesVersion.set(pagesVersion.get() + 1);
@@ -164,10 +167,12 @@ public final class DatasetViewModel {
 
               @Override
               public void failed(RuntimeException e) {
+                loading.set(false);
                 error.set("Cannot list images: " + e.getMessage());
               }
             });
     pages = keepShowing ? fresh.showingMeanwhile(old) : fresh;
+    loading.set(!keepShowing);
     pages.request(0);
   }
 
@@ -193,6 +198,11 @@ public final class DatasetViewModel {
   /** Bumped when a page arrives: the grid repaints the positions it shows. */
   public ReadOnlyIntegerProperty pagesVersionProperty() {
     return pagesVersion.getReadOnlyProperty();
+  }
+
+  /** True from a new query until its first page arrived (opening a large dataset reads its index). */
+  public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+    return loading.getReadOnlyProperty();
   }
 
   /** Why listing failed, or null. */

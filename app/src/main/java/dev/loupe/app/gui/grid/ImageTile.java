@@ -1,6 +1,8 @@
 package dev.loupe.app.gui.grid;
 
 import dev.loupe.core.domain.ImageRecord;
+import dev.loupe.core.domain.Split;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -20,6 +22,10 @@ final class ImageTile extends VBox {
   static final double IMAGE = 160;
   static final double WIDTH = IMAGE + 16;
   static final double HEIGHT = IMAGE + 40;
+
+  private static final PseudoClass[] SPLITS = {
+    PseudoClass.getPseudoClass("train"), PseudoClass.getPseudoClass("val"), PseudoClass.getPseudoClass("test")
+  };
 
   private final ImageView view = new ImageView();
   private final StackPane frame = new StackPane();
@@ -45,7 +51,7 @@ final class ImageTile extends VBox {
     frame.setMinSize(IMAGE, IMAGE);
     frame.setPrefSize(IMAGE, IMAGE);
     frame.setMaxSize(IMAGE, IMAGE);
-    splitBadge.getStyleClass().add("badge");
+    splitBadge.getStyleClass().addAll("badge", "badge-split");
     labelsBadge.getStyleClass().addAll("badge", "badge-labels");
     errorBadge.getStyleClass().addAll("badge", "badge-error");
     Region spacer = new Region();
@@ -91,8 +97,9 @@ final class ImageTile extends VBox {
     name.setText(record.filename());
     splitBadge.setVisible(true);
     splitBadge.setText(record.split().apiName());
-    splitBadge.getStyleClass().removeAll("badge-train", "badge-val", "badge-test");
-    splitBadge.getStyleClass().add("badge-" + record.split().apiName());
+    for (Split s : Split.values()) {
+      splitBadge.pseudoClassStateChanged(SPLITS[s.ordinal()], s == record.split());
+    }
     labelsBadge.setVisible(true);
     labelsBadge.setText(Integer.toString(record.labelCount()));
     labelsBadge.pseudoClassStateChanged(ThumbnailGrid.EMPTY, record.labelCount() == 0);

@@ -4,49 +4,65 @@ import dev.loupe.core.domain.ImageRecord;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.skin.VirtualFlow;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 
 /**
- * A virtualized grid of image tiles: a {@link VirtualFlow} of rows, each as many tiles wide as fit.
- * Only the rows on screen exist; each asks the view model for its records by position (fetching
- * their page if needed) and the thumbnail cache for its images. Mouse and keyboard follow a file
- * manager: click, Ctrl/Shift-click, Ctrl+A, arrows, Enter or double-click to open.
+ * A virtualized grid of image tiles: rows of equal height, as many tiles wide as fit, and only the
+ * rows on screen exist (a pool reused as the grid scrolls). The scroll position is a pixel offset in
+ * a double, exact for a million images (35 million pixels of rows). Each row asks the view model for
+ * its records by position (fetching their page if needed) and the thumbnail cache for its images.
+ * Mouse and keyboard follow a file manager: click, Ctrl/Shift-click, Ctrl+A, arrows, Page Up/Down,
+ * Home/End, Enter or double-click to open.
+ *
+ * <p>Not a {@code VirtualFlow}: used stand-alone, its {@code scrollTo} of a far row and its position
+ * on a 166,667-row flow left the viewport empty (JavaFX 21), which the benchmark's jumps exposed.
  */
-public final class ThumbnailGrid extends StackPane {
+public final class ThumbnailGrid extends Region {
   static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
   static final PseudoClass FOCUSED_TILE = PseudoClass.getPseudoClass("focused-tile");
   static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
   static final double GAP = 8;
+  static final double ROW_HEIGHT = ImageTile.HEIGHT + GAP;
 
   private final DatasetViewModel model;
   private final ThumbnailCache thumbnails;
-  private final VirtualFlow<Row> flow = new VirtualFlow<>();
+  private final ScrollBar bar = new ScrollBar();
+  private final Pane viewport = new Pane();
+  private final Rectangle clip = new Rectangle();
   private final List<Row> rows = new ArrayList<>();
   private int columns = 1;
+  private long rowCount;
 
   public ThumbnailGrid(DatasetViewModel model, ThumbnailCache thumbnails) {
     this.model = model;
     this.thumbnails = thumbnails;
     getStyleClass().add("thumbnail-grid");
     setFocusTraversable(true);
-    flow.setFixedCellSize(ImageTile.HEIGHT + GAP);
-    flow.setCellFactory(f -> newRow());
-    getChildren().add(flow);
-    widthProperty().addListener(x -> layoutColumns());
-    model.totalProperty().addListener(x -> layoutColumns());
-    model.pagesVersionProperty().addListener(x -> repaint());
-    model.selection().changesProperty().addListener(x -> repaint());
-    model.selection().focusProperty().addListener(x -> repaint());
+    bar.setOrientation(Orientation.VERTICAL);
+    viewport.setClip(clip);
+    viewport.getStyleClass().add("grid-viewport");
+    getChildren().addAll(viewport, bar);
+    bar.valueProperty().addListener(x -> placeRows(false));
+    model.totalProperty().addListener(x -> requestLayout());
+    model.pagesVersionProperty().addListener(x -> placeRows(true));
+    model.selection().changesProperty().addListener(x -> placeRows(true));
+    model.selection().focusProperty().addListener(x -> placeRows(true));
     addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
     addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+    addEventHandler(ScrollEvent.SCROLL, e -> {
+      scrollPixels(-e.getDeltaY());
+      e.consume();
+    });
   }
 
   /** How many tiles a row holds at the current width. */
@@ -54,26 +70,28 @@ public final class ThumbnailGrid extends StackPane {
     return columns;
   }
 
-  /**
-   * Scrolls so that grid position {@code index} is visible. A far jump sets the position directly:
-   * a stand-alone VirtualFlow's scrollTo of a far row leaves the viewport empty (JavaFX 21).
-   */
+  /** Scrolls by {@code pixels} (down when positive), as the mouse wheel does. */
+  public void scrollPixels(double pixels) {
+    bar.setValue(Math.max(0, Math.min(bar.getMax(), bar.getValue() + pixels)));
+  }
+
+  /** Shows row {@code row} at the top (the scroll bar dragged there). */
+  public void jumpToRow(long row) {
+    bar.setValue(Math.max(0, Math.min(bar.getMax(), row * ROW_HEIGHT)));
+  }
+
+  /** Scrolls the least that makes grid position {@code index} fully visible. */
   public void reveal(int index) {
     if (index < 0) {
       return;
     }
-    int row = index / columns;
-    int[] shown = shownRange();
-    if (shown != null && row >= shown[0] / columns - 1 && row <= shown[1] / columns + 1) {
-      flow.scrollTo(row);
-    } else {
-      jumpToRow(row);
+    double top = (double) (index / columns) * ROW_HEIGHT;
+    double height = viewport.getHeight();
+    if (top < bar.getValue()) {
+      bar.setValue(top);
+    } else if (top + ROW_HEIGHT > bar.getValue() + height) {
+      bar.setValue(Math.min(bar.getMax(), top + ROW_HEIGHT - height));
     }
-  }
-
-  /** Shows row {@code row} near the top (the scroll bar dragged there). */
-  public void jumpToRow(int row) {
-    flow.setPosition(flow.getCellCount() <= 1 ? 0 : Math.min(1, row / (double) (flow.getCellCount() - 1)));
   }
 
   /**
@@ -81,61 +99,69 @@ public final class ThumbnailGrid extends StackPane {
    * or null before the first layout.
    */
   public int[] shownRange() {
-    int first = Integer.MAX_VALUE;
-    int last = -1;
-    for (Row row : rows) {
-      if (!row.isVisible() || row.getIndex() < 0 || row.getScene() == null) {
-        continue;
-      }
-      javafx.geometry.Bounds b = flow.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
-      if (b.getMaxY() > 0 && b.getMinY() < flow.getHeight()) {
-        first = Math.min(first, row.getIndex());
-        last = Math.max(last, row.getIndex());
-      }
-    }
-    if (last < 0) {
+    if (viewport.getHeight() <= 0 || rowCount == 0) {
       return null;
     }
     long total = model.totalProperty().get();
-    return new int[] {(int) Math.min(total, (long) first * columns), (int) Math.min(total, (long) (last + 1) * columns)};
+    long firstRow = (long) (bar.getValue() / ROW_HEIGHT);
+    long lastRow = Math.min(rowCount - 1, (long) ((bar.getValue() + viewport.getHeight() - 1) / ROW_HEIGHT));
+    return new int[] {(int) Math.min(total, firstRow * columns), (int) Math.min(total, (lastRow + 1) * columns)};
   }
 
-  /** The flow of rows (the benchmark scrolls it). */
-  public VirtualFlow<?> flow() {
-    return flow;
-  }
-
-  private void layoutColumns() {
-    double width = getWidth() - 24; // the vertical scroll bar
-    int fit = Math.max(1, (int) ((width - GAP) / (ImageTile.WIDTH + GAP)));
-    long total = model.totalProperty().get();
-    int rowCount = (int) Math.min(Integer.MAX_VALUE, (total + fit - 1) / fit);
-    boolean changed = fit != columns;
+  @Override
+  protected void layoutChildren() {
+    double width = getWidth();
+    double height = getHeight();
+    double barWidth = bar.prefWidth(-1);
+    bar.resizeRelocate(width - barWidth, 0, barWidth, height);
+    viewport.resizeRelocate(0, 0, width - barWidth, height);
+    clip.setWidth(width - barWidth);
+    clip.setHeight(height);
+    int fit = Math.max(1, (int) ((width - barWidth - GAP) / (ImageTile.WIDTH + GAP)));
+    boolean columnsChanged = fit != columns;
     columns = fit;
-    if (flow.getCellCount() != rowCount) {
-      flow.setCellCount(rowCount);
+    long total = model.totalProperty().get();
+    rowCount = (total + columns - 1) / columns;
+    double content = rowCount * ROW_HEIGHT;
+    double max = Math.max(0, content - height);
+    bar.setMin(0);
+    bar.setMax(max);
+    bar.setVisibleAmount(content <= 0 ? 1 : max * height / content);
+    bar.setUnitIncrement(ROW_HEIGHT / 2);
+    bar.setBlockIncrement(Math.max(ROW_HEIGHT, height - ROW_HEIGHT));
+    bar.setDisable(max == 0);
+    if (bar.getValue() > max) {
+      bar.setValue(max);
     }
-    if (changed) {
-      for (Row row : rows) {
-        row.rebuild();
-      }
+    int needed = (int) Math.ceil(height / ROW_HEIGHT) + 1;
+    while (rows.size() < needed) {
+      Row row = new Row();
+      rows.add(row);
+      viewport.getChildren().add(row);
     }
-    repaint();
+    while (rows.size() > needed) {
+      viewport.getChildren().remove(rows.remove(rows.size() - 1));
+    }
+    if (columnsChanged) {
+      rows.forEach(Row::rebuild);
+    }
+    placeRows(true);
   }
 
-  /** Repaints every row on screen (a page arrived, the selection changed). */
-  private void repaint() {
-    for (Row row : rows) {
-      if (row.isVisible()) {
+  /** Puts the pooled rows where the scroll position says and repaints those whose row changed. */
+  private void placeRows(boolean repaintAll) {
+    double offset = bar.getValue();
+    long firstRow = (long) (offset / ROW_HEIGHT);
+    for (int k = 0; k < rows.size(); k++) {
+      Row row = rows.get(k);
+      long index = firstRow + k;
+      row.relocate(0, index * ROW_HEIGHT - offset);
+      row.setVisible(index < rowCount);
+      if (repaintAll || row.index != index) {
+        row.index = index;
         row.paint();
       }
     }
-  }
-
-  private Row newRow() {
-    Row row = new Row();
-    rows.add(row);
-    return row;
   }
 
   private void keyPressed(KeyEvent e) {
@@ -165,6 +191,8 @@ public final class ThumbnailGrid extends StackPane {
       case LEFT -> next = focus - 1;
       case DOWN -> next = focus + columns;
       case UP -> next = focus - columns;
+      case PAGE_DOWN -> next = focus + columns * Math.max(1, (int) (viewport.getHeight() / ROW_HEIGHT));
+      case PAGE_UP -> next = focus - columns * Math.max(1, (int) (viewport.getHeight() / ROW_HEIGHT));
       case HOME -> next = 0;
       case END -> next = size - 1;
       default -> {
@@ -203,55 +231,42 @@ public final class ThumbnailGrid extends StackPane {
     e.consume();
   }
 
-  /** One row of tiles; its index is the row number. */
-  private final class Row extends IndexedCell<Void> {
-    private final HBox box = new HBox(GAP);
+  /** One row of tiles at row number {@code index}. */
+  private final class Row extends HBox {
+    long index = -1;
 
     Row() {
+      super(GAP);
       getStyleClass().add("grid-row");
-      box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
-      setGraphic(box);
-      setText(null);
+      setPadding(new javafx.geometry.Insets(GAP / 2, GAP, GAP / 2, GAP));
       rebuild();
     }
 
     void rebuild() {
-      while (box.getChildren().size() < columns) {
+      while (getChildren().size() < columns) {
         ImageTile tile = new ImageTile();
         tile.setOnMouseClicked(e -> clicked(tile, e));
-        box.getChildren().add(tile);
+        getChildren().add(tile);
       }
-      if (box.getChildren().size() > columns) {
-        box.getChildren().remove(columns, box.getChildren().size());
+      if (getChildren().size() > columns) {
+        getChildren().remove(columns, getChildren().size());
       }
-      paint();
-    }
-
-    @Override
-    protected javafx.scene.control.Skin<?> createDefaultSkin() {
-      return new javafx.scene.control.skin.CellSkinBase<>(this);
-    }
-
-    @Override
-    public void updateIndex(int i) {
-      super.updateIndex(i);
-      paint();
+      index = -1;
     }
 
     void paint() {
-      int row = getIndex();
       long total = model.totalProperty().get();
       ImageSelection selection = model.selection();
       int focus = selection.focusProperty().get();
-      for (int c = 0; c < box.getChildren().size(); c++) {
-        ImageTile tile = (ImageTile) box.getChildren().get(c);
-        long at = (long) row * columns + c;
-        if (row < 0 || at >= total) {
+      for (int c = 0; c < getChildren().size(); c++) {
+        ImageTile tile = (ImageTile) getChildren().get(c);
+        long at = index * columns + c;
+        if (index < 0 || index >= rowCount || at >= total) {
           tile.show(-1, null, null, false, false);
           continue;
         }
-        int index = (int) at;
-        ImageRecord record = model.record(index);
+        int position = (int) at;
+        ImageRecord record = model.record(position);
         Image image = null;
         if (record != null) {
           image = thumbnails.cached(record.hash());
@@ -260,7 +275,7 @@ public final class ThumbnailGrid extends StackPane {
             thumbnails.request(hash, () -> tile.imageReady(hash, thumbnails.cached(hash)));
           }
         }
-        tile.show(index, record, image, selection.isSelected(index), index == focus);
+        tile.show(position, record, image, selection.isSelected(position), position == focus);
       }
     }
   }
