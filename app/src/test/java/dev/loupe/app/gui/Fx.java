@@ -3,7 +3,6 @@ package dev.loupe.app.gui;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -19,16 +18,11 @@ public final class Fx {
     if (started) {
       return;
     }
-    CountDownLatch latch = new CountDownLatch(1);
     try {
-      Platform.startup(latch::countDown);
-    } catch (IllegalStateException alreadyRunning) {
-      latch.countDown();
-    }
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // the way TestFX starts the toolkit, so window tests in the same JVM find it as they expect
+      org.testfx.api.FxToolkit.registerPrimaryStage();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("JavaFX did not start", e);
     }
     Platform.setImplicitExit(false);
     started = true;
