@@ -71,8 +71,7 @@ public final class MainWindow extends BorderPane {
     model.labelingProperty().addListener((o, a, request) -> showLabeling(request));
     model.setOnThumbnailsMade(() -> {
       thumbnails.clear();
-      datasetView.grid().requestLayout();
-      model.datasetView().refresh();
+      model.datasetView().repaint();
     });
     model.sidebar().selectedProperty().addListener((o, a, d) -> datasetTitle.setText(d == null ? "" : d.name()));
     setOnKeyPressed(e -> {

@@ -166,4 +166,21 @@ class MainWindowFxTest {
         .name()).isEqualTo("more");
     robot.clickOn(robot.lookup(".dialog-pane .button").queryAs(Button.class));
   }
+
+  @Test
+  void deletingTheSelectionAsksFirstAndThenDeletes(FxRobot robot) throws Exception {
+    waitFor(() -> robot.lookup("#tile-1").tryQuery().isPresent());
+    String first = newestFirst().get(0).hash();
+    robot.clickOn("#tile-0");
+    robot.clickOn("#delete-images");
+    waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("Cancel");
+    assertThat(ws.images().find(demo.id(), first)).isPresent();
+
+    robot.clickOn("#delete-images");
+    waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+    robot.clickOn("OK");
+    waitFor(() -> ws.images().find(demo.id(), first).isEmpty());
+    waitFor(() -> summary(robot).equals((IMAGES - 1) + " images"));
+  }
 }

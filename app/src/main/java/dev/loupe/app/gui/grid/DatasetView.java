@@ -128,7 +128,7 @@ public final class DatasetView extends BorderPane {
     Button delete = new Button("Delete", Icons.of(Icons.TRASH));
     delete.setId("delete-images");
     delete.getStyleClass().add("danger");
-    delete.setOnAction(e -> model.deleteSelected());
+    delete.setOnAction(e -> confirmDelete());
     Button open = new Button("Open", Icons.of(Icons.NEXT));
     open.setId("open-selected");
     open.setOnAction(e -> model.openFocused());
@@ -144,6 +144,24 @@ public final class DatasetView extends BorderPane {
     bar.visibleProperty().bind(Bindings.notEqual(0, model.selection().countProperty()));
     bar.managedProperty().bind(bar.visibleProperty());
     return bar;
+  }
+
+  /** Deleting images cannot be undone (the trash keeps datasets, not images): ask first. */
+  private void confirmDelete() {
+    int n = model.selection().count();
+    javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+        javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        String.format("Delete %,d image%s from '%s'? Their labels go with them; this cannot be undone.", n,
+            n == 1 ? "" : "s", model.dataset().name()),
+        javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    confirm.setHeaderText("Delete images");
+    if (getScene() != null) {
+      confirm.initOwner(getScene().getWindow());
+      confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+    }
+    confirm.showAndWait()
+        .filter(b -> b == javafx.scene.control.ButtonType.OK)
+        .ifPresent(b -> model.deleteSelected());
   }
 
   private void fillClasses(Dataset d) {

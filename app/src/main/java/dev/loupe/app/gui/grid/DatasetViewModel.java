@@ -126,6 +126,11 @@ public final class DatasetViewModel {
         ImagePages.PAGE_SIZE, null);
   }
 
+  /** Repaints the tiles on screen (their thumbnails were made), keeping the pages and the selection. */
+  public void repaint() {
+    pagesVersion.set(pagesVersion.get() + 1);
+  }
+
   /** Fetches the images again (after a change to the dataset); keeps showing the old ones meanwhile. */
   public void refresh() {
     reload(true);
