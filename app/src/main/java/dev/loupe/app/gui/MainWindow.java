@@ -182,7 +182,7 @@ public final class MainWindow extends BorderPane {
   }
 
   public void openTrash() {
-    TrashDialog.show(window(), new TrashViewModel(model.workspace()));
+    TrashDialog.show(window(), new TrashViewModel(model.workspace(), model.tasks()));
     model.datasetChanged(null);
     model.sidebar().selectFirstIfNone();
   }

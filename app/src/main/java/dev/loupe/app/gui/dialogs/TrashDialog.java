@@ -44,12 +44,12 @@ public final class TrashDialog {
     purge.setId("trash-purge");
     purge.getStyleClass().add("danger");
     purge.disableProperty().bind(none);
-    purge.setOnAction(e -> model.purge(table.getSelectionModel().getSelectedItem()));
+    purge.setOnAction(e -> model.purge(table.getSelectionModel().getSelectedItem(), () -> {}));
     Button empty = new Button("Empty trash");
     empty.setId("trash-empty");
     empty.getStyleClass().add("danger");
     empty.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.entries()));
-    empty.setOnAction(e -> model.empty());
+    empty.setOnAction(e -> model.empty(n -> {}));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label problem = Forms.problemLine(model.problemProperty());

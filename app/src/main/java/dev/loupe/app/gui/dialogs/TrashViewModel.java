@@ -7,14 +7,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The trash: deleted datasets, restorable until they expire; purge one or empty it all. */
+/**
+ * The trash: deleted datasets, restorable until they expire; purge one or empty it all. Purging
+ * deletes every row and file of a dataset, so it runs in the background.
+ */
 public final class TrashViewModel {
   private final Workspace workspace;
+  private final dev.loupe.app.gui.tasks.BackgroundTasks tasks;
   private final ObservableList<TrashEntry> entries = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
 
-  public TrashViewModel(Workspace workspace) {
+  public TrashViewModel(Workspace workspace, dev.loupe.app.gui.tasks.BackgroundTasks tasks) {
     this.workspace = workspace;
+    this.tasks = tasks;
     refresh();
   }
 
@@ -39,15 +44,20 @@ public final class TrashViewModel {
     run(() -> workspace.trash().restore(entry.id()));
   }
 
-  public void purge(TrashEntry entry) {
-    run(() -> workspace.trash().purge(entry.id()));
+  /** Deletes a dataset for good, in the background; {@code done} runs after (on the FX thread). */
+  public void purge(TrashEntry entry, Runnable done) {
+    tasks.submit("Purge " + entry.name(), m -> {
+      workspace.trash().purge(entry.id());
+      return null;
+    }, x -> {}, () -> {
+      refresh();
+      done.run();
+    });
   }
 
-  /** Purges everything; returns how many datasets went. */
-  public int empty() {
-    int[] n = {0};
-    run(() -> n[0] = workspace.trash().empty());
-    return n[0];
+  /** Purges everything in the background; {@code done} gets how many datasets went. */
+  public void empty(java.util.function.IntConsumer done) {
+    tasks.submit("Empty the trash", m -> workspace.trash().empty(), done::accept, this::refresh);
   }
 
   private void run(Runnable action) {

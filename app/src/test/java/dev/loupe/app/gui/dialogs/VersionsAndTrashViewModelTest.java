@@ -43,18 +43,29 @@ class VersionsAndTrashViewModelTest {
       Dataset a = TestWorkspaces.synthetic(ws, "a", 3);
       Dataset b = TestWorkspaces.synthetic(ws, "b", 3);
       Dataset c = TestWorkspaces.synthetic(ws, "c", 3);
-      TrashViewModel model = new TrashViewModel(ws);
-      model.moveToTrash(a.id());
-      model.moveToTrash(b.id());
-      model.moveToTrash(c.id());
-      assertThat(model.entries()).extracting(e -> e.name()).containsExactlyInAnyOrder("a", "b", "c");
+      BackgroundTasks tasks = new BackgroundTasks(Executors.newSingleThreadExecutor(), System::nanoTime);
+      TrashViewModel model = Fx.call(() -> new TrashViewModel(ws, tasks));
+      Fx.run(() -> {
+        model.moveToTrash(a.id());
+        model.moveToTrash(b.id());
+        model.moveToTrash(c.id());
+      });
+      assertThat(Fx.call(() -> model.entries().stream().map(e -> e.name()).toList()))
+          .containsExactlyInAnyOrder("a", "b", "c");
 
-      model.restore(model.entries().stream().filter(e -> e.name().equals("a")).findFirst().orElseThrow());
+      Fx.run(() -> model.restore(model.entries().stream().filter(e -> e.name().equals("a")).findFirst().orElseThrow()));
       assertThat(ws.datasets().find(a.id())).isPresent();
-      model.purge(model.entries().stream().filter(e -> e.name().equals("b")).findFirst().orElseThrow());
-      assertThat(model.entries()).extracting(e -> e.name()).containsExactly("c");
-      assertThat(model.empty()).isEqualTo(1);
-      assertThat(model.entries()).isEmpty();
+      java.util.concurrent.atomic.AtomicBoolean purged = new java.util.concurrent.atomic.AtomicBoolean();
+      Fx.run(() -> model.purge(model.entries().stream().filter(e -> e.name().equals("b")).findFirst().orElseThrow(),
+          () -> purged.set(true)));
+      Fx.waitFor(purged::get, Duration.ofSeconds(30));
+      assertThat(Fx.call(() -> model.entries().stream().map(e -> e.name()).toList())).containsExactly("c");
+      java.util.concurrent.atomic.AtomicInteger emptied = new java.util.concurrent.atomic.AtomicInteger(-1);
+      Fx.run(() -> model.empty(emptied::set));
+      Fx.waitFor(() -> emptied.get() >= 0 && model.entries().isEmpty(), Duration.ofSeconds(30));
+      tasks.close();
+      assertThat(emptied.get()).isEqualTo(1);
+      assertThat(ws.trash().list()).isEmpty();
       assertThat(model.problemProperty().get()).isNull();
     }
   }
