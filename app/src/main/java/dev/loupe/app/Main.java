@@ -34,6 +34,7 @@ import dev.loupe.app.cli.VersionCreateCommand;
 import dev.loupe.app.cli.VersionDescribeCommand;
 import dev.loupe.app.cli.VersionExportCommand;
 import dev.loupe.app.cli.VersionListCommand;
+import dev.loupe.app.gui.GuiCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * The {@code loupe} program. With no command it prints help (a later version opens the GUI). The
- * command line is built from a list of command objects, so more commands register by adding to it.
+ * The {@code loupe} program. With no command it opens the workbench window (or, without a display,
+ * prints help). The command line is built from a list of command objects, so more commands register
+ * by adding to it.
  */
 public final class Main {
   private Main() {}
@@ -117,6 +119,7 @@ public final class Main {
     commands.add(new dev.loupe.app.cli.ValCommand(c, runtime));
     commands.add(new PredictCommand(c));
     commands.add(new DemoCommand(c));
+    commands.add(new GuiCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());
     return commands;
   }

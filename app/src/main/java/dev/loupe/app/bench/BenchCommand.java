@@ -7,16 +7,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code loupe bench import|listing}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|gui-grid}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
         + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
-        + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s)"
-        + " or 'annotate' (auto-annotation images/s on 640x480 and 1080p images).")
+        + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
+        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images) or 'gui-grid' (the"
+        + " dataset view on a large dataset, in a window: needs a display).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import or listing")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate or gui-grid")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -68,8 +69,10 @@ public final class BenchCommand implements Callable<Integer> {
           .run(model != null ? model : Path.of("../shared/fixtures/models/yolov8n_int8.onnx"),
               firstJpeg(source), source, java.nio.file.Files.createDirectories(dir),
               images == null ? 64 : images, sessionThreads, 50);
+      case "gui-grid" -> new GuiGridBenchmark(System.out)
+          .run(dir.resolve("gui-grid"), images == null ? 1_000_000 : images);
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict or annotate)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate or gui-grid)");
     }
     return 0;
   }

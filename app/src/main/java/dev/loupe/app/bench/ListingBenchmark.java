@@ -156,7 +156,7 @@ public final class ListingBenchmark {
   }
 
   /** Adds synthetic image records (no files): varied sizes, splits, names and labels. */
-  private static void fill(Workspace ws, String name, int images, int labelsPerImage) {
+  static void fill(Workspace ws, String name, int images, int labelsPerImage) {
     ws.datasets().create(new NewDataset(name, name, "", Task.DETECT, CLASSES, null, null, null, null));
     Random random = new Random(1);
     Split[] splits = Split.values();

@@ -63,6 +63,11 @@ public final class CliContext {
     return in;
   }
 
+  /** An environment variable, or null. */
+  public String env(String name) {
+    return env.get(name);
+  }
+
   public boolean json() {
     return options.json();
   }

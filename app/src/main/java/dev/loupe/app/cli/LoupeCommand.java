@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top command. With no subcommand it starts Loupe on its workspace: the first time, with a demo
- * dataset; then it lists the datasets and the commands (a later version opens the workbench window).
+ * dataset; then it opens the workbench window, or, where no window can be opened (a server, CI),
+ * lists the datasets and the commands.
  */
 @Command(
     name = "loupe",
@@ -45,12 +46,17 @@ public final class LoupeCommand implements Callable<Integer> {
         return code;
       }
     }
+    String noDisplay = dev.loupe.app.gui.DisplayCheck.whyNoDisplay(context::env);
+    if (noDisplay == null && root.getSubcommands().containsKey("gui")) {
+      return root.getSubcommands().get("gui").execute();
+    }
     context.out().println();
     context.out().println("Workspace " + context.workspaceDir() + ":");
     context.out().flush();
     root.getSubcommands().get("datasets").execute();
     context.out().println();
-    context.out().println("The workbench window comes in a later version; until then Loupe is its commands:");
+    context.out().println("The workbench window needs a display ("
+        + (noDisplay == null ? "none found" : noDisplay) + "); Loupe's commands:");
     context.out().flush();
     root.usage(root.getOut());
     return 0;

@@ -1,0 +1,139 @@
+package dev.loupe.app.gui;
+
+import dev.loupe.app.gui.classes.ClassColorStore;
+import dev.loupe.app.gui.grid.DatasetViewModel;
+import dev.loupe.app.gui.grid.LabelingRequest;
+import dev.loupe.app.gui.sidebar.SidebarViewModel;
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.workspace.ImportResult;
+import dev.loupe.core.workspace.Workspace;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The main window's state: the workspace, its background tasks, the sidebar and the dataset view,
+ * and whether the labeling area is open (and on what). Wires them: choosing a dataset shows it,
+ * opening an image opens the labeling area, an import selects what it made and thumbnails follow.
+ */
+public final class MainViewModel {
+  private final Workspace workspace;
+  private final BackgroundTasks tasks;
+  private final SidebarViewModel sidebar;
+  private final DatasetViewModel datasetView;
+  private final ClassColorStore colors;
+  private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private Runnable onThumbnailsMade = () -> {};
+
+  public MainViewModel(Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx) {
+    this.workspace = workspace;
+    this.tasks = tasks;
+    this.sidebar = new SidebarViewModel(workspace);
+    this.datasetView = new DatasetViewModel(workspace, tasks, pageFetcher, fx);
+    this.colors = new ClassColorStore(workspace.root());
+    sidebar.selectedProperty().addListener((o, a, d) -> {
+      labeling.set(null);
+      datasetView.open(d);
+    });
+    datasetView.setOnOpen(labeling::set);
+    datasetView.setOnChanged(this::updateStatus);
+  }
+
+  /** Lists the datasets, shows the first, and makes missing thumbnails in the background. */
+  public void start() {
+    sidebar.refresh();
+    sidebar.selectFirstIfNone();
+    updateStatus();
+    makeThumbnails();
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public BackgroundTasks tasks() {
+    return tasks;
+  }
+
+  public SidebarViewModel sidebar() {
+    return sidebar;
+  }
+
+  public DatasetViewModel datasetView() {
+    return datasetView;
+  }
+
+  public ClassColorStore colors() {
+    return colors;
+  }
+
+  /** The image the labeling area is open on; null while the grid shows. */
+  public ObjectProperty<LabelingRequest> labelingProperty() {
+    return labeling;
+  }
+
+  public void closeLabeling() {
+    labeling.set(null);
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** Told when a thumbnail run ended (the grid decodes what it showed as placeholders again). */
+  public void setOnThumbnailsMade(Runnable value) {
+    onThumbnailsMade = value;
+  }
+
+  /** Starts making the thumbnails that are missing, unless none are. */
+  public void makeThumbnails() {
+    if (workspace.thumbnails().pending() == 0) {
+      return;
+    }
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    tasks.submit("Thumbnails", m -> workspace.thumbnails().generatePending(threads, m), n -> {},
+        () -> onThumbnailsMade.run());
+  }
+
+  /** After an import: list it, show it, make its thumbnails. */
+  public void imported(ImportResult result) {
+    datasetChanged(result.dataset().id());
+    makeThumbnails();
+  }
+
+  /** After a change to a dataset (classes, splits, a new one): list again and show {@code datasetId}. */
+  public void datasetChanged(String datasetId) {
+    sidebar.refresh();
+    if (datasetId != null) {
+      Dataset now = workspace.datasets().require(datasetId);
+      if (sidebar.selectedProperty().get() != null && sidebar.selectedProperty().get().id().equals(datasetId)) {
+        sidebar.selectedProperty().set(now);
+      } else {
+        sidebar.select(datasetId);
+      }
+    }
+    datasetView.refresh();
+    updateStatus();
+  }
+
+  /** Moves the shown dataset to the trash. */
+  public void trashSelectedDataset() {
+    Dataset d = sidebar.selectedProperty().get();
+    if (d != null) {
+      workspace.trash().moveToTrash(d.id());
+      sidebar.selectedProperty().set(null);
+      sidebar.refresh();
+      sidebar.selectFirstIfNone();
+      updateStatus();
+    }
+  }
+
+  private void updateStatus() {
+    int n = sidebar.datasets().size();
+    status.set(workspace.root() + "  ·  " + n + (n == 1 ? " dataset" : " datasets"));
+  }
+}

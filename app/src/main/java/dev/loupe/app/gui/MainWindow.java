@@ -1,0 +1,227 @@
+package dev.loupe.app.gui;
+
+import dev.loupe.app.gui.classes.ClassManagerDialog;
+import dev.loupe.app.gui.classes.ClassManagerViewModel;
+import dev.loupe.app.gui.dialogs.ExportDialog;
+import dev.loupe.app.gui.dialogs.ExportViewModel;
+import dev.loupe.app.gui.dialogs.ImportDialog;
+import dev.loupe.app.gui.dialogs.ImportViewModel;
+import dev.loupe.app.gui.dialogs.NewDatasetDialog;
+import dev.loupe.app.gui.dialogs.SplitDialog;
+import dev.loupe.app.gui.dialogs.SplitViewModel;
+import dev.loupe.app.gui.dialogs.TrashDialog;
+import dev.loupe.app.gui.dialogs.TrashViewModel;
+import dev.loupe.app.gui.dialogs.VersionsDialog;
+import dev.loupe.app.gui.dialogs.VersionsViewModel;
+import dev.loupe.app.gui.grid.DatasetView;
+import dev.loupe.app.gui.grid.LabelingRequest;
+import dev.loupe.app.gui.grid.ThumbnailCache;
+import dev.loupe.app.gui.labeling.LabelingHost;
+import dev.loupe.app.gui.sidebar.SidebarView;
+import dev.loupe.app.gui.tasks.TaskBar;
+import dev.loupe.core.domain.Dataset;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+
+/**
+ * The workbench window's content: a toolbar, the sidebar, the dataset view or the labeling area, and
+ * the status bar with the background tasks. Dialogs open from here; their models do the work.
+ */
+public final class MainWindow extends BorderPane {
+  public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
+
+  private final MainViewModel model;
+  private final LabelingHost labelingHost;
+  private final DatasetView datasetView;
+  private final BorderPane labelingArea = new BorderPane();
+  private final Label datasetTitle = new Label();
+
+  public MainWindow(MainViewModel model, ThumbnailCache thumbnails, LabelingHost labelingHost) {
+    this.model = model;
+    this.labelingHost = labelingHost;
+    getStyleClass().add("workbench");
+    datasetView = new DatasetView(model.datasetView(), thumbnails);
+    labelingArea.setId("labeling-area");
+    labelingArea.getStyleClass().add("labeling-area");
+    labelingArea.setVisible(false);
+    StackPane center = new StackPane(datasetView, labelingArea);
+    SplitPane split = new SplitPane(new SidebarView(model.sidebar(), this::openTrash), center);
+    split.setDividerPositions(0.16);
+    SplitPane.setResizableWithParent(split.getItems().get(0), false);
+    setTop(toolbar());
+    setCenter(split);
+    setBottom(new TaskBar(model.tasks(), model.statusProperty()));
+    model.labelingProperty().addListener((o, a, request) -> showLabeling(request));
+    model.setOnThumbnailsMade(() -> {
+      thumbnails.clear();
+      model.datasetView().repaint();
+    });
+    model.sidebar().selectedProperty().addListener((o, a, d) -> datasetTitle.setText(d == null ? "" : d.name()));
+    setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE && labelingArea.isVisible()) {
+        model.closeLabeling();
+        e.consume();
+      }
+    });
+  }
+
+  /** A scene of this window with the theme. */
+  public Scene scene(double width, double height) {
+    Scene scene = new Scene(this, width, height);
+    scene.getStylesheets().add(STYLESHEET);
+    return scene;
+  }
+
+  public DatasetView datasetView() {
+    return datasetView;
+  }
+
+  private Region toolbar() {
+    Label brand = new Label("Loupe", Icons.of(Icons.LOUPE));
+    brand.getStyleClass().add("brand");
+    datasetTitle.setId("dataset-title");
+    datasetTitle.getStyleClass().add("toolbar-title");
+    var noDataset = model.sidebar().selectedProperty().isNull();
+    Button newDataset = tool("new-dataset", "New", Icons.PLUS, "New dataset", this::openNewDataset);
+    Button importButton = tool("import", "Import", Icons.IMPORT, "Import a dataset (folder, file, archive)",
+        this::openImport);
+    importButton.getStyleClass().add("accent");
+    Button export = tool("export", "Export", Icons.EXPORT, "Export this dataset", this::openExport);
+    Button classes = tool("classes", "Classes", Icons.TAG, "Add, rename, merge, delete, colour", this::openClasses);
+    Button split = tool("split", "Split", Icons.SPLIT, "Redistribute train / val / test", this::openSplit);
+    Button versions = tool("versions", "Versions", Icons.VERSION, "Snapshots of this dataset", this::openVersions);
+    Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
+    trash.getStyleClass().add("danger");
+    for (Button b : new Button[] {export, classes, split, versions, trash}) {
+      b.disableProperty().bind(noDataset);
+    }
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle, spacer,
+        newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), classes, split,
+        versions, trash);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    bar.getStyleClass().add("app-toolbar");
+    return bar;
+  }
+
+  private static Button tool(String id, String text, String icon, String tip, Runnable action) {
+    Button b = new Button(text, Icons.of(icon));
+    b.setId(id);
+    b.setTooltip(new Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private Window window() {
+    return getScene().getWindow();
+  }
+
+  private Dataset dataset() {
+    return model.sidebar().selectedProperty().get();
+  }
+
+  public void openNewDataset() {
+    try {
+      NewDatasetDialog.show(window(), model.workspace()).ifPresent(d -> model.datasetChanged(d.id()));
+    } catch (RuntimeException e) {
+      error("Cannot create the dataset", e);
+    }
+  }
+
+  public void openImport() {
+    ImportViewModel vm = new ImportViewModel(model.workspace());
+    ImportDialog.show(window(), vm, List.copyOf(model.sidebar().datasets()), model.tasks(), model::imported);
+  }
+
+  public void openExport() {
+    if (dataset() != null) {
+      ExportDialog.show(window(), ExportViewModel.ofDataset(model.workspace(), dataset()), model.tasks(), n -> {});
+    }
+  }
+
+  public void openClasses() {
+    if (dataset() != null) {
+      String id = dataset().id();
+      ClassManagerDialog.show(window(),
+          new ClassManagerViewModel(model.workspace(), model.colors(), model.tasks(), dataset()),
+          () -> model.datasetChanged(id));
+    }
+  }
+
+  public void openSplit() {
+    if (dataset() != null) {
+      String id = dataset().id();
+      SplitDialog.show(window(), new SplitViewModel(model.workspace(), dataset()), model.tasks(),
+          counts -> model.datasetChanged(id));
+    }
+  }
+
+  public void openVersions() {
+    if (dataset() != null) {
+      VersionsDialog.show(window(), new VersionsViewModel(model.workspace(), dataset()), model.tasks());
+    }
+  }
+
+  public void openTrash() {
+    TrashDialog.show(window(), new TrashViewModel(model.workspace(), model.tasks()));
+    model.datasetChanged(null);
+    model.sidebar().selectFirstIfNone();
+  }
+
+  private void trashDataset() {
+    Dataset d = dataset();
+    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        "Move '" + d.name() + "' to the trash? It can be restored for 30 days.", ButtonType.OK, ButtonType.CANCEL);
+    confirm.initOwner(window());
+    confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+    confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.trashSelectedDataset());
+  }
+
+  private void showLabeling(LabelingRequest request) {
+    if (request == null) {
+      labelingArea.setCenter(null);
+      labelingArea.setVisible(false);
+      datasetView.setVisible(true);
+      datasetView.grid().requestFocus();
+      return;
+    }
+    Button back = new Button("Back to grid", Icons.of(Icons.BACK));
+    back.setId("back-to-grid");
+    back.setOnAction(e -> model.closeLabeling());
+    HBox bar = new HBox(8, back, new Label("Esc"));
+    bar.getStyleClass().add("labeling-top");
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    labelingArea.setTop(bar);
+    Node node = labelingHost.open(request.dataset(), request.hashes(), request.index());
+    labelingArea.setCenter(node);
+    datasetView.setVisible(false);
+    labelingArea.setVisible(true);
+    node.requestFocus();
+  }
+
+  private void error(String what, RuntimeException e) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, what + ": " + e.getMessage(), ButtonType.OK);
+    alert.initOwner(window());
+    alert.showAndWait();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.loupe.app.gui;
+
+import dev.loupe.app.gui.grid.ThumbnailCache;
+import dev.loupe.app.gui.labeling.PreviewLabelingHost;
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts JavaFX and shows the workbench window on an open workspace, returning when the window is
+ * closed. Not an {@code Application} subclass: the shaded jar runs JavaFX from the class path, where
+ * a main class extending Application is refused ("JavaFX runtime components are missing").
+ */
+public final class Workbench {
+  private final Workspace workspace;
+  private final BackgroundTasks tasks = BackgroundTasks.create();
+  private final ExecutorService fetcher =
+      Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "loupe-pages");
+        t.setDaemon(true);
+        return t;
+      });
+  private ThumbnailCache thumbnails;
+
+  private Workbench(Workspace workspace) {
+    this.workspace = workspace;
+  }
+
+  /**
+   * Shows the window and waits until it is closed. With {@code screenshots} set, it takes the
+   * screenshots of {@link ScreenshotTour} into that folder and closes itself.
+   *
+   * @throws IllegalStateException when JavaFX cannot open a display
+   */
+  public static void run(Workspace workspace, Path screenshots) throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    try {
+      Platform.startup(started::countDown);
+    } catch (IllegalStateException alreadyRunning) {
+      started.countDown();
+    } catch (RuntimeException | Error e) {
+      throw new IllegalStateException("cannot open a window: " + e.getMessage(), e);
+    }
+    started.await();
+    Platform.setImplicitExit(false);
+    Workbench workbench = new Workbench(workspace);
+    CountDownLatch closed = new CountDownLatch(1);
+    Platform.runLater(() -> {
+      try {
+        workbench.show(closed, screenshots);
+      } catch (RuntimeException e) {
+        e.printStackTrace();
+        closed.countDown();
+      }
+    });
+    closed.await();
+    workbench.stop();
+    Platform.exit();
+  }
+
+  private void show(CountDownLatch closed, Path screenshots) {
+    thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
+    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
+    MainWindow window = new MainWindow(model, thumbnails,
+        new PreviewLabelingHost(workspace, model.colors(), fetcher, Platform::runLater));
+    Stage stage = new Stage();
+    stage.setTitle("Loupe — " + workspace.root());
+    stage.setScene(window.scene(1440, 900));
+    stage.setOnHidden(e -> closed.countDown());
+    stage.show();
+    model.start();
+    if (screenshots != null) {
+      new ScreenshotTour(stage, window, model, screenshots).start();
+    }
+  }
+
+  private void stop() {
+    tasks.close();
+    if (thumbnails != null) {
+      thumbnails.close();
+    }
+    fetcher.shutdown(); // never interrupt: an interrupt closes H2's file channels
+    try {
+      fetcher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

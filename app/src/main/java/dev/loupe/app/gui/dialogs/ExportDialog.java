@@ -1,0 +1,58 @@
+package dev.loupe.app.gui.dialogs;
+
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Export a dataset or a version: format and target (a folder, a .zip, or a .ndjson file). */
+public final class ExportDialog {
+  private ExportDialog() {}
+
+  public static boolean show(Window owner, ExportViewModel model, BackgroundTasks tasks, Consumer<Long> done) {
+    Dialog<ButtonType> dialog = Forms.dialog(owner, "Export " + model.what(), "Export");
+    ComboBox<String> format = new ComboBox<>();
+    format.setId("export-format");
+    format.getItems().setAll(model.formats());
+    format.valueProperty().bindBidirectional(model.formatProperty());
+    Button folder = new Button("Folder…");
+    folder.setOnAction(e -> {
+      File f = new DirectoryChooser().showDialog(dialog.getDialogPane().getScene().getWindow());
+      if (f != null) {
+        model.targetProperty().set(f.toPath().resolve(model.what().replaceAll("[^A-Za-z0-9._-]+", "-")));
+      }
+    });
+    Button file = new Button("File…");
+    file.setOnAction(e -> {
+      FileChooser chooser = new FileChooser();
+      chooser.setInitialFileName(model.what().replaceAll("[^A-Za-z0-9._-]+", "-")
+          + ("ndjson".equals(model.formatProperty().get()) ? ".ndjson" : ".zip"));
+      File f = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+      if (f != null) {
+        model.targetProperty().set(f.toPath());
+      }
+    });
+    GridPane form = Forms.form();
+    Forms.row(form, "Format", format);
+    Forms.row(form, "Write to", Forms.pathField("export-target", model.targetProperty(), folder, file));
+    Label hint = new Label("A path ending in .zip writes a zip; NDJSON writes one .ndjson file.");
+    hint.getStyleClass().add("form-hint");
+    dialog.getDialogPane().setContent(new VBox(8, form, hint, Forms.problemLine(model.problemProperty())));
+    Forms.okWhenNoProblem(dialog, model.problemProperty());
+    boolean start = dialog.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    if (start) {
+      model.start(tasks, done);
+    }
+    return start;
+  }
+}

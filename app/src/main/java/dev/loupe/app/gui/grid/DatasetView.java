@@ -1,0 +1,262 @@
+package dev.loupe.app.gui.grid;
+
+import dev.loupe.app.gui.Icons;
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.Split;
+import dev.loupe.core.workspace.ImageSort;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/**
+ * The dataset view: a filter bar (search, split, labeled, errors, classes, sort), the selection's
+ * actions (move to a split, delete) and the thumbnail grid. State and behaviour live in
+ * {@link DatasetViewModel}.
+ */
+public final class DatasetView extends BorderPane {
+  private final DatasetViewModel model;
+  private final ThumbnailGrid grid;
+  private final MenuButton classes = new MenuButton("Classes");
+
+  public DatasetView(DatasetViewModel model, ThumbnailCache thumbnails) {
+    this.model = model;
+    this.grid = new ThumbnailGrid(model, thumbnails);
+    getStyleClass().add("dataset-view");
+    setTop(toolbar());
+    Label empty = new Label("Choose a dataset on the left, or import one.");
+    empty.getStyleClass().add("empty-state");
+    empty.visibleProperty().bind(model.datasetProperty().isNull());
+    Label error = new Label();
+    error.getStyleClass().add("error-banner");
+    error.textProperty().bind(model.errorProperty());
+    error.visibleProperty().bind(model.errorProperty().isNotNull());
+    StackPane.setAlignment(error, Pos.TOP_CENTER);
+    javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+    spinner.setMaxSize(36, 36);
+    Label opening = new Label("Opening…", spinner);
+    opening.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+    opening.getStyleClass().add("empty-state");
+    opening.setId("opening");
+    opening.visibleProperty().bind(model.loadingProperty());
+    StackPane center = new StackPane(grid, empty, opening, error);
+    grid.visibleProperty().bind(model.datasetProperty().isNotNull());
+    setCenter(center);
+    model.datasetProperty().addListener((o, a, d) -> fillClasses(d));
+    model.classIds().addListener((SetChangeListener<Integer>) c -> updateClassesText());
+  }
+
+  public ThumbnailGrid grid() {
+    return grid;
+  }
+
+  private Region toolbar() {
+    TextField search = new TextField();
+    search.setId("search");
+    search.setPromptText("Search name or hash");
+    search.getStyleClass().add("search-field");
+    search.textProperty().bindBidirectional(model.searchProperty());
+    search.setPrefColumnCount(14);
+    search.setMinWidth(120);
+
+    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), "All splits", s -> s.apiName());
+    split.valueProperty().bindBidirectional(model.splitProperty());
+    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), "Any labels",
+        b -> b ? "Labeled" : "Unlabeled");
+    labeled.valueProperty().bindBidirectional(model.hasLabelProperty());
+    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE), "Any errors",
+        b -> b ? "With errors" : "Without errors");
+    errors.valueProperty().bindBidirectional(model.hasErrorProperty());
+    classes.setId("classes-filter");
+    classes.getStyleClass().add("filter");
+
+    ComboBox<ImageSort> sort = new ComboBox<>();
+    sort.setId("sort");
+    sort.getItems().setAll(ImageSort.values());
+    sort.setConverter(converter(s -> sortName(s)));
+    sort.valueProperty().bindBidirectional(model.sortProperty());
+    sort.setTooltip(new Tooltip("Sort"));
+
+    Label summary = new Label();
+    summary.setId("summary");
+    summary.getStyleClass().add("summary");
+    summary.textProperty().bind(model.summaryProperty());
+
+    for (Region r : List.of(split, labeled, errors, classes, sort)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    summary.setMinWidth(Region.USE_PREF_SIZE);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 12, 8, 12));
+    bar.getStyleClass().add("filter-bar");
+    return new javafx.scene.layout.VBox(bar, selectionBar());
+  }
+
+  /** The selection's actions; shown while images are selected. */
+  private Region selectionBar() {
+    Label count = new Label();
+    count.getStyleClass().add("selection-count");
+    count.textProperty().bind(model.selection().countProperty().asString("%,d selected"));
+    MenuButton move = new MenuButton("Move to split", Icons.of(Icons.SPLIT));
+    move.setId("move-to");
+    for (Split s : Split.values()) {
+      String name = s.apiName();
+      MenuItem item = new MenuItem(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+      item.setId("move-to-" + s.apiName());
+      item.setOnAction(e -> model.moveSelectedTo(s));
+      move.getItems().add(item);
+    }
+    Button delete = new Button("Delete", Icons.of(Icons.TRASH));
+    delete.setId("delete-images");
+    delete.getStyleClass().add("danger");
+    delete.setOnAction(e -> confirmDelete());
+    Button open = new Button("Open", Icons.of(Icons.NEXT));
+    open.setId("open-selected");
+    open.setOnAction(e -> model.openFocused());
+    Button clear = new Button("Clear selection", Icons.of(Icons.CLOSE));
+    clear.getStyleClass().add("flat");
+    clear.setOnAction(e -> model.selection().clear());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(8, count, open, move, delete, spacer, clear);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 12, 6, 12));
+    bar.getStyleClass().add("selection-bar");
+    bar.visibleProperty().bind(Bindings.notEqual(0, model.selection().countProperty()));
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
+  }
+
+  /** Deleting images cannot be undone (the trash keeps datasets, not images): ask first. */
+  private void confirmDelete() {
+    int n = model.selection().count();
+    javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+        javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        String.format("Delete %,d image%s from '%s'? Their labels go with them; this cannot be undone.", n,
+            n == 1 ? "" : "s", model.dataset().name()),
+        javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    confirm.setHeaderText("Delete images");
+    if (getScene() != null) {
+      confirm.initOwner(getScene().getWindow());
+      confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+    }
+    confirm.showAndWait()
+        .filter(b -> b == javafx.scene.control.ButtonType.OK)
+        .ifPresent(b -> model.deleteSelected());
+  }
+
+  private void fillClasses(Dataset d) {
+    classes.getItems().clear();
+    if (d == null) {
+      return;
+    }
+    for (int id = 0; id < d.classNames().size(); id++) {
+      int classId = id;
+      CheckMenuItem item = new CheckMenuItem(id + "  " + d.classNames().get(id));
+      item.setSelected(model.classIds().contains(id));
+      item.selectedProperty()
+          .addListener((o, was, on) -> {
+            if (on) {
+              model.classIds().add(classId);
+            } else {
+              model.classIds().remove(classId);
+            }
+          });
+      classes.getItems().add(item);
+    }
+    classes.setDisable(d.classNames().isEmpty());
+    updateClassesText();
+  }
+
+  private void updateClassesText() {
+    int n = model.classIds().size();
+    classes.setText(n == 0 ? "All classes" : n + (n == 1 ? " class" : " classes"));
+    if (n == 0) {
+      classes.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
+    }
+  }
+
+  static String sortName(ImageSort s) {
+    String[] parts = s.apiName().split("-");
+    String key = parts[0].substring(0, 1).toUpperCase(Locale.ROOT) + parts[0].substring(1);
+    return switch (s) {
+      case NEWEST -> "Newest first";
+      case OLDEST -> "Oldest first";
+      default -> key + (parts[1].equals("asc") ? " ↑" : " ↓");
+    };
+  }
+
+  @SafeVarargs
+  private static <T> List<T> nullable(T... values) {
+    return List.of(values);
+  }
+
+  /** A filter choice whose empty value (null) reads {@code anyText}. */
+  private static <T> ComboBox<T> choice(
+      String id, List<T> values, String anyText, java.util.function.Function<T, String> text) {
+    ComboBox<T> box = new ComboBox<>();
+    box.setId(id);
+    box.getStyleClass().add("filter");
+    box.getItems().add(null);
+    box.getItems().addAll(values);
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(T value) {
+            return value == null ? anyText : text.apply(value);
+          }
+
+          @Override
+          public T fromString(String s) {
+            return null;
+          }
+        });
+    box.setButtonCell(cell(anyText, text));
+    box.setCellFactory(v -> cell(anyText, text));
+    return box;
+  }
+
+  private static <T> javafx.scene.control.ListCell<T> cell(
+      String anyText, java.util.function.Function<T, String> text) {
+    return new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? anyText : item == null ? anyText : text.apply(item));
+      }
+    };
+  }
+
+  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : text.apply(value);
+      }
+
+      @Override
+      public T fromString(String s) {
+        return null;
+      }
+    };
+  }
+}

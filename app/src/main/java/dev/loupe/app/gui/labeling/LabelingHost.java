@@ -1,0 +1,19 @@
+package dev.loupe.app.gui.labeling;
+
+import dev.loupe.core.domain.Dataset;
+import java.util.List;
+import javafx.scene.Node;
+
+/**
+ * What the main window's labeling area shows. The labeling module's canvas plugs in here
+ * ({@code new LabelingView(LabelingSession)}); until it is wired, {@link PreviewLabelingHost} shows
+ * the image and its labels.
+ */
+@FunctionalInterface
+public interface LabelingHost {
+  /**
+   * The node for labeling {@code orderedHashes.get(startIndex)} of {@code dataset}; next and previous
+   * follow {@code orderedHashes} (the grid's order; a lazy list that fetches as it is read).
+   */
+  Node open(Dataset dataset, List<String> orderedHashes, int startIndex);
+}
