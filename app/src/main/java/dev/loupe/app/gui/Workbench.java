@@ -1,7 +1,8 @@
 package dev.loupe.app.gui;
 
 import dev.loupe.app.gui.grid.ThumbnailCache;
-import dev.loupe.app.gui.labeling.PreviewLabelingHost;
+import dev.loupe.app.cli.ModelRuntime;
+import dev.loupe.app.gui.labeling.CanvasLabelingHost;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ public final class Workbench {
         return t;
       });
   private ThumbnailCache thumbnails;
+  private CanvasLabelingHost labeling;
 
   private Workbench(Workspace workspace) {
     this.workspace = workspace;
@@ -67,8 +69,8 @@ public final class Workbench {
   private void show(CountDownLatch closed, Path screenshots) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
     MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
-    MainWindow window = new MainWindow(model, thumbnails,
-        new PreviewLabelingHost(workspace, model.colors(), fetcher, Platform::runLater));
+    labeling = new CanvasLabelingHost(workspace, model.colors(), ModelRuntime.engines());
+    MainWindow window = new MainWindow(model, thumbnails, labeling);
     Stage stage = new Stage();
     stage.setTitle("Loupe — " + workspace.root());
     stage.setScene(window.scene(1440, 900));
@@ -81,6 +83,9 @@ public final class Workbench {
   }
 
   private void stop() {
+    if (labeling != null) {
+      labeling.close();
+    }
     tasks.close();
     if (thumbnails != null) {
       thumbnails.close();

@@ -1,0 +1,112 @@
+package dev.loupe.app.gui.labeling;
+
+import dev.loupe.app.gui.classes.ClassColorStore;
+import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.core.workspace.Workspace;
+import dev.loupe.labeling.LabelingView;
+import dev.loupe.labeling.session.LabelingSession;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The labeling area of the workbench: the labeling module's {@link LabelingView} over a
+ * {@link LabelingSession} (every edit saved at once, undo per image), the dataset's class colours,
+ * the keymap saved in the workspace, and a bar to choose the model, confidence and IoU that
+ * "pre-label" uses. One session is open at a time; opening another image list closes the last.
+ */
+public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
+  private final Workspace workspace;
+  private final ClassColorStore colors;
+  private final PredictorFactory engines;
+  private LabelingSession session;
+  private ModelPreLabeler preLabeler;
+
+  public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
+    this.workspace = workspace;
+    this.colors = colors;
+    this.engines = engines;
+  }
+
+  @Override
+  public Node open(Dataset dataset, List<String> orderedHashes, int startIndex) {
+    close();
+    session = new LabelingSession(workspace, dataset.id(), orderedHashes);
+    LabelingView view = new LabelingView(session);
+    view.palette().loadOverrides(colors.load(dataset.id()));
+    view.useKeymapFile(workspace.root().resolve("keymap.json"));
+    view.open(startIndex);
+    BorderPane area = new BorderPane(view);
+    area.setTop(modelBar(dataset));
+    return area;
+  }
+
+  /** The model that pre-labelling uses: the workspace's models whose task fits the dataset. */
+  private Node modelBar(Dataset dataset) {
+    ComboBox<ModelRecord> models = new ComboBox<>();
+    models.setPromptText("no model: import one with loupe models import");
+    models.getItems().setAll(workspace.models().list(null));
+    models.setCellFactory(list -> new ModelCell());
+    models.setButtonCell(new ModelCell());
+    Spinner<Double> conf = new Spinner<>(0.01, 1.0, 0.25, 0.05);
+    Spinner<Double> iou = new Spinner<>(0.05, 1.0, 0.7, 0.05);
+    conf.setEditable(true);
+    iou.setEditable(true);
+    conf.setPrefWidth(80);
+    iou.setPrefWidth(80);
+    Runnable apply =
+        () -> {
+          if (preLabeler != null) {
+            preLabeler.close();
+            preLabeler = null;
+          }
+          ModelRecord model = models.getValue();
+          if (model != null && session != null) {
+            preLabeler =
+                new ModelPreLabeler(workspace, engines, dataset.id(), model.id(), conf.getValue(), iou.getValue());
+          }
+          if (session != null) {
+            session.preLabelerProperty().set(preLabeler);
+          }
+        };
+    models.valueProperty().addListener((o, was, is) -> apply.run());
+    conf.valueProperty().addListener((o, was, is) -> apply.run());
+    iou.valueProperty().addListener((o, was, is) -> apply.run());
+    HBox bar =
+        new HBox(8, new javafx.scene.control.Label("Pre-label with"), models,
+            new javafx.scene.control.Label("conf"), conf, new javafx.scene.control.Label("IoU"), iou);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    bar.getStyleClass().add("prelabel-bar");
+    return bar;
+  }
+
+  /** Writes the last edits, stops the session's threads and frees the model. */
+  @Override
+  public void close() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+    if (preLabeler != null) {
+      preLabeler.close();
+      preLabeler = null;
+    }
+  }
+
+  private static final class ModelCell extends ListCell<ModelRecord> {
+    @Override
+    protected void updateItem(ModelRecord model, boolean empty) {
+      super.updateItem(model, empty);
+      setText(empty || model == null ? null : model.name() + " (" + model.task().apiName() + ", " + model.format() + ")");
+    }
+  }
+}
