@@ -11,12 +11,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The sidebar: the workspace's datasets (one selected), its projects and models (none until the
- * model and project stores exist: the sections say so), and how many datasets wait in the trash.
+ * The sidebar: the workspace's datasets (one selected), its projects and models (an empty section
+ * says how to get some), and how many datasets wait in the trash.
  */
 public final class SidebarViewModel {
-  public static final String NO_PROJECTS = "No projects yet. Projects group models trained on a dataset.";
-  public static final String NO_MODELS = "No models yet. Trained and imported models will show here.";
+  public static final String NO_PROJECTS = "No projects yet. Create one with: loupe projects create NAME";
+  public static final String NO_MODELS = "No models yet. Import one with: loupe models import FILE.onnx";
 
   private final Workspace workspace;
   private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
@@ -34,6 +34,11 @@ public final class SidebarViewModel {
     String keep = selected.get() == null ? null : selected.get().id();
     datasets.setAll(workspace.datasets().list());
     trashCount.set(workspace.trash().list().size());
+    projects.setAll(workspace.projects().list().stream().map(p -> p.name()).toList());
+    models.setAll(
+        workspace.models().list(null).stream()
+            .map(m -> m.name() + " · " + m.task().apiName() + " · " + m.format())
+            .toList());
     Dataset again = datasets.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null);
     if (!Objects.equals(again, selected.get())) {
       selected.set(again);
