@@ -16,7 +16,10 @@ import dev.loupe.app.gui.dialogs.VersionsViewModel;
 import dev.loupe.app.gui.grid.DatasetView;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.grid.ThumbnailCache;
+import dev.loupe.app.gui.dialogs.AutoAnnotateDialog;
+import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
+import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.sidebar.SidebarView;
 import dev.loupe.app.gui.tasks.TaskBar;
 import dev.loupe.core.domain.Dataset;
@@ -49,11 +52,19 @@ public final class MainWindow extends BorderPane {
 
   private final MainViewModel model;
   private final LabelingHost labelingHost;
+  private final PredictorFactory engines;
   private final DatasetView datasetView;
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
 
   public MainWindow(MainViewModel model, ThumbnailCache thumbnails, LabelingHost labelingHost) {
+    this(model, thumbnails, labelingHost, dev.loupe.app.cli.ModelRuntime.engines());
+  }
+
+  /** The window; {@code engines} load the models that auto-annotation runs. */
+  public MainWindow(
+      MainViewModel model, ThumbnailCache thumbnails, LabelingHost labelingHost, PredictorFactory engines) {
+    this.engines = engines;
     this.model = model;
     this.labelingHost = labelingHost;
     getStyleClass().add("workbench");
@@ -107,16 +118,18 @@ public final class MainWindow extends BorderPane {
     Button classes = tool("classes", "Classes", Icons.TAG, "Add, rename, merge, delete, colour", this::openClasses);
     Button split = tool("split", "Split", Icons.SPLIT, "Redistribute train / val / test", this::openSplit);
     Button versions = tool("versions", "Versions", Icons.VERSION, "Snapshots of this dataset", this::openVersions);
+    Button annotate = tool("auto-annotate", "Annotate", Icons.MODEL,
+        "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
     Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
     trash.getStyleClass().add("danger");
-    for (Button b : new Button[] {export, classes, split, versions, trash}) {
+    for (Button b : new Button[] {export, classes, split, versions, annotate, trash}) {
       b.disableProperty().bind(noDataset);
     }
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle, spacer,
         newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), classes, split,
-        versions, trash);
+        versions, annotate, trash);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
@@ -172,6 +185,14 @@ public final class MainWindow extends BorderPane {
       String id = dataset().id();
       SplitDialog.show(window(), new SplitViewModel(model.workspace(), dataset()), model.tasks(),
           counts -> model.datasetChanged(id));
+    }
+  }
+
+  public void openAutoAnnotate() {
+    if (dataset() != null) {
+      String id = dataset().id();
+      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), dataset(), engines),
+          model.tasks(), result -> model.datasetChanged(id), () -> model.datasetChanged(id));
     }
   }
 

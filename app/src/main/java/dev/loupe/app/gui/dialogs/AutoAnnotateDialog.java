@@ -1,0 +1,87 @@
+package dev.loupe.app.gui.dialogs;
+
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.core.annotate.AnnotateResult;
+import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.core.workspace.AnnotationRun;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Auto-annotate a dataset with a workspace model, or revert the last run in one step. */
+public final class AutoAnnotateDialog {
+  private AutoAnnotateDialog() {}
+
+  public static boolean show(
+      Window owner, AutoAnnotateViewModel model, BackgroundTasks tasks, Consumer<AnnotateResult> done,
+      Runnable reverted) {
+    Dialog<ButtonType> dialog = Forms.dialog(owner, "Auto-annotate", "Annotate");
+    GridPane form = Forms.form();
+    ComboBox<ModelRecord> models = new ComboBox<>();
+    models.setId("annotate-model");
+    models.getItems().setAll(model.models());
+    models.setCellFactory(l -> new ModelCell());
+    models.setButtonCell(new ModelCell());
+    models.valueProperty().bindBidirectional(model.modelProperty());
+    Forms.row(form, "Model", models);
+    ComboBox<AutoAnnotateViewModel.Scope> scope = new ComboBox<>();
+    scope.setId("annotate-scope");
+    scope.getItems().setAll(AutoAnnotateViewModel.Scope.values());
+    scope.valueProperty().bindBidirectional(model.scopeProperty());
+    Forms.row(form, "Images", scope);
+    Forms.row(form, "Confidence", threshold("annotate-conf", model.confProperty()));
+    Forms.row(form, "NMS IoU", threshold("annotate-iou", model.iouProperty()));
+    CheckBox add = new CheckBox("Add the model's classes the dataset lacks");
+    add.selectedProperty().bindBidirectional(model.addClassesProperty());
+    Forms.row(form, "", add);
+    Label hint = new Label("Predictions overlapping a label of their class (IoU >= 0.7) are skipped."
+        + " A run can be reverted in one step.");
+    hint.getStyleClass().add("form-hint");
+    VBox content = new VBox(8, form, hint, Forms.problemLine(model.problemProperty()));
+    model.lastRevertible().ifPresent(run -> {
+      Button revert = new Button("Revert the last run (" + run.imagesLabeled() + " images labeled, "
+          + run.state() + ")");
+      revert.setId("annotate-revert");
+      revert.setOnAction(e -> {
+        model.revert(tasks, run, false, r -> reverted.run());
+        dialog.setResult(ButtonType.CANCEL);
+        dialog.close();
+      });
+      content.getChildren().add(revert);
+    });
+    dialog.getDialogPane().setContent(content);
+    Forms.okWhenNoProblem(dialog, model.problemProperty());
+    boolean start = dialog.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    if (start) {
+      model.start(tasks, done);
+    }
+    return start;
+  }
+
+  private static Spinner<Double> threshold(String id, DoubleProperty value) {
+    Spinner<Double> spinner = new Spinner<>(0.01, 1.0, value.get(), 0.05);
+    spinner.setId(id);
+    spinner.setEditable(true);
+    spinner.valueProperty().addListener((o, a, v) -> value.set(v == null ? -1 : v));
+    return spinner;
+  }
+
+  private static final class ModelCell extends ListCell<ModelRecord> {
+    @Override
+    protected void updateItem(ModelRecord m, boolean empty) {
+      super.updateItem(m, empty);
+      setText(empty || m == null ? null : m.name() + " (" + m.task().apiName() + ", " + m.format() + ")");
+    }
+  }
+}
