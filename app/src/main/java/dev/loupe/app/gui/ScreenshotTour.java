@@ -55,7 +55,7 @@ final class ScreenshotTour {
     after(400, () -> {
       snap(stage.getScene(), "01-dataset-grid");
       dialog(window::openImport, "02-import-dialog", () -> dialog(window::openClasses, "03-class-manager",
-          this::labeling));
+          () -> dialog(window::openAutoAnnotate, "05-auto-annotate", this::labeling)));
     });
   }
 

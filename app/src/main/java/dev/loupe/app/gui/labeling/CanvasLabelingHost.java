@@ -52,8 +52,10 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   /** The model that pre-labelling uses: the workspace's models whose task fits the dataset. */
   private Node modelBar(Dataset dataset) {
     ComboBox<ModelRecord> models = new ComboBox<>();
-    models.setPromptText("no model: import one with loupe models import");
-    models.getItems().setAll(workspace.models().list(null));
+    models.getItems().setAll(
+        workspace.models().list(null).stream().filter(m -> !"pt".equals(m.format())).toList());
+    models.setPromptText(
+        models.getItems().isEmpty() ? "no model: import one with loupe models import" : "choose a model");
     models.setCellFactory(list -> new ModelCell());
     models.setButtonCell(new ModelCell());
     Spinner<Double> conf = new Spinner<>(0.01, 1.0, 0.25, 0.05);
