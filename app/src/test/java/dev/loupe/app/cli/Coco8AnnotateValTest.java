@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loupe.app.Fixtures;
+import dev.loupe.core.Fixtures;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;

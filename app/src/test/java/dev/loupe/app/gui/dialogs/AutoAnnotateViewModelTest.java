@@ -2,7 +2,7 @@ package dev.loupe.app.gui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.app.Fixtures;
+import dev.loupe.core.Fixtures;
 import dev.loupe.app.cli.ModelRuntime;
 import dev.loupe.app.gui.Fx;
 import dev.loupe.app.gui.tasks.BackgroundTasks;

@@ -2,7 +2,7 @@ package dev.loupe.app.gui.labeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.app.Fixtures;
+import dev.loupe.core.Fixtures;
 import dev.loupe.app.cli.ModelRuntime;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.core.domain.BoxLabel;
