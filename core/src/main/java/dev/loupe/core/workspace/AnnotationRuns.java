@@ -2,14 +2,12 @@ package dev.loupe.core.workspace;
 
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Label;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ public final class AnnotationRuns {
       "id, dataset_id, model_id, model_name, conf, iou, selection, state, images_total, images_done,"
           + " images_failed, images_labeled, labels_added, labels_skipped, message, created_at,"
           + " finished_at, reverted_at";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final Revisions revisions;
@@ -48,7 +45,7 @@ public final class AnnotationRuns {
       String datasetIdOrSlug, String modelId, String modelName, double conf, double iou, String selection,
       int imagesTotal) {
     Dataset dataset = datasets.require(datasetIdOrSlug);
-    String id = "run_" + HexFormat.of().formatHex(randomBytes(8));
+    String id = Ids.random("run_", 8);
     return db.write(
         c -> {
           try (PreparedStatement ps =
@@ -283,11 +280,6 @@ public final class AnnotationRuns {
     }
   }
 
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);

@@ -4,7 +4,6 @@ import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.KptShape;
 import dev.loupe.core.domain.Task;
 import dev.loupe.core.domain.Visibility;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +21,6 @@ public final class DatasetStore {
   private static final String COLUMNS =
       "id, slug, name, description, task, class_names, visibility, kpt_shape, flip_idx, extra,"
           + " created_at, updated_at, revision";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final Revisions revisions;
@@ -49,7 +46,7 @@ public final class DatasetStore {
           } else {
             slug = uniqueSlug(c, slugOf(spec.name()));
           }
-          String id = "ds_" + HexFormat.of().formatHex(randomBytes(12));
+          String id = Ids.random("ds_", 12);
           long now = revisions.now();
           long rev = revisions.next();
           try (PreparedStatement ps =
@@ -232,11 +229,6 @@ public final class DatasetStore {
     return slugs;
   }
 
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
   private static Optional<Dataset> first(PreparedStatement ps) throws SQLException {
     List<Dataset> list = all(ps);

@@ -10,15 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +40,6 @@ public final class ModelStore {
           + " file_size, created_at, updated_at";
   private static final Map<String, String> FORMAT_OF_EXTENSION =
       Map.of("onnx", "onnx", "torchscript", "torchscript", "pt", "pt");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final Revisions revisions;
@@ -115,7 +111,7 @@ public final class ModelStore {
           } else {
             slug = Slugs.unique(taken, Slugs.of(name, "model"));
           }
-          String id = "mdl_" + HexFormat.of().formatHex(randomBytes(12));
+          String id = Ids.random("mdl_", 12);
           long now = revisions.now();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -276,20 +272,9 @@ public final class ModelStore {
   }
 
   private static Set<String> slugs(Connection c) throws SQLException {
-    Set<String> slugs = new HashSet<>();
-    try (ResultSet rs = c.createStatement().executeQuery("SELECT slug FROM model")) {
-      while (rs.next()) {
-        slugs.add(rs.getString(1));
-      }
-    }
-    return slugs;
+    return Slugs.taken(c, "model");
   }
 
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
   private static List<ModelRecord> all(PreparedStatement ps) throws SQLException {
     List<ModelRecord> list = new ArrayList<>();

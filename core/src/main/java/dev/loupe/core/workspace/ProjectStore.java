@@ -2,15 +2,12 @@ package dev.loupe.core.workspace;
 
 import dev.loupe.core.domain.Project;
 import dev.loupe.core.domain.Visibility;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +24,6 @@ public final class ProjectStore {
   private static final String[] ICON_COLORS = {
     "#3b82f6", "#ef4444", "#10b981", "#f59e0b", "#8b5cf6", "#ec4899", "#14b8a6", "#f97316"
   };
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Database db;
   private final Revisions revisions;
@@ -52,7 +48,7 @@ public final class ProjectStore {
           } else {
             slug = Slugs.unique(slugs(c), Slugs.of(spec.name(), "project"));
           }
-          String id = "prj_" + HexFormat.of().formatHex(randomBytes(12));
+          String id = Ids.random("prj_", 12);
           long now = revisions.now();
           try (PreparedStatement ps =
               c.prepareStatement("INSERT INTO project (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)")) {
@@ -151,20 +147,9 @@ public final class ProjectStore {
   }
 
   private static Set<String> slugs(Connection c) throws SQLException {
-    Set<String> slugs = new HashSet<>();
-    try (ResultSet rs = c.createStatement().executeQuery("SELECT slug FROM project")) {
-      while (rs.next()) {
-        slugs.add(rs.getString(1));
-      }
-    }
-    return slugs;
+    return Slugs.taken(c, "project");
   }
 
-  private static byte[] randomBytes(int n) {
-    byte[] bytes = new byte[n];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
   private static List<Project> all(PreparedStatement ps) throws SQLException {
     List<Project> list = new ArrayList<>();

@@ -7,6 +7,17 @@ import java.util.Set;
 final class Slugs {
   private Slugs() {}
 
+  /** The slugs a table holds (datasets, projects, models). */
+  static java.util.Set<String> taken(java.sql.Connection c, String table) throws java.sql.SQLException {
+    java.util.Set<String> slugs = new java.util.HashSet<>();
+    try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT slug FROM " + table)) {
+      while (rs.next()) {
+        slugs.add(rs.getString(1));
+      }
+    }
+    return slugs;
+  }
+
   /** The slug of a display name, or {@code fallback} when nothing of it is left. */
   static String of(String name, String fallback) {
     String slug =
