@@ -7,7 +7,7 @@ package dev.loupe.core.annotate;
  * @param iou IoU threshold of the model's non-maximum suppression (default 0.7)
  * @param addClasses add the model's classes the dataset lacks before the run (else predictions of
  *     those classes are dropped)
- * @param decodeThreads threads reading images (0: one per core)
+ * @param decodeThreads threads reading images (0: the cores the model's threads leave, at least one)
  * @param predictThreads threads running the model at once (0: half the cores, at least one)
  */
 public record AnnotateOptions(
@@ -39,7 +39,11 @@ public record AnnotateOptions(
   }
 
   int decoders() {
-    return decodeThreads > 0 ? decodeThreads : Runtime.getRuntime().availableProcessors();
+    // more readers than the cores the model leaves compete with ONNX Runtime's own threads (on two
+    // cores, 2 readers + 1 model ran at 9.6 images/s, 1 + 1 at 16.4: docs/benchmarks.md)
+    return decodeThreads > 0
+        ? decodeThreads
+        : Math.max(1, Runtime.getRuntime().availableProcessors() - predictors());
   }
 
   int predictors() {
