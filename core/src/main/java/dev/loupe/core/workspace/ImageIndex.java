@@ -572,7 +572,7 @@ final class ImageIndex {
     }
   }
 
-  static ImageIndex readFrom(java.io.DataInputStream in, long fileSize) throws java.io.IOException {
+  static ImageIndex readFrom(java.io.DataInput in, long fileSize) throws java.io.IOException {
     ImageIndex index = new ImageIndex();
     int n = in.readInt();
     if (n < 0 || n > fileSize / 40) { // a row takes at least 40 bytes: a damaged count

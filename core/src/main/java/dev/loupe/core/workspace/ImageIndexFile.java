@@ -1,8 +1,6 @@
 package dev.loupe.core.workspace;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +29,8 @@ final class ImageIndexFile {
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      ChannelDataInput in = new ChannelDataInput(channel, 8 << 20);
       if (in.readInt() != MAGIC || in.readInt() != FORMAT || in.readLong() != revision) {
         return null;
       }
