@@ -1,7 +1,7 @@
 package dev.loupe.app.gui;
 
-import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.cli.ModelRuntime;
+import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.labeling.CanvasLabelingHost;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.workspace.Workspace;
@@ -84,7 +84,20 @@ public final class Workbench {
 
   private void stop() {
     if (labeling != null) {
-      labeling.close();
+      // the session's properties belong to the FX thread: close it there, and wait for its last writes
+      CountDownLatch flushed = new CountDownLatch(1);
+      Platform.runLater(() -> {
+        try {
+          labeling.close();
+        } finally {
+          flushed.countDown();
+        }
+      });
+      try {
+        flushed.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     tasks.close();
     if (thumbnails != null) {
