@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.ModelCell;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.annotate.AnnotateResult;
 import dev.loupe.core.domain.ModelRecord;
@@ -13,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -75,13 +75,5 @@ public final class AutoAnnotateDialog {
     spinner.setEditable(true);
     spinner.valueProperty().addListener((o, a, v) -> value.set(v == null ? -1 : v));
     return spinner;
-  }
-
-  private static final class ModelCell extends ListCell<ModelRecord> {
-    @Override
-    protected void updateItem(ModelRecord m, boolean empty) {
-      super.updateItem(m, empty);
-      setText(empty || m == null ? null : m.name() + " (" + m.task().apiName() + ", " + m.format() + ")");
-    }
   }
 }

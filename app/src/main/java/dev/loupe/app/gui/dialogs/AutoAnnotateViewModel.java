@@ -66,7 +66,7 @@ public final class AutoAnnotateViewModel {
     this.workspace = workspace;
     this.dataset = dataset;
     this.engines = engines;
-    this.models = workspace.models().list(null).stream().filter(m -> !"pt".equals(m.format())).toList();
+    this.models = workspace.models().list(null).stream().filter(ModelRecord::runnable).toList();
     if (!models.isEmpty()) {
       model.set(models.get(0));
     }

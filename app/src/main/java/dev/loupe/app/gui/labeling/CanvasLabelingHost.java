@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.labeling;
 
+import dev.loupe.app.gui.ModelCell;
 import dev.loupe.app.gui.classes.ClassColorStore;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.core.domain.Dataset;
@@ -12,7 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -53,7 +53,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private Node modelBar(Dataset dataset) {
     ComboBox<ModelRecord> models = new ComboBox<>();
     models.getItems().setAll(
-        workspace.models().list(null).stream().filter(m -> !"pt".equals(m.format())).toList());
+        workspace.models().list(null).stream().filter(ModelRecord::runnable).toList());
     models.setPromptText(
         models.getItems().isEmpty() ? "no model: import one with loupe models import" : "choose a model");
     models.setCellFactory(list -> new ModelCell());
@@ -101,14 +101,6 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     if (preLabeler != null) {
       preLabeler.close();
       preLabeler = null;
-    }
-  }
-
-  private static final class ModelCell extends ListCell<ModelRecord> {
-    @Override
-    protected void updateItem(ModelRecord model, boolean empty) {
-      super.updateItem(model, empty);
-      setText(empty || model == null ? null : model.name() + " (" + model.task().apiName() + ", " + model.format() + ")");
     }
   }
 }
