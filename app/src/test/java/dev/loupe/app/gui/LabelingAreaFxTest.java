@@ -3,9 +3,7 @@ package dev.loupe.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.cli.ModelRuntime;
-import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.labeling.CanvasLabelingHost;
-import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.BoxLabel;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ImageRecord;
@@ -16,10 +14,7 @@ import dev.loupe.labeling.LabelingView;
 import dev.loupe.labeling.canvas.LabelCanvas;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,23 +34,19 @@ class LabelingAreaFxTest {
   private static final int IMAGES = 6;
 
   @TempDir Path dir;
+  private WindowServices services;
   private Workspace ws;
   private Dataset demo;
-  private BackgroundTasks tasks;
-  private ExecutorService fetcher;
-  private ThumbnailCache thumbnails;
   private CanvasLabelingHost host;
 
   @Start
   void start(Stage stage) throws Exception {
-    ws = Workspace.open(dir.resolve("ws"));
+    services = new WindowServices(dir.resolve("ws"));
+    ws = services.ws;
     demo = TestWorkspaces.demo(ws, dir, "demo", IMAGES);
-    tasks = BackgroundTasks.create();
-    fetcher = Executors.newSingleThreadExecutor();
-    thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
-    MainViewModel model = new MainViewModel(ws, tasks, fetcher, Platform::runLater);
+    MainViewModel model = services.mainViewModel();
     host = new CanvasLabelingHost(ws, model.colors(), ModelRuntime.engines());
-    MainWindow window = new MainWindow(model, thumbnails, host);
+    MainWindow window = new MainWindow(model, services.thumbnails, host);
     stage.setScene(window.scene(1280, 800));
     stage.show();
     model.start();
@@ -65,12 +55,7 @@ class LabelingAreaFxTest {
   @AfterEach
   void close() throws Exception {
     WaitForAsyncUtils.asyncFx(host::close).get(10, TimeUnit.SECONDS);
-    FxToolkit.cleanupStages();
-    tasks.close();
-    thumbnails.close();
-    fetcher.shutdown();
-    fetcher.awaitTermination(5, TimeUnit.SECONDS);
-    ws.close();
+    services.close();
   }
 
   private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

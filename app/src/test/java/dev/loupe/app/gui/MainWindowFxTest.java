@@ -2,9 +2,7 @@ package dev.loupe.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.labeling.PreviewLabelingHost;
-import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ImageRecord;
 import dev.loupe.core.domain.Split;
@@ -12,8 +10,6 @@ import dev.loupe.core.workspace.ImageQuery;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,23 +35,19 @@ class MainWindowFxTest {
   private static final int IMAGES = 24;
 
   @TempDir Path dir;
+  private WindowServices services;
   private Workspace ws;
   private Dataset demo;
-  private BackgroundTasks tasks;
-  private ExecutorService fetcher;
-  private ThumbnailCache thumbnails;
   private MainViewModel model;
 
   @Start
   void start(Stage stage) throws Exception {
-    ws = Workspace.open(dir.resolve("ws"));
+    services = new WindowServices(dir.resolve("ws"));
+    ws = services.ws;
     demo = TestWorkspaces.demo(ws, dir, "demo", IMAGES);
-    tasks = BackgroundTasks.create();
-    fetcher = Executors.newSingleThreadExecutor();
-    thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
-    model = new MainViewModel(ws, tasks, fetcher, Platform::runLater);
-    MainWindow window = new MainWindow(model, thumbnails,
-        new PreviewLabelingHost(ws, model.colors(), fetcher, Platform::runLater));
+    model = services.mainViewModel();
+    MainWindow window = new MainWindow(model, services.thumbnails,
+        new PreviewLabelingHost(ws, model.colors(), services.fetcher, Platform::runLater));
     stage.setScene(window.scene(1180, 760));
     stage.show();
     model.start();
@@ -64,12 +55,7 @@ class MainWindowFxTest {
 
   @AfterEach
   void close() throws Exception {
-    FxToolkit.cleanupStages();
-    tasks.close();
-    thumbnails.close();
-    fetcher.shutdown();
-    fetcher.awaitTermination(5, TimeUnit.SECONDS);
-    ws.close();
+    services.close();
   }
 
   private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {

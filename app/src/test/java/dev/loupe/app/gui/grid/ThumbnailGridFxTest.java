@@ -3,13 +3,11 @@ package dev.loupe.app.gui.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.gui.MainWindow;
+import dev.loupe.app.gui.WindowServices;
 import dev.loupe.app.gui.TestWorkspaces;
-import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,23 +29,19 @@ class ThumbnailGridFxTest {
   private static final int N = 100_000;
 
   @TempDir Path dir;
+  private WindowServices services;
   private Workspace ws;
   private Dataset big;
-  private BackgroundTasks tasks;
-  private ExecutorService fetcher;
-  private ThumbnailCache thumbnails;
   private DatasetViewModel model;
   private DatasetView view;
 
   @Start
   void start(Stage stage) {
-    ws = Workspace.open(dir.resolve("ws"));
+    services = new WindowServices(dir.resolve("ws"));
+    ws = services.ws;
     big = TestWorkspaces.synthetic(ws, "big", N);
-    tasks = BackgroundTasks.create();
-    fetcher = Executors.newSingleThreadExecutor();
-    thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
-    model = new DatasetViewModel(ws, tasks, fetcher, Platform::runLater);
-    view = new DatasetView(model, thumbnails);
+    model = new DatasetViewModel(ws, services.tasks, services.fetcher, Platform::runLater);
+    view = new DatasetView(model, services.thumbnails);
     Scene scene = new Scene(view, 1000, 700);
     scene.getStylesheets().add(MainWindow.STYLESHEET);
     stage.setScene(scene);
@@ -58,12 +51,7 @@ class ThumbnailGridFxTest {
 
   @AfterEach
   void close() throws Exception {
-    FxToolkit.cleanupStages();
-    tasks.close();
-    thumbnails.close();
-    fetcher.shutdown();
-    fetcher.awaitTermination(5, TimeUnit.SECONDS);
-    ws.close();
+    services.close();
   }
 
   private boolean shownHaveRecords() {

@@ -1,0 +1,42 @@
+package dev.loupe.app.gui;
+
+import dev.loupe.app.gui.grid.ThumbnailCache;
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
+
+/**
+ * What a window test runs on, as the workbench wires it: a workspace, the background tasks, the page
+ * fetcher and the thumbnail cache; {@link #close} takes the stages down and all of them in order.
+ */
+public final class WindowServices implements AutoCloseable {
+  public final Workspace ws;
+  public final BackgroundTasks tasks = BackgroundTasks.create();
+  public final ExecutorService fetcher = Executors.newSingleThreadExecutor();
+  public final ThumbnailCache thumbnails;
+
+  public WindowServices(Path workspace) {
+    ws = Workspace.open(workspace);
+    thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
+  }
+
+  /** The main window's view model over these services. */
+  public MainViewModel mainViewModel() {
+    return new MainViewModel(ws, tasks, fetcher, Platform::runLater);
+  }
+
+  @Override
+  public void close() throws Exception {
+    FxToolkit.cleanupStages();
+    tasks.close();
+    thumbnails.close();
+    fetcher.shutdown();
+    fetcher.awaitTermination(5, TimeUnit.SECONDS);
+    ws.close();
+  }
+}
