@@ -7,6 +7,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,12 +25,21 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Only a plainly made archive is read in place: every name a clean relative path (no {@code ..},
  * no absolute path, no backslash), no links or special files, no duplicate names, no macOS
  * metadata, nothing encrypted, within the {@link ArchiveLimits} by the sizes the headers declare.
- * Headers can lie about sizes, so every entry except the images is inflated once here and its real
- * size compared with the declared one; images are read later with {@link #readBounded}, which never
- * reads past the declared size. Any other archive gets {@link Optional#empty()}, and the caller
- * unpacks it with {@link ArchiveExtractor}, which refuses what is unsafe with a precise message.
+ * Headers can lie about sizes. Images are read later with {@link #readBounded}, which never reads
+ * past the declared size. The other entries (labels, data.yaml, JSON) are read as they are, so the
+ * archive qualifies only if they cannot together inflate beyond the limit: by the most their
+ * compressed bytes can hold (deflate expands at most {@value #MAX_DEFLATE_RATIO}:1) when that fits,
+ * otherwise by inflating each once here and comparing its real size with the declared one. Any other
+ * archive gets {@link Optional#empty()}, and the caller unpacks it with {@link ArchiveExtractor},
+ * which refuses what is unsafe with a precise message.
  */
 public final class ZipInPlace implements AutoCloseable {
+  /**
+   * The most one compressed byte can become under deflate (a 258-byte match in about two bits, RFC
+   * 1951), rounded up.
+   */
+  static final long MAX_DEFLATE_RATIO = 1032;
+
   private final FileSystem fileSystem;
 
   private ZipInPlace(FileSystem fileSystem) {
@@ -62,9 +72,13 @@ public final class ZipInPlace implements AutoCloseable {
   private static boolean qualifies(
       Path archive, ArchiveLimits limits, TaskMonitor monitor, Predicate<String> isImage)
       throws IOException {
+    long archiveSize = Files.size(archive);
     try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
       Set<String> names = new HashSet<>();
       long declared = 0;
+      long images = 0;
+      long othersAtMost = 0;
+      List<ZipArchiveEntry> others = new ArrayList<>();
       int count = 0;
       Enumeration<ZipArchiveEntry> entries = zip.getEntries();
       while (entries.hasMoreElements()) {
@@ -95,8 +109,19 @@ public final class ZipInPlace implements AutoCloseable {
         if (size < 0 || (declared += size) > limits.maxTotalBytes()) {
           return false;
         }
-        if (!isImage.test(name) && !holdsDeclaredSize(zip, entry)) {
-          return false;
+        if (isImage.test(name)) {
+          images += size;
+        } else {
+          others.add(entry);
+          othersAtMost = saturatedAdd(othersAtMost, mostItCanHold(entry, size, archiveSize));
+        }
+      }
+      if (saturatedAdd(images, othersAtMost) > limits.maxTotalBytes()) {
+        for (ZipArchiveEntry entry : others) {
+          monitor.checkCancelled();
+          if (!holdsDeclaredSize(zip, entry)) {
+            return false;
+          }
         }
       }
     } catch (IOException unreadable) {
@@ -129,6 +154,31 @@ public final class ZipInPlace implements AutoCloseable {
   private static boolean isFileOrFolderMode(int mode) {
     int type = mode & 0170000;
     return type == 0 || type == 0100000 || type == 0040000;
+  }
+
+  /**
+   * The most bytes reading an entry in place can give: a stored entry is read for its declared
+   * size, a deflated one inflates at most {@link #MAX_DEFLATE_RATIO} times its compressed bytes
+   * (which the archive's own size bounds); other methods are not bounded here.
+   */
+  private static long mostItCanHold(ZipArchiveEntry entry, long declared, long archiveSize) {
+    long compressed = entry.getCompressedSize();
+    if (entry.getMethod() == ZipArchiveEntry.STORED) {
+      return declared;
+    }
+    if (entry.getMethod() == ZipArchiveEntry.DEFLATED && compressed >= 0) {
+      return saturatedMultiply(Math.min(compressed, archiveSize) + 1, MAX_DEFLATE_RATIO);
+    }
+    return Long.MAX_VALUE;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static long saturatedMultiply(long a, long b) {
+    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 
   private static boolean holdsDeclaredSize(ZipFile zip, ZipArchiveEntry entry) throws IOException {

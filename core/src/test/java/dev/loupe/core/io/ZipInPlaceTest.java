@@ -77,9 +77,22 @@ class ZipInPlaceTest {
     Path honest = zip("honest.zip", Map.of("a.txt", label, "b.jpg", image));
     Path lyingLabel = tmp.resolve("lying-label.zip");
     Files.write(lyingLabel, lieAboutSize(Files.readAllBytes(honest), label.length, 10));
-    assertThat(ZipInPlace.open(lyingLabel, ArchiveLimits.DEFAULT, TaskMonitor.NONE, ZipInPlaceTest::isJpg))
-        .as("a text entry is checked before the archive is accepted")
+    long compressed = compressedSize(honest, "a.txt");
+    // a limit that holds every declared size but not what the label's compressed bytes could become
+    ArchiveLimits tight = new ArchiveLimits(image.length + compressed * ZipInPlace.MAX_DEFLATE_RATIO, 10);
+    assertThat(ZipInPlace.open(lyingLabel, tight, TaskMonitor.NONE, ZipInPlaceTest::isJpg))
+        .as("a text entry that could pass the limit is inflated and checked before the archive is accepted")
         .isEmpty();
+    Optional<ZipInPlace> checked = ZipInPlace.open(honest, tight, TaskMonitor.NONE, ZipInPlaceTest::isJpg);
+    assertThat(checked).as("an honest one passes the same check").isPresent();
+    checked.get().close();
+    Optional<ZipInPlace> roomy = ZipInPlace.open(lyingLabel, ArchiveLimits.DEFAULT, TaskMonitor.NONE, ZipInPlaceTest::isJpg);
+    assertThat(roomy)
+        .as("under a limit its compressed bytes cannot reach, the label is read as it is, not inflated first")
+        .isPresent();
+    try (ZipInPlace in = roomy.get()) {
+      assertThat(Files.readAllBytes(in.root().resolve("a.txt"))).isEqualTo(label);
+    }
 
     Path lyingImage = tmp.resolve("lying-image.zip");
     Files.write(lyingImage, lieAboutSize(Files.readAllBytes(honest), image.length, 100));
@@ -89,6 +102,12 @@ class ZipInPlaceTest {
       assertThatThrownBy(() -> ZipInPlace.readBounded(in.root().resolve("b.jpg")))
           .isInstanceOf(UnsafeArchiveException.class)
           .hasMessageContaining("does not hold the size its header states");
+    }
+  }
+
+  private static long compressedSize(Path zip, String entry) throws IOException {
+    try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+      return file.getEntry(entry).getCompressedSize();
     }
   }
 

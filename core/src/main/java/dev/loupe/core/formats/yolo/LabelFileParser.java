@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads the text of one YOLO label file into labels, via {@link YoloRows}, and says what was wrong
@@ -17,10 +16,6 @@ import java.util.regex.Pattern;
  * described.
  */
 final class LabelFileParser {
-  /** A decimal number as YOLO writers print it: {@code 0.5}, {@code 2}, {@code 5.9e-06}, {@code .5}. */
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
   /** One problem: its kind, where it was ({@code file:line}) and a sentence for the user. */
   record Finding(ImportProblem kind, String where, String text) {}
 
@@ -44,9 +39,10 @@ final class LabelFileParser {
     List<Label> labels = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Map<Label, Integer> firstLine = new HashMap<>();
-    String[] lines = text.split("\r\n|\r|\n");
-    for (int i = 0; i < lines.length; i++) {
-      String raw = i == 0 && lines[i].startsWith("\uFEFF") ? lines[i].substring(1) : lines[i];
+    List<String> lines = LabelText.lines(text);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String raw = i == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
       String row = raw.strip();
       if (row.isEmpty()) {
         continue;
@@ -90,10 +86,10 @@ final class LabelFileParser {
   }
 
   private Label parseRow(String row) {
-    String[] tokens = row.split("\\s+");
+    String[] tokens = LabelText.tokens(row);
     double[] values = new double[tokens.length - 1];
     for (int t = 0; t < tokens.length; t++) {
-      if (!NUMBER.matcher(tokens[t]).matches()) {
+      if (!LabelText.isNumber(tokens[t])) {
         throw new IllegalArgumentException("'" + tokens[t] + "' is not a number");
       }
       if (t > 0) {

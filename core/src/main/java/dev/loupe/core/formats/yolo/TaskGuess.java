@@ -15,10 +15,10 @@ final class TaskGuess {
 
   /** Adds every row of a label file's text. */
   void addFile(String text) {
-    for (String line : text.split("\r\n|\r|\n")) {
+    for (String line : LabelText.lines(text)) {
       String row = line.strip();
       if (!row.isEmpty()) {
-        addRow(row.split("\\s+"));
+        addRow(LabelText.tokens(row));
       }
     }
   }

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +25,16 @@ import java.util.function.Consumer;
  */
 public final class YoloReader implements DatasetReader {
   private static final int PROGRESS_EVERY = 25;
+  /** At most this many characters of label text are kept from the task guess for the import. */
+  private static final long KEPT_TEXT_LIMIT = 32L << 20;
 
   private final Task forcedTask;
+  /**
+   * Label texts the task guess read, kept so that the import that follows reads each file once
+   * (the guess may read every label file: box rows never settle it, a polygon row may come last).
+   */
+  private final Map<Path, String> keptTexts = new HashMap<>();
+  private long keptChars;
 
   /** @param forcedTask the task to read rows as, or null to infer it (kpt_shape, then row shapes) */
   public YoloReader(Task forcedTask) {
@@ -84,14 +94,19 @@ public final class YoloReader implements DatasetReader {
   }
 
   /** Reads label rows until the task is settled, or all of them when class ids are wanted. */
-  private static TaskGuess guess(YoloListing listing, boolean wantClassIds) throws IOException {
+  private TaskGuess guess(YoloListing listing, boolean wantClassIds) throws IOException {
     TaskGuess guess = new TaskGuess();
     List<Path> files = new ArrayList<>();
     listing.images().forEach(e -> files.add(e.labelFile()));
     files.addAll(listing.orphanLabels());
     for (Path file : files) {
       if (Files.isRegularFile(file)) {
-        guess.addFile(readText(file));
+        String text = readText(file);
+        if (keptChars + text.length() <= KEPT_TEXT_LIMIT) {
+          keptTexts.put(file, text);
+          keptChars += text.length();
+        }
+        guess.addFile(text);
         if (guess.settled() && !wantClassIds) {
           break;
         }
@@ -127,17 +142,21 @@ public final class YoloReader implements DatasetReader {
     for (Path orphan : listing.orphanLabels()) {
       report.problem(ImportProblem.LABEL_WITHOUT_IMAGE, YoloListing.relative(root, orphan));
     }
+    keptTexts.clear();
+    keptChars = 0;
     monitor.progress(total, total, "Read " + total + " images");
   }
 
-  private static ImportItem item(
-      YoloListing.Entry entry, LabelFileParser parser, Path root, ImportReport report)
+  private ImportItem item(YoloListing.Entry entry, LabelFileParser parser, Path root, ImportReport report)
       throws IOException {
     String filename = entry.image().getFileName().toString();
-    if (!Files.isRegularFile(entry.labelFile())) {
-      return ImportItem.of(filename, entry.split(), entry.image(), List.of(), List.of());
+    String text = keptTexts.remove(entry.labelFile());
+    if (text == null) {
+      if (!Files.isRegularFile(entry.labelFile())) {
+        return ImportItem.of(filename, entry.split(), entry.image(), List.of(), List.of());
+      }
+      text = readText(entry.labelFile());
     }
-    String text = readText(entry.labelFile());
     LabelFileParser.Result result = parser.parse(text, YoloListing.relative(root, entry.labelFile()));
     List<String> problems = new ArrayList<>();
     for (LabelFileParser.Finding f : result.findings()) {
