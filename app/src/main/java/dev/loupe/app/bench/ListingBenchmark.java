@@ -112,8 +112,9 @@ public final class ListingBenchmark {
         }
       }
       out.println();
-      out.println("| sort | filter | total | first page ms | next page (cursor) ms | offset 900,000 ms |");
-      out.println("|---|---|---|---|---|---|");
+      out.println("| sort | filter | total | first page ms | GC during it ms | next page (cursor) ms"
+          + " | offset 900,000 ms |");
+      out.println("|---|---|---|---|---|---|---|");
       double worstFirst = 0;
       double worstNext = 0;
       double worstDeep = 0;
@@ -121,7 +122,9 @@ public final class ListingBenchmark {
         for (int f = 0; f < filters.size(); f++) {
           ImageQuery base = filters.get(f).apply(ImageQuery.all().withSort(sort).withPage(0, 50));
           ImagePage[] first = new ImagePage[1];
+          long gcBefore = Stopwatch.gcMillis();
           double firstMs = Stopwatch.once(() -> first[0] = ws.images().list("big", base));
+          long gcFirst = Stopwatch.gcMillis() - gcBefore;
           double nextMs = first[0].nextCursor() == null ? 0
               : Stopwatch.once(() -> ws.images().list("big", base.withCursor(first[0].nextCursor())));
           int depth = (int) Math.min(900_000, Math.max(0, first[0].total() - 50));
@@ -129,8 +132,9 @@ public final class ListingBenchmark {
           worstFirst = Math.max(worstFirst, firstMs);
           worstNext = Math.max(worstNext, nextMs);
           worstDeep = Math.max(worstDeep, deepMs);
-          out.printf("| %s | %s | %,d | %s | %s | %s (at %,d) |%n", sort.apiName(), filterNames.get(f),
-              first[0].total(), Stopwatch.fmt(firstMs), Stopwatch.fmt(nextMs), Stopwatch.fmt(deepMs), depth);
+          out.printf("| %s | %s | %,d | %s | %d | %s | %s (at %,d) |%n", sort.apiName(), filterNames.get(f),
+              first[0].total(), Stopwatch.fmt(firstMs), gcFirst, Stopwatch.fmt(nextMs), Stopwatch.fmt(deepMs),
+              depth);
         }
       }
       out.printf("%nworst first page %s ms, worst next page %s ms, worst deep offset page %s ms%n",

@@ -34,6 +34,16 @@ final class Stopwatch {
     return Arrays.stream(ms).max().orElse(0);
   }
 
+  /** Milliseconds the collectors have spent so far (pauses and concurrent work as the JVM counts them). */
+  static long gcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc
+        : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
   static long usedHeapMb() {
     Runtime rt = Runtime.getRuntime();
     return (rt.totalMemory() - rt.freeMemory()) >> 20;
