@@ -2,7 +2,6 @@ package dev.loupe.core.inference;
 
 import ai.djl.Model;
 import ai.djl.translate.TranslateException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A model loaded in a DJL engine (ONNX Runtime or PyTorch). DJL predictors are not thread-safe, so
- * each calling thread borrows one from a pool (with its own direct input buffer, which the engine
- * reads in place) and gives it back; the pool grows to the number of threads that call at once.
+ * each calling thread borrows one from a pool and gives it back; the pool grows to the number of
+ * threads that call at once. The caller's direct input buffer goes to the engine as it is.
  */
 final class DjlSession implements ModelSession {
   private final Model model;
@@ -42,7 +41,7 @@ final class DjlSession implements ModelSession {
   }
 
   @Override
-  public List<Tensor> run(float[] input, long[] shape) {
+  public List<Tensor> run(FloatBuffer input, long[] shape) {
     if (closed) {
       throw new IllegalStateException("the model is closed");
     }
@@ -50,15 +49,17 @@ final class DjlSession implements ModelSession {
     for (long d : shape) {
       count = Math.multiplyExact(count, (int) d);
     }
+    if (!input.isDirect() || input.order() != ByteOrder.nativeOrder() || input.capacity() < count) {
+      throw new IllegalArgumentException("the input must be a direct native-order buffer of " + count + " floats");
+    }
     Worker worker = idle.poll();
     if (worker == null) {
       worker = new Worker(model.newPredictor(translator));
       all.add(worker);
     }
     try {
-      FloatBuffer buffer = worker.buffer(count);
-      buffer.put(input, 0, count).flip();
-      return worker.predictor.predict(new RawOutputTranslator.Input(buffer, shape));
+      FloatBuffer view = input.duplicate().clear().limit(count);
+      return worker.predictor.predict(new RawOutputTranslator.Input(view, shape));
     } catch (TranslateException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("the model failed to run: " + cause.getMessage(), e);
@@ -78,20 +79,5 @@ final class DjlSession implements ModelSession {
     model.close();
   }
 
-  private static final class Worker {
-    final ai.djl.inference.Predictor<RawOutputTranslator.Input, List<Tensor>> predictor;
-    FloatBuffer buffer;
-
-    Worker(ai.djl.inference.Predictor<RawOutputTranslator.Input, List<Tensor>> predictor) {
-      this.predictor = predictor;
-    }
-
-    FloatBuffer buffer(int count) {
-      if (buffer == null || buffer.capacity() != count) {
-        buffer = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-      }
-      buffer.clear();
-      return buffer;
-    }
-  }
+  private record Worker(ai.djl.inference.Predictor<RawOutputTranslator.Input, List<Tensor>> predictor) {}
 }

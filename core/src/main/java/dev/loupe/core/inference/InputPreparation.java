@@ -1,9 +1,14 @@
 package dev.loupe.core.inference;
 
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
 /**
  * Turns a {@link BgrImage} into a model's input tensor as Ultralytics' predictor does: RGB planes
- * (CHW), values / 255, written into a caller's reused {@code float[]}. Detection-style tasks are
- * letterboxed; classification resizes the short side and crops the centre. Stateless; thread-safe.
+ * (CHW), values / 255, written into a caller's reused buffer: a {@code float[]}, or the direct
+ * buffer the engine reads in place (so the tensor is written once, a row at a time, and never
+ * copied whole). Detection-style tasks are letterboxed; classification resizes the short side and
+ * crops the centre. Stateless; thread-safe.
  */
 public final class InputPreparation {
   /** Ultralytics' letterbox padding colour, all three channels. */
@@ -30,6 +35,14 @@ public final class InputPreparation {
    * @param out at least {@code 3 * inH * inW} floats; the first that many are overwritten
    */
   public static Placement letterbox(BgrImage image, int inH, int inW, float[] out) {
+    return letterbox(image, inH, inW, FloatBuffer.wrap(out));
+  }
+
+  /**
+   * {@link #letterbox(BgrImage, int, int, float[])} into a buffer from index 0 (its position and
+   * limit are left as they are).
+   */
+  public static Placement letterbox(BgrImage image, int inH, int inW, FloatBuffer out) {
     Placement p = placement(image.height(), image.width(), inH, inW);
     BgrImage resized =
         p.width() == image.width() && p.height() == image.height()
@@ -55,6 +68,11 @@ public final class InputPreparation {
    * (as PIL's resize, which it runs on), then the centre {@code size x size} cropped.
    */
   public static void centreCrop(BgrImage image, int size, float[] out) {
+    centreCrop(image, size, FloatBuffer.wrap(out));
+  }
+
+  /** {@link #centreCrop(BgrImage, int, float[])} into a buffer from index 0. */
+  public static void centreCrop(BgrImage image, int size, FloatBuffer out) {
     int w = image.width();
     int h = image.height();
     int newW;
@@ -75,45 +93,46 @@ public final class InputPreparation {
 
   /**
    * Writes a {@code width x height} window of {@code src} starting at (srcX, srcY) into the RGB
-   * planes of an {@code inH x inW} input at (left, top); everything else is the pad colour.
+   * planes of an {@code inH x inW} input at (left, top); everything else is the pad colour. Each
+   * row is made in three small arrays and put into the planes in bulk.
    */
   private static void writePlanes(
       BgrImage src, int srcX, int srcY, int width, int height, int inH, int inW, int left, int top,
-      float[] out) {
+      FloatBuffer out) {
     int plane = inH * inW;
-    if (out.length < 3 * plane) {
+    if (out.capacity() < 3 * plane) {
       throw new IllegalArgumentException(
-          "the input buffer holds " + out.length + " floats, " + (3 * plane) + " needed");
+          "the input buffer holds " + out.capacity() + " floats, " + (3 * plane) + " needed");
     }
     float pad = UNIT[PAD];
+    float[] padRow = new float[inW];
+    Arrays.fill(padRow, pad);
+    float[] red = padRow.clone();
+    float[] green = padRow.clone();
+    float[] blue = padRow.clone();
     byte[] s = src.pixels();
     int srcStride = src.width() * 3;
+    int xStart = Math.max(0, left);
+    int xEnd = Math.min(inW, left + width);
     for (int y = 0; y < inH; y++) {
       int row = y * inW;
       int sy = y - top;
       if (sy < 0 || sy >= height) {
-        java.util.Arrays.fill(out, row, row + inW, pad);
-        java.util.Arrays.fill(out, plane + row, plane + row + inW, pad);
-        java.util.Arrays.fill(out, 2 * plane + row, 2 * plane + row + inW, pad);
+        out.put(row, padRow, 0, inW);
+        out.put(plane + row, padRow, 0, inW);
+        out.put(2 * plane + row, padRow, 0, inW);
         continue;
       }
-      int xEnd = Math.min(inW, left + width);
-      for (int x = 0; x < left; x++) {
-        out[row + x] = pad;
-        out[plane + row + x] = pad;
-        out[2 * plane + row + x] = pad;
+      // the pad columns of the three row arrays stay the pad colour: only the picture is written
+      int p = (srcY + sy) * srcStride + (srcX + xStart - left) * 3;
+      for (int x = xStart; x < xEnd; x++, p += 3) {
+        red[x] = UNIT[s[p + 2] & 0xff];
+        green[x] = UNIT[s[p + 1] & 0xff];
+        blue[x] = UNIT[s[p] & 0xff];
       }
-      int p = (srcY + sy) * srcStride + srcX * 3;
-      for (int x = Math.max(0, left); x < xEnd; x++, p += 3) {
-        out[row + x] = UNIT[s[p + 2] & 0xff];
-        out[plane + row + x] = UNIT[s[p + 1] & 0xff];
-        out[2 * plane + row + x] = UNIT[s[p] & 0xff];
-      }
-      for (int x = xEnd; x < inW; x++) {
-        out[row + x] = pad;
-        out[plane + row + x] = pad;
-        out[2 * plane + row + x] = pad;
-      }
+      out.put(row, red, 0, inW);
+      out.put(plane + row, green, 0, inW);
+      out.put(2 * plane + row, blue, 0, inW);
     }
   }
 }

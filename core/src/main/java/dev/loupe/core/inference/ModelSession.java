@@ -1,5 +1,6 @@
 package dev.loupe.core.inference;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ interface ModelSession extends AutoCloseable {
   /**
    * Runs the model once.
    *
-   * @param input the first {@code product(shape)} values are the input
+   * @param input a direct buffer in native order (read in place) whose first {@code
+   *     product(shape)} values, from index 0, are the input
    */
-  List<Tensor> run(float[] input, long[] shape);
+  List<Tensor> run(FloatBuffer input, long[] shape);
 
   /** What runs it, for messages: e.g. {@code OnnxRuntime 1.24.1 on cpu()}. */
   String description();

@@ -5,6 +5,9 @@ import dev.loupe.core.inference.decode.Letterbox;
 import dev.loupe.core.inference.decode.OutputDecoders;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
@@ -13,7 +16,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Ultralytics' predict pipeline around a loaded model: decode with EXIF orientation, letterbox
  * (classification: resize and centre crop), run, decode the outputs (NMS, masks, keypoints) and map
- * them back onto the image. Thread-safe: input buffers are pooled, one per thread predicting at once.
+ * them back onto the image. Thread-safe: input buffers are pooled, one per image being predicted at
+ * once. They are direct buffers in native order, which the engine reads in place: the input tensor
+ * is written once, by the letterbox.
  */
 public final class YoloPredictor implements Predictor {
   private final ModelInfo info;
@@ -21,7 +26,7 @@ public final class YoloPredictor implements Predictor {
   private final OutputDecoder decoder;
   private final ImageDecoding decoding = new ImageDecoding();
   private final boolean dynamicInput;
-  private final Queue<float[]> buffers = new ConcurrentLinkedQueue<>();
+  private final Queue<FloatBuffer> buffers = new ConcurrentLinkedQueue<>();
 
   /** Takes over the session (the caller closes it only if this constructor throws). */
   YoloPredictor(ModelInfo info, ModelSession session) {
@@ -80,7 +85,7 @@ public final class YoloPredictor implements Predictor {
     int[] size = inputSize(options);
     int inH = size[0];
     int inW = size[1];
-    float[] input = borrow(3 * inH * inW);
+    FloatBuffer input = borrow(3 * inH * inW);
     if (info.task() == Task.CLASSIFY) {
       InputPreparation.centreCrop(image, inH, input);
     } else {
@@ -91,7 +96,7 @@ public final class YoloPredictor implements Predictor {
 
   /** The second half: runs the model on a prepared input and decodes its outputs. */
   public ImagePrediction predict(PreparedImage prepared) {
-    float[] input = prepared.takeInput();
+    FloatBuffer input = prepared.takeInput();
     try {
       List<Tensor> outputs =
           session.run(input, new long[] {1, 3, prepared.inputH, prepared.inputW});
@@ -106,14 +111,14 @@ public final class YoloPredictor implements Predictor {
 
   /** An image ready for the model: its input tensor and what maps the outputs back onto it. */
   public static final class PreparedImage {
-    private float[] input;
+    private FloatBuffer input;
     private final int inputH;
     private final int inputW;
     private final int origH;
     private final int origW;
     private final PredictOptions options;
 
-    private PreparedImage(float[] input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
+    private PreparedImage(FloatBuffer input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
       this.input = input;
       this.inputH = inputH;
       this.inputW = inputW;
@@ -122,11 +127,11 @@ public final class YoloPredictor implements Predictor {
       this.options = options;
     }
 
-    private synchronized float[] takeInput() {
+    private synchronized FloatBuffer takeInput() {
       if (input == null) {
         throw new IllegalStateException("this prepared image was predicted already");
       }
-      float[] taken = input;
+      FloatBuffer taken = input;
       input = null;
       return taken;
     }
@@ -152,9 +157,12 @@ public final class YoloPredictor implements Predictor {
     return (value + stride - 1) / stride * stride;
   }
 
-  private float[] borrow(int count) {
-    float[] buffer = buffers.poll();
-    return buffer != null && buffer.length == count ? buffer : new float[count];
+  private FloatBuffer borrow(int count) {
+    FloatBuffer buffer = buffers.poll();
+    if (buffer != null && buffer.capacity() == count) {
+      return buffer.clear();
+    }
+    return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   @Override

@@ -101,6 +101,35 @@ class InputPreparationTest {
   }
 
   @Test
+  void theDirectBufferTheEngineReadsGetsTheSameTensorAsAnArray() {
+    java.util.Random random = new java.util.Random(3);
+    byte[] px = new byte[37 * 23 * 3];
+    random.nextBytes(px);
+    BgrImage image = new BgrImage(37, 23, px);
+    float[] array = new float[3 * 32 * 48];
+    java.nio.FloatBuffer direct =
+        java.nio.ByteBuffer.allocateDirect(array.length * Float.BYTES)
+            .order(java.nio.ByteOrder.nativeOrder())
+            .asFloatBuffer();
+    for (int i = 0; i < array.length; i++) {
+      direct.put(i, -1f); // stale values from an earlier image: all overwritten
+    }
+    assertThat(InputPreparation.letterbox(image, 32, 48, direct))
+        .isEqualTo(InputPreparation.letterbox(image, 32, 48, array));
+    float[] fromDirect = new float[array.length];
+    direct.get(0, fromDirect);
+    assertThat(fromDirect).containsExactly(array);
+    assertThat(direct.position()).isZero();
+
+    float[] cropped = new float[3 * 16 * 16];
+    InputPreparation.centreCrop(image, 16, cropped);
+    InputPreparation.centreCrop(image, 16, direct);
+    float[] croppedDirect = new float[cropped.length];
+    direct.get(0, croppedDirect);
+    assertThat(croppedDirect).containsExactly(cropped);
+  }
+
+  @Test
   void letterboxPadsLeftAndRightOfATallImage() {
     // 2x4 (w x h) into 4x4: r = 1, dw = 2 -> left round(0.9) = 1
     float[] out = new float[48];
