@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Every filter is a bitset over the rows, one bit per row in words of 64: dead rows, each split,
  * labelled rows, rows with an error and rows holding a class are kept in step with every change, and
- * a name search gives a set of its own. A filter's matches are those sets combined a word (64 rows)
- * at a time, then tested bit by bit along the order.
+ * a name search's matches come from {@link NameSearch}. A filter's matches are those sets combined a
+ * word (64 rows) at a time, then tested bit by bit along the order.
  *
  * <p>Rows are appended in insertion (seq) order, so the row number itself breaks ties and binary
  * search over {@code seq} finds a row. Deleted rows stay, marked dead, until the index is next loaded.
@@ -59,17 +59,8 @@ final class ImageIndex {
   /** The rows of each split, by ordinal. */
   private final long[][] splitBits = new long[Split.values().length][0];
   private final EnumMap<ImageSort.Key, int[]> orders = new EnumMap<>(ImageSort.Key.class);
-  /**
-   * Every lower-cased file name in one string, each followed by a newline, and where each row's name
-   * starts: a search is a run of {@code indexOf} over one long string (vectorized by the JVM), several
-   * times faster than testing a million names one by one. A needle holds no newline, so a match never
-   * spans two names.
-   */
-  private String nameBlob;
-  private int[] nameStart;
-  /** The rows whose name holds the last searched text, valid while no row was appended. */
-  private String lastSearch;
-  private long[] lastMatches;
+  /** The lower-cased names in segments and the recent searches' matches. */
+  private final NameSearch names;
   /** Rows holding a class, one bit each: made the first time a class is filtered on, then kept. */
   private final java.util.HashMap<Integer, long[]> classBits = new java.util.HashMap<>();
   /** Bumped by every change of a row, so cached filter results know when they are stale. */
@@ -78,6 +69,15 @@ final class ImageIndex {
   private long lastFilterVersion = -1;
   private long[] lastFilterMatches;
   private long lastTotal;
+
+  ImageIndex() {
+    this(NameSearch.SEGMENT_ROWS);
+  }
+
+  /** An empty index whose name search holds {@code nameSegmentRows} rows per segment (a multiple of 64). */
+  ImageIndex(int nameSegmentRows) {
+    names = new NameSearch(nameSegmentRows);
+  }
 
   int size() {
     lock.readLock().lock();
@@ -91,6 +91,7 @@ final class ImageIndex {
   void append(Iterable<Row> newRows) {
     lock.writeLock().lock();
     try {
+      int first = rows;
       for (Row r : newRows) {
         if (rows == seq.length) {
           grow(Math.max(1024, rows * 2));
@@ -119,10 +120,9 @@ final class ImageIndex {
       }
       orders.clear();
       version++;
-      nameBlob = null;
-      nameStart = null;
-      lastSearch = null;
-      lastMatches = null;
+      if (rows > first) {
+        names.appended(first);
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -195,7 +195,7 @@ final class ImageIndex {
       for (ImageSort.Key key : ImageSort.Key.values()) {
         order(key);
       }
-      nameBlob();
+      names.build(name, rows);
       java.util.BitSet ids = new java.util.BitSet();
       for (int r = 0; r < rows; r++) {
         for (int id : classes[r]) {
@@ -332,7 +332,7 @@ final class ImageIndex {
       this.hasError = q.hasError() == null ? -1 : q.hasError() ? 1 : 0;
       this.classRows =
           q.classIds() == null ? null : q.classIds().stream().map(ImageIndex.this::classBits).toArray(long[][]::new);
-      this.nameRows = q.search() == null ? null : nameMatches(q.search());
+      this.nameRows = q.search() == null ? null : names.matches(q.search(), name, rows);
       this.headValue = headValue;
       this.headMask = headMask;
     }
@@ -402,30 +402,6 @@ final class ImageIndex {
     set(splitBits[split[r]], r, true);
     set(labeledBits, r, labels[r] > 0);
     set(errorBits, r, hasError);
-  }
-
-  /** Which rows' file names hold {@code search}, ignoring case; kept for the next pages. */
-  private long[] nameMatches(String search) {
-    if (search.equals(lastSearch)) {
-      return lastMatches;
-    }
-    String needle = search.toLowerCase(java.util.Locale.ROOT);
-    long[] matches = new long[(rows + 63) >>> 6];
-    if (needle.indexOf('\n') < 0) {
-      String blob = nameBlob();
-      int row = 0;
-      for (int at = blob.indexOf(needle); at >= 0; ) {
-        while (row + 1 < rows && nameStart[row + 1] <= at) {
-          row++;
-        }
-        matches[row >>> 6] |= 1L << row;
-        int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
-        at = blob.indexOf(needle, Math.max(at + 1, next));
-      }
-    }
-    lastSearch = search;
-    lastMatches = matches;
-    return matches;
   }
 
   private int[] order(ImageSort.Key key) {
@@ -553,20 +529,6 @@ final class ImageIndex {
       splitBits[s] = Arrays.copyOf(splitBits[s], words);
     }
     classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, words));
-  }
-
-  private String nameBlob() {
-    if (nameBlob == null) {
-      StringBuilder sb = new StringBuilder(rows * 16);
-      int[] starts = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        starts[r] = sb.length();
-        sb.append(name[r].toLowerCase(java.util.Locale.ROOT).replace('\n', ' ')).append('\n');
-      }
-      nameStart = starts;
-      nameBlob = sb.toString();
-    }
-    return nameBlob;
   }
 
   /** The rows holding {@code classId}, made on first use. */

@@ -1,6 +1,7 @@
 package dev.loupe.core.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loupe.core.domain.Split;
 import java.io.ByteArrayInputStream;
@@ -16,14 +17,17 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The index's answers against a brute-force filter and sort over a plain list of rows, through
- * appends, label changes, split moves and removals.
+ * appends, label changes, split moves and removals, with name segments of 128 rows so that a search
+ * spans many segments and appends land inside a segment.
  */
 class ImageIndexTest {
+  private static final int SEGMENT_ROWS = 128;
   private static final String[] STEMS = {"img_", "IMG_", "cat", "Dog_", "ab12", "ÄPFEL_", "new\nline", "İz_", ""};
   private static final String[] SUFFIXES = {".jpg", ".PNG", "", "_ab12.jpeg"};
   private static final String[] NEEDLES = {
@@ -70,7 +74,7 @@ class ImageIndexTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void everyFilterSortAndPageMatchesABruteForceAnswerThroughChanges(long seed) throws Exception {
     Random random = new Random(seed);
-    ImageIndex index = new ImageIndex();
+    ImageIndex index = new ImageIndex(SEGMENT_ROWS);
     ImageQuery last = ImageQuery.all();
     for (int round = 0; round < 12; round++) {
       List<ImageIndex.Row> batch = new ArrayList<>();
@@ -94,7 +98,7 @@ class ImageIndexTest {
         }
       }
     }
-    assertThat(model.size()).isGreaterThan(3 * 64);
+    assertThat(model.size()).isGreaterThan(3 * 64 + 2 * SEGMENT_ROWS);
 
     // the saved file holds no bitsets: they are derived again when it is read
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -104,6 +108,12 @@ class ImageIndexTest {
     for (int i = 0; i < 100; i++) {
       check(read, randomQuery(random));
     }
+  }
+
+  @Test
+  void aNameSegmentMustHoldWholeWordsOfRows() {
+    assertThatThrownBy(() -> new ImageIndex(100))
+        .hasMessageContaining("multiple of 64");
   }
 
   private Model randomRow(Random random) {
