@@ -1,8 +1,10 @@
 package dev.loupe.core.workspace;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -16,21 +18,28 @@ import java.util.stream.IntStream;
  * is kept as a space), so a match never spans two names.
  *
  * <p>Appending rows drops only the segments from the one the new rows start in; they are rebuilt by
- * the next search or {@link #build}. The last search's matches are kept until rows are appended
- * (names never change otherwise), so switching sorts does not scan again. Not thread-safe: the index
- * calls it under its write lock.
+ * the next search or {@link #build}. The matches of the last few searches are kept until rows are
+ * appended (names never change otherwise), so switching sorts or going back to an earlier search does
+ * not scan again. Not thread-safe: the index calls it under its write lock.
  */
 final class NameSearch {
   /** Rows per segment when opening datasets: about 1 MB of names each. */
   static final int SEGMENT_ROWS = 65_536;
+  /** How many searches' matches are kept (125 KB each per million rows). */
+  static final int RECENT_SEARCHES = 8;
 
   private record Segment(String names, int[] starts) {}
 
   private final int segmentRows;
   /** Segments 0..size()-1 are up to date; the rest are rebuilt on demand. */
   private final List<Segment> segments = new ArrayList<>();
-  private String lastNeedle;
-  private long[] lastMatches;
+  private final Map<String, long[]> recent =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+          return size() > RECENT_SEARCHES;
+        }
+      };
 
   NameSearch(int segmentRows) {
     if (segmentRows <= 0 || segmentRows % 64 != 0) {
@@ -45,8 +54,7 @@ final class NameSearch {
     while (segments.size() > keep) {
       segments.remove(segments.size() - 1);
     }
-    lastNeedle = null;
-    lastMatches = null;
+    recent.clear();
   }
 
   /** Builds the missing segments of the first {@code rows} names, in parallel. */
@@ -67,16 +75,16 @@ final class NameSearch {
    */
   long[] matches(String search, String[] names, int rows) {
     String needle = search.toLowerCase(Locale.ROOT);
-    if (needle.equals(lastNeedle)) {
-      return lastMatches;
+    long[] cached = recent.get(needle);
+    if (cached != null) {
+      return cached;
     }
     long[] bits = new long[(rows + 63) >>> 6];
     if (needle.indexOf('\n') < 0) {
       build(names, rows);
       IntStream.range(0, segments.size()).parallel().forEach(s -> scan(s, needle, bits));
     }
-    lastNeedle = needle;
-    lastMatches = bits;
+    recent.put(needle, bits);
     return bits;
   }
 

@@ -111,6 +111,31 @@ class ImageIndexTest {
   }
 
   @Test
+  void aRecentSearchFindsTheImagesAppendedAfterIt() {
+    ImageIndex index = new ImageIndex(SEGMENT_ROWS);
+    List<ImageIndex.Row> rows = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rows.add(new ImageIndex.Row(i + 1, i, "img_" + i + ".jpg", 10, 10, 10, Split.TRAIN, 0, false, new int[0]));
+    }
+    index.append(rows);
+    ImageQuery cat = ImageQuery.all().withSearch("Cat");
+    ImageQuery img7 = ImageQuery.all().withSearch("img_7");
+    assertThat(index.query(cat, 0, 0).total()).isZero();
+    assertThat(index.query(img7, 0, 0).total()).isEqualTo(11); // img_7, img_70..img_79
+    assertThat(index.query(cat.withSort(ImageSort.NAME_ASC), 0, 0).total()).isZero();
+
+    index.append(List.of(new ImageIndex.Row(301, 300, "black CAT img_7.png", 10, 10, 10, Split.VAL, 0, false,
+        new int[0])));
+
+    ImageIndex.Result cats = index.query(cat.withSort(ImageSort.NAME_ASC), 0, 0);
+    assertThat(cats.total()).isEqualTo(1);
+    assertThat(cats.seqs()).containsExactly(301);
+    ImageIndex.Result sevens = index.query(img7.withSort(ImageSort.NEWEST), 0, 0);
+    assertThat(sevens.total()).isEqualTo(12);
+    assertThat(sevens.seqs()[0]).isEqualTo(301);
+  }
+
+  @Test
   void aNameSegmentMustHoldWholeWordsOfRows() {
     assertThatThrownBy(() -> new ImageIndex(100))
         .hasMessageContaining("multiple of 64");
