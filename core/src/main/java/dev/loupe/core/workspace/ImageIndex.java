@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Every filter is a bitset over the rows, one bit per row in words of 64: dead rows, each split,
  * labelled rows, rows with an error and rows holding a class are kept in step with every change, and
  * a name search's matches come from {@link NameSearch}. A filter's matches are those sets combined a
- * word (64 rows) at a time, then tested bit by bit along the order.
+ * word (64 rows) at a time, then tested bit by bit along the order. When few rows match, they are
+ * sorted by themselves instead of walking the whole order.
  *
  * <p>Rows are appended in insertion (seq) order, so the row number itself breaks ties and binary
  * search over {@code seq} finds a row. Deleted rows stay, marked dead, until the index is next loaded.
@@ -219,7 +220,10 @@ final class ImageIndex {
       ImageSort.Key key = q.sort().key();
       long[] matches = matches(q, hashHeadValue, hashHeadMask);
       long total = matches == null ? live : lastTotal;
-      int[] order = order(key);
+      // few matches: sorting them costs less than walking the whole order to find them
+      int[] order = matches != null && total <= Math.max(SPARSE_ROWS, rows >>> 10)
+          ? sorted(key, rowsOf(matches, (int) total))
+          : order(key);
       boolean desc = q.sort().descending();
       int n = order.length;
       int start = 0;
@@ -255,6 +259,9 @@ final class ImageIndex {
     }
   }
 
+  /** Up to this many matching rows (or a 1024th of the rows) are sorted instead of walking an order. */
+  private static final int SPARSE_ROWS = 64;
+
   /**
    * The live rows that pass the query's filters (null when it has none), combined from the row sets
    * a word at a time and kept for the next pages of the same query until a row changes.
@@ -280,6 +287,18 @@ final class ImageIndex {
     lastFilterMatches = matches;
     lastTotal = total;
     return matches;
+  }
+
+  /** The rows whose bits are set, ascending. */
+  private static int[] rowsOf(long[] bits, int count) {
+    int[] out = new int[count];
+    int j = 0;
+    for (int w = 0; w < bits.length; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        out[j++] = (w << 6) | Long.numberOfTrailingZeros(word);
+      }
+    }
+    return out;
   }
 
   /** Counts of live images per split (train, val, test) and of their labels. */
@@ -414,28 +433,30 @@ final class ImageIndex {
   }
 
   private int[] build(ImageSort.Key key) {
+    int[] all = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      all[r] = r;
+    }
+    return sorted(key, all);
+  }
+
+  /** {@code ascending} (rows in ascending order) sorted by {@code key}, ties by row. */
+  private int[] sorted(ImageSort.Key key, int[] ascending) {
     if (key == ImageSort.Key.SEQ) {
-      int[] order = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        order[r] = r;
-      }
-      return order;
+      return ascending;
     }
     if (key == ImageSort.Key.NAME) {
-      Integer[] boxed = new Integer[rows];
-      for (int r = 0; r < rows; r++) {
-        boxed[r] = r;
-      }
+      Integer[] boxed = Arrays.stream(ascending).boxed().toArray(Integer[]::new);
       Arrays.parallelSort(boxed, (a, b) -> compare(key, a, b));
       return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
-    long[] packed = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      packed[r] = (numericKey(key, r) << 32) | r;
+    long[] packed = new long[ascending.length];
+    for (int i = 0; i < ascending.length; i++) {
+      packed[i] = (numericKey(key, ascending[i]) << 32) | ascending[i];
     }
     Arrays.parallelSort(packed);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
+    int[] order = new int[ascending.length];
+    for (int i = 0; i < ascending.length; i++) {
       order[i] = (int) packed[i];
     }
     return order;
