@@ -13,6 +13,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * an order, so a page costs the same at depth 0 and 900,000 (H2's OFFSET walks the skipped rows, and
  * a filter on one index with a sort on another scans: see ADR 0003).
  *
+ * <p>Every filter is a bitset over the rows, one bit per row in words of 64: dead rows, each split,
+ * labelled rows, rows with an error and rows holding a class are kept in step with every change, and
+ * a name search's matches come from {@link NameSearch}. A filter's matches are those sets combined a
+ * word (64 rows) at a time, then tested bit by bit along the order. When few rows match, they are
+ * sorted by themselves instead of walking the whole order.
+ *
  * <p>Rows are appended in insertion (seq) order, so the row number itself breaks ties and binary
  * search over {@code seq} finds a row. Deleted rows stay, marked dead, until the index is next loaded.
  */
@@ -44,21 +50,18 @@ final class ImageIndex {
   private long[] size = new long[0];
   private byte[] split = new byte[0];
   private int[] labels = new int[0];
-  private boolean[] error = new boolean[0];
-  private boolean[] dead = new boolean[0];
   private int[][] classes = new int[0][];
+  /** Deleted rows, one bit each (like the other row sets, sized to the arrays' capacity). */
+  private long[] deadBits = new long[0];
+  /** Rows with an image or label error. */
+  private long[] errorBits = new long[0];
+  /** Rows with at least one label. */
+  private long[] labeledBits = new long[0];
+  /** The rows of each split, by ordinal. */
+  private final long[][] splitBits = new long[Split.values().length][0];
   private final EnumMap<ImageSort.Key, int[]> orders = new EnumMap<>(ImageSort.Key.class);
-  /**
-   * Every lower-cased file name in one string, each followed by a newline, and where each row's name
-   * starts: a search is a run of {@code indexOf} over one long string (vectorized by the JVM), several
-   * times faster than testing a million names one by one. A needle holds no newline, so a match never
-   * spans two names.
-   */
-  private String nameBlob;
-  private int[] nameStart;
-  /** The rows whose name holds the last searched text, valid while no row was appended. */
-  private String lastSearch;
-  private long[] lastMatches;
+  /** The lower-cased names in segments and the recent searches' matches. */
+  private final NameSearch names;
   /** Rows holding a class, one bit each: made the first time a class is filtered on, then kept. */
   private final java.util.HashMap<Integer, long[]> classBits = new java.util.HashMap<>();
   /** Bumped by every change of a row, so cached filter results know when they are stale. */
@@ -67,6 +70,15 @@ final class ImageIndex {
   private long lastFilterVersion = -1;
   private long[] lastFilterMatches;
   private long lastTotal;
+
+  ImageIndex() {
+    this(NameSearch.SEGMENT_ROWS);
+  }
+
+  /** An empty index whose name search holds {@code nameSegmentRows} rows per segment (a multiple of 64). */
+  ImageIndex(int nameSegmentRows) {
+    names = new NameSearch(nameSegmentRows);
+  }
 
   int size() {
     lock.readLock().lock();
@@ -80,6 +92,7 @@ final class ImageIndex {
   void append(Iterable<Row> newRows) {
     lock.writeLock().lock();
     try {
+      int first = rows;
       for (Row r : newRows) {
         if (rows == seq.length) {
           grow(Math.max(1024, rows * 2));
@@ -96,8 +109,8 @@ final class ImageIndex {
         size[i] = r.size();
         split[i] = (byte) r.split().ordinal();
         labels[i] = r.labelCount();
-        error[i] = r.hasError();
         classes[i] = r.classIds();
+        setFlags(i, r.hasError());
         for (int id : r.classIds()) {
           long[] bits = classBits.get(id);
           if (bits != null) {
@@ -108,10 +121,9 @@ final class ImageIndex {
       }
       orders.clear();
       version++;
-      nameBlob = null;
-      nameStart = null;
-      lastSearch = null;
-      lastMatches = null;
+      if (rows > first) {
+        names.appended(first);
+      }
     } finally {
       lock.writeLock().unlock();
     }
@@ -127,6 +139,8 @@ final class ImageIndex {
           orders.remove(ImageSort.Key.LABELS);
         }
         labels[i] = labelCount;
+        set(labeledBits, i, labelCount > 0);
+        set(errorBits, i, hasError);
         for (var e : classBits.entrySet()) {
           boolean has = Arrays.binarySearch(classIds, e.getKey()) >= 0;
           if (has) {
@@ -136,7 +150,6 @@ final class ImageIndex {
           }
         }
         classes[i] = classIds;
-        error[i] = hasError;
         version++;
       }
     } finally {
@@ -149,7 +162,9 @@ final class ImageIndex {
     try {
       int i = row(seqValue);
       if (i >= 0) {
+        set(splitBits[split[i]], i, false);
         split[i] = (byte) newSplit.ordinal();
+        set(splitBits[split[i]], i, true);
         version++;
       }
     } finally {
@@ -161,8 +176,8 @@ final class ImageIndex {
     lock.writeLock().lock();
     try {
       int i = row(seqValue);
-      if (i >= 0 && !dead[i]) {
-        dead[i] = true;
+      if (i >= 0 && !bit(deadBits, i)) {
+        set(deadBits, i, true);
         live--;
         version++;
       }
@@ -181,7 +196,7 @@ final class ImageIndex {
       for (ImageSort.Key key : ImageSort.Key.values()) {
         order(key);
       }
-      nameBlob();
+      names.build(name, rows);
       java.util.BitSet ids = new java.util.BitSet();
       for (int r = 0; r < rows; r++) {
         for (int id : classes[r]) {
@@ -202,12 +217,13 @@ final class ImageIndex {
   Result query(ImageQuery q, long hashHeadValue, long hashHeadMask) {
     lock.writeLock().lock();
     try {
-      int[] order = order(q.sort().key());
-      long[] nameMatches = q.search() == null ? null : nameMatches(q.search());
-      Filter filter = new Filter(q, hashHeadValue, hashHeadMask, nameMatches);
-      long[] matches = filter.isEmpty() ? null : matches(filter, q, hashHeadValue, hashHeadMask);
-      long total = matches == null ? live : lastTotal;
       ImageSort.Key key = q.sort().key();
+      long[] matches = matches(q, hashHeadValue, hashHeadMask);
+      long total = matches == null ? live : lastTotal;
+      // few matches: sorting them costs less than walking the whole order to find them
+      int[] order = matches != null && total <= Math.max(SPARSE_ROWS, rows >>> 10)
+          ? sorted(key, rowsOf(matches, (int) total))
+          : order(key);
       boolean desc = q.sort().descending();
       int n = order.length;
       int start = 0;
@@ -222,7 +238,7 @@ final class ImageIndex {
       boolean more = false;
       for (int p = start; p < n; p++) {
         int r = desc ? order[n - 1 - p] : order[p];
-        if (matches != null ? !bit(matches, r) : dead[r]) {
+        if (matches != null ? !bit(matches, r) : bit(deadBits, r)) {
           continue;
         }
         if (skipped < q.offset()) {
@@ -243,24 +259,28 @@ final class ImageIndex {
     }
   }
 
+  /** Up to this many matching rows (or a 1024th of the rows) are sorted instead of walking an order. */
+  private static final int SPARSE_ROWS = 64;
+
   /**
-   * The live rows that pass the filter, found in one sequential pass and kept for the next pages of
-   * the same query until a row changes.
+   * The live rows that pass the query's filters (null when it has none), combined from the row sets
+   * a word at a time and kept for the next pages of the same query until a row changes.
    */
-  private long[] matches(Filter filter, ImageQuery q, long head, long mask) {
+  private long[] matches(ImageQuery q, long head, long mask) {
+    if (q.split() == null && q.hasLabel() == null && q.hasError() == null && q.classIds() == null
+        && q.search() == null) {
+      return null;
+    }
     String key =
         q.split() + "|" + q.hasLabel() + "|" + q.hasError() + "|" + q.classIds() + "|" + q.search() + "|"
             + head + "|" + mask;
     if (key.equals(lastFilter) && lastFilterVersion == version) {
       return lastFilterMatches;
     }
-    long[] matches = new long[(rows + 63) >>> 6];
+    long[] matches = new Filter(q, head, mask).matches();
     long total = 0;
-    for (int r = 0; r < rows; r++) {
-      if (!dead[r] && filter.test(r)) {
-        matches[r >>> 6] |= 1L << r;
-        total++;
-      }
+    for (long word : matches) {
+      total += Long.bitCount(word);
     }
     lastFilter = key;
     lastFilterVersion = version;
@@ -269,13 +289,25 @@ final class ImageIndex {
     return matches;
   }
 
+  /** The rows whose bits are set, ascending. */
+  private static int[] rowsOf(long[] bits, int count) {
+    int[] out = new int[count];
+    int j = 0;
+    for (int w = 0; w < bits.length; w++) {
+      for (long word = bits[w]; word != 0; word &= word - 1) {
+        out[j++] = (w << 6) | Long.numberOfTrailingZeros(word);
+      }
+    }
+    return out;
+  }
+
   /** Counts of live images per split (train, val, test) and of their labels. */
   long[] counts() {
     lock.readLock().lock();
     try {
       long[] out = new long[4];
       for (int r = 0; r < rows; r++) {
-        if (!dead[r]) {
+        if (!bit(deadBits, r)) {
           out[split[r]]++;
           out[3] += labels[r];
         }
@@ -293,7 +325,7 @@ final class ImageIndex {
       long[] out = new long[live];
       int j = 0;
       for (int r = 0; r < rows; r++) {
-        if (!dead[r]) {
+        if (!bit(deadBits, r)) {
           out[j++] = seq[r];
         }
       }
@@ -303,47 +335,72 @@ final class ImageIndex {
     }
   }
 
+  /** A query's filters as row sets, combined a word (64 rows) at a time. */
   private final class Filter {
-    private final int splitValue;
+    private final long[] splitRows;
     private final int hasLabel;
     private final int hasError;
-    private final long[] nameMatches;
-    private final long[][] classIds;
+    private final long[][] classRows;
+    private final long[] nameRows;
     private final long headValue;
     private final long headMask;
 
-    Filter(ImageQuery q, long headValue, long headMask, long[] nameMatches) {
-      this.splitValue = q.split() == null ? -1 : q.split().ordinal();
+    Filter(ImageQuery q, long headValue, long headMask) {
+      this.splitRows = q.split() == null ? null : splitBits[q.split().ordinal()];
       this.hasLabel = q.hasLabel() == null ? -1 : q.hasLabel() ? 1 : 0;
       this.hasError = q.hasError() == null ? -1 : q.hasError() ? 1 : 0;
-      this.nameMatches = nameMatches;
-      this.classIds =
+      this.classRows =
           q.classIds() == null ? null : q.classIds().stream().map(ImageIndex.this::classBits).toArray(long[][]::new);
+      this.nameRows = q.search() == null ? null : names.matches(q.search(), name, rows);
       this.headValue = headValue;
       this.headMask = headMask;
     }
 
-    boolean isEmpty() {
-      return splitValue < 0 && hasLabel < 0 && hasError < 0 && nameMatches == null && classIds == null;
+    /** The live rows that pass, one bit each; no bit is set at or past {@code rows}. */
+    long[] matches() {
+      int words = (rows + 63) >>> 6;
+      long[] out = new long[words];
+      for (int w = 0; w < words; w++) {
+        long m = ~deadBits[w];
+        if (w == words - 1 && (rows & 63) != 0) {
+          m &= (1L << rows) - 1; // the rows past the end
+        }
+        if (splitRows != null) {
+          m &= splitRows[w];
+        }
+        if (hasLabel >= 0) {
+          m &= hasLabel == 1 ? labeledBits[w] : ~labeledBits[w];
+        }
+        if (hasError >= 0) {
+          m &= hasError == 1 ? errorBits[w] : ~errorBits[w];
+        }
+        if (classRows != null) {
+          long any = 0;
+          for (long[] bits : classRows) {
+            any |= bits[w];
+          }
+          m &= any;
+        }
+        if (nameRows != null && m != 0) {
+          m = searched(w, m);
+        }
+        out[w] = m;
+      }
+      return out;
     }
 
-    boolean test(int r) {
-      if (splitValue >= 0 && split[r] != splitValue) {
-        return false;
+    /** Of the candidate rows {@code m} in word {@code w}, those whose name or hash start matches. */
+    private long searched(int w, long m) {
+      long hit = m & nameRows[w];
+      if (headMask != 0) {
+        for (long rest = m & ~hit; rest != 0; rest &= rest - 1) {
+          int r = (w << 6) | Long.numberOfTrailingZeros(rest);
+          if ((hashHead[r] & headMask) == headValue) {
+            hit |= 1L << r;
+          }
+        }
       }
-      if (hasLabel >= 0 && (labels[r] > 0) != (hasLabel == 1)) {
-        return false;
-      }
-      if (hasError >= 0 && error[r] != (hasError == 1)) {
-        return false;
-      }
-      if (classIds != null && !anyBit(classIds, r)) {
-        return false;
-      }
-      if (nameMatches != null) {
-        return bit(nameMatches, r) || (headMask != 0 && (hashHead[r] & headMask) == headValue);
-      }
-      return true;
+      return hit;
     }
   }
 
@@ -351,37 +408,19 @@ final class ImageIndex {
     return (bits[r >>> 6] & (1L << r)) != 0;
   }
 
-  private static boolean anyBit(long[][] sets, int r) {
-    for (long[] bits : sets) {
-      if ((bits[r >>> 6] & (1L << r)) != 0) {
-        return true;
-      }
+  private static void set(long[] bits, int r, boolean value) {
+    if (value) {
+      bits[r >>> 6] |= 1L << r;
+    } else {
+      bits[r >>> 6] &= ~(1L << r);
     }
-    return false;
   }
 
-  /** Which rows' file names hold {@code search}, ignoring case; kept for the next pages. */
-  private long[] nameMatches(String search) {
-    if (search.equals(lastSearch)) {
-      return lastMatches;
-    }
-    String needle = search.toLowerCase(java.util.Locale.ROOT);
-    long[] matches = new long[(rows + 63) >>> 6];
-    if (needle.indexOf('\n') < 0) {
-      String blob = nameBlob();
-      int row = 0;
-      for (int at = blob.indexOf(needle); at >= 0; ) {
-        while (row + 1 < rows && nameStart[row + 1] <= at) {
-          row++;
-        }
-        matches[row >>> 6] |= 1L << row;
-        int next = row + 1 < rows ? nameStart[row + 1] : blob.length();
-        at = blob.indexOf(needle, Math.max(at + 1, next));
-      }
-    }
-    lastSearch = search;
-    lastMatches = matches;
-    return matches;
+  /** Sets row {@code r}'s split, label and error bits from its columns (a new or loaded row). */
+  private void setFlags(int r, boolean hasError) {
+    set(splitBits[split[r]], r, true);
+    set(labeledBits, r, labels[r] > 0);
+    set(errorBits, r, hasError);
   }
 
   private int[] order(ImageSort.Key key) {
@@ -394,28 +433,30 @@ final class ImageIndex {
   }
 
   private int[] build(ImageSort.Key key) {
+    int[] all = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      all[r] = r;
+    }
+    return sorted(key, all);
+  }
+
+  /** {@code ascending} (rows in ascending order) sorted by {@code key}, ties by row. */
+  private int[] sorted(ImageSort.Key key, int[] ascending) {
     if (key == ImageSort.Key.SEQ) {
-      int[] order = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        order[r] = r;
-      }
-      return order;
+      return ascending;
     }
     if (key == ImageSort.Key.NAME) {
-      Integer[] boxed = new Integer[rows];
-      for (int r = 0; r < rows; r++) {
-        boxed[r] = r;
-      }
+      Integer[] boxed = Arrays.stream(ascending).boxed().toArray(Integer[]::new);
       Arrays.parallelSort(boxed, (a, b) -> compare(key, a, b));
       return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
-    long[] packed = new long[rows];
-    for (int r = 0; r < rows; r++) {
-      packed[r] = (numericKey(key, r) << 32) | r;
+    long[] packed = new long[ascending.length];
+    for (int i = 0; i < ascending.length; i++) {
+      packed[i] = (numericKey(key, ascending[i]) << 32) | ascending[i];
     }
     Arrays.parallelSort(packed);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
+    int[] order = new int[ascending.length];
+    for (int i = 0; i < ascending.length; i++) {
       order[i] = (int) packed[i];
     }
     return order;
@@ -500,24 +541,15 @@ final class ImageIndex {
     size = Arrays.copyOf(size, capacity);
     split = Arrays.copyOf(split, capacity);
     labels = Arrays.copyOf(labels, capacity);
-    error = Arrays.copyOf(error, capacity);
-    dead = Arrays.copyOf(dead, capacity);
     classes = Arrays.copyOf(classes, capacity);
-    classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, (capacity + 63) >>> 6));
-  }
-
-  private String nameBlob() {
-    if (nameBlob == null) {
-      StringBuilder sb = new StringBuilder(rows * 16);
-      int[] starts = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        starts[r] = sb.length();
-        sb.append(name[r].toLowerCase(java.util.Locale.ROOT).replace('\n', ' ')).append('\n');
-      }
-      nameStart = starts;
-      nameBlob = sb.toString();
+    int words = (capacity + 63) >>> 6;
+    deadBits = Arrays.copyOf(deadBits, words);
+    errorBits = Arrays.copyOf(errorBits, words);
+    labeledBits = Arrays.copyOf(labeledBits, words);
+    for (int s = 0; s < splitBits.length; s++) {
+      splitBits[s] = Arrays.copyOf(splitBits[s], words);
     }
-    return nameBlob;
+    classBits.replaceAll((id, bits) -> Arrays.copyOf(bits, words));
   }
 
   /** The rows holding {@code classId}, made on first use. */
@@ -554,7 +586,7 @@ final class ImageIndex {
         out.writeLong(size[r]);
         out.writeByte(split[r]);
         out.writeInt(labels[r]);
-        out.writeByte((error[r] ? 1 : 0) | (dead[r] ? 2 : 0));
+        out.writeByte((bit(errorBits, r) ? 1 : 0) | (bit(deadBits, r) ? 2 : 0));
         out.writeShort(classes[r].length);
         for (int id : classes[r]) {
           out.writeInt(id);
@@ -591,8 +623,11 @@ final class ImageIndex {
       index.split[r] = in.readByte();
       index.labels[r] = in.readInt();
       int flags = in.readByte();
-      index.error[r] = (flags & 1) != 0;
-      index.dead[r] = (flags & 2) != 0;
+      if (index.split[r] < 0 || index.split[r] >= index.splitBits.length) {
+        throw new java.io.IOException("damaged index file: split " + index.split[r]);
+      }
+      index.setFlags(r, (flags & 1) != 0);
+      set(index.deadBits, r, (flags & 2) != 0);
       int[] ids = new int[in.readShort()];
       for (int i = 0; i < ids.length; i++) {
         ids[i] = in.readInt();

@@ -116,6 +116,20 @@ class ImageListingTest {
   }
 
   @Test
+  void aRepeatedSearchFindsAnImageAddedSinceTheLastTime() {
+    ImageQuery cats = ImageQuery.all().withSearch("_cat").withSort(ImageSort.NAME_ASC);
+    long before = ws.images().list("many", cats).total();
+    ws.images().list("many", ImageQuery.all().withSearch("_dog")); // another search in between
+    String hash = ContentStore.sha256("one more".getBytes(StandardCharsets.UTF_8));
+    ws.images().add("many", List.of(new NewImage(hash, "a0_CAT.png", 20, 20, 1000, Split.TRAIN, List.of(), null,
+        null, null)));
+
+    ImagePage after = ws.images().list("many", cats);
+    assertThat(after.total()).isEqualTo(before + 1);
+    assertThat(after.images().get(0).hash()).isEqualTo(hash); // "a0_CAT.png" sorts before every "f..." name
+  }
+
+  @Test
   void writesKeepTheIndexInStep() {
     ImageRecord r = inserted.get(10);
     ws.images().moveToSplit("many", List.of(r.hash()), Split.TEST);
