@@ -21,8 +21,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Decodes an image file into a {@link BgrImage} the way {@code cv2.imread(path, IMREAD_COLOR)} does:
  * the EXIF orientation applied, grey replicated into three channels (no gamma change), alpha
- * dropped (not blended), 16-bit samples cut to their high byte. Works on the raster's arrays, not
- * per pixel through {@code getRGB}, for the usual JPEG and PNG types. Thread-safe.
+ * dropped (not blended), 16-bit samples cut to their high byte, and (for the usual YCbCr JPEG, read
+ * by {@link JpegYCbCr}) an embedded ICC profile ignored as OpenCV ignores it. Works on the raster's
+ * arrays, not per pixel through {@code getRGB}, for the usual JPEG and PNG types. Thread-safe.
  */
 public final class ImageDecoding {
   private final ImageProbe probe;
@@ -52,6 +53,17 @@ public final class ImageDecoding {
     if (!info.isValid() && info.width() == 0) {
       throw new IOException("cannot decode " + name + ": " + info.error());
     }
+    if (JpegYCbCr.applies(bytes)) {
+      BgrImage fast = readYCbCr(bytes);
+      if (fast != null) {
+        return upright(fast, info.orientation());
+      }
+    }
+    return upright(readOrdinary(bytes, name), info.orientation());
+  }
+
+  /** Any format ImageIO reads, through a {@code BufferedImage} (as stored, not yet upright). */
+  static BgrImage readOrdinary(byte[] bytes, String name) throws IOException {
     BufferedImage image;
     // in memory: ImageIO's default for a stream is a cache file in the temp folder
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -69,7 +81,29 @@ public final class ImageDecoding {
         reader.dispose();
       }
     }
-    return upright(toBgr(image), info.orientation());
+    return toBgr(image);
+  }
+
+  /**
+   * A YCbCr JPEG read as its raw raster and converted here ({@link JpegYCbCr}); null when that road
+   * does not serve (the caller then reads it the ordinary way, which also words any error).
+   */
+  static BgrImage readYCbCr(byte[] bytes) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+      if (!readers.hasNext()) {
+        return null;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return JpegYCbCr.toBgr(reader.readRaster(0, null));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The pixels of a decoded image as BGR bytes (shared with the image when it already is one). */

@@ -19,6 +19,100 @@ class ImageDecodingTest {
   private final ImageDecoding decoding = new ImageDecoding();
 
   @Test
+  void theFastJpegRoadGivesTheBytesOfTheOrdinaryRead() throws IOException {
+    java.util.Random random = new java.util.Random(5);
+    for (int[] size : new int[][] {{37, 23}, {640, 480}, {1, 1}, {17, 300}}) {
+      BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+      for (int y = 0; y < size[1]; y++) {
+        for (int x = 0; x < size[0]; x++) {
+          // smooth gradients with noise: every Cb/Cr value range, as photos have
+          image.setRGB(x, y, ((x * 7 + random.nextInt(40)) & 0xFF) << 16 | ((y * 5) & 0xFF) << 8 | random.nextInt(256));
+        }
+      }
+      assertSameAsOrdinary(Files.readAllBytes(write(image, "jpg", "noise-" + size[0] + ".jpg")), size[0] + "x" + size[1]);
+    }
+  }
+
+  @Test
+  void theFastJpegRoadGivesTheBytesOfTheOrdinaryReadOnEveryFixtureJpeg() throws IOException {
+    Path root = dev.loupe.core.Fixtures.require("coco8");
+    int checked = 0;
+    try (var files = Files.walk(root.getParent())) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.jpe?g"))::iterator) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (JpegYCbCr.applies(bytes)) {
+          assertSameAsOrdinary(bytes, file.toString());
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("fixture JPEGs taking the fast road").isGreaterThan(8);
+  }
+
+  @Test
+  void onlyPlainYCbCrJpegsTakeTheFastRoad() throws IOException {
+    BufferedImage grey = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+    assertThat(JpegYCbCr.applies(Files.readAllBytes(write(grey, "jpg", "grey.jpg")))).isFalse();
+    BufferedImage colour = new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] jpeg = Files.readAllBytes(write(colour, "jpg", "colour.jpg"));
+    assertThat(JpegYCbCr.applies(jpeg)).isTrue();
+    assertThat(JpegYCbCr.applies(Files.readAllBytes(write(colour, "png", "colour.png")))).isFalse();
+    assertThat(JpegYCbCr.applies(java.util.Arrays.copyOf(jpeg, 20))).as("cut before the frame header").isFalse();
+    // an Adobe APP14 marker (its transform may say RGB) right after SOI: the ordinary read decides
+    byte[] adobe = new byte[jpeg.length + 16];
+    adobe[0] = (byte) 0xFF;
+    adobe[1] = (byte) 0xD8;
+    byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    System.arraycopy(app14, 0, adobe, 2, 16);
+    System.arraycopy(jpeg, 2, adobe, 18, jpeg.length - 2);
+    assertThat(JpegYCbCr.applies(adobe)).isFalse();
+  }
+
+  /**
+   * The fast road gives libjpeg's colours as the ordinary read does, except that it ignores an
+   * embedded ICC profile as cv2.imread does (ImageIO converts by it): compared without the profile.
+   */
+  private static void assertSameAsOrdinary(byte[] jpeg, String what) throws IOException {
+    BgrImage fast = ImageDecoding.readYCbCr(jpeg);
+    BgrImage ordinary = ImageDecoding.readOrdinary(withoutIccProfile(jpeg), what);
+    assertThat(fast).as(what).isNotNull();
+    assertThat(fast.width()).as(what).isEqualTo(ordinary.width());
+    assertThat(fast.height()).as(what).isEqualTo(ordinary.height());
+    assertThat(java.util.Arrays.equals(fast.pixels(), ordinary.pixels())).as(what + ": same bytes").isTrue();
+  }
+
+  /** The JPEG without its APP2 ICC_PROFILE segments. */
+  private static byte[] withoutIccProfile(byte[] jpeg) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
+    out.write(jpeg, 0, 2);
+    int pos = 2;
+    while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
+      int marker = jpeg[pos + 1] & 0xFF;
+      int length = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
+      if (marker == 0xDA) {
+        break;
+      }
+      boolean icc = marker == 0xE2 && new String(jpeg, pos + 4, Math.min(11, length - 2), java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE");
+      if (!icc) {
+        out.write(jpeg, pos, 2 + length);
+      }
+      pos += 2 + length;
+    }
+    out.write(jpeg, pos, jpeg.length - pos);
+    return out.toByteArray();
+  }
+
+  @Test
+  void anEmbeddedIccProfileIsIgnoredAsOpenCvIgnoresIt() throws IOException {
+    Path file = dev.loupe.core.Fixtures.require("real-world/coco-val2017-person-keypoints-mmpose/000000000785.jpg");
+    byte[] jpeg = Files.readAllBytes(file);
+    assertThat(withoutIccProfile(jpeg).length).as("the fixture carries a profile").isLessThan(jpeg.length);
+    BgrImage read = decoding.read(file);
+    BgrImage plain = ImageDecoding.readOrdinary(withoutIccProfile(jpeg), "plain");
+    assertThat(java.util.Arrays.equals(read.pixels(), plain.pixels())).isTrue();
+  }
+
+  @Test
   void rgbPngKeepsItsBytesAsBgr() throws IOException {
     BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
     image.setRGB(0, 0, 0x102030);

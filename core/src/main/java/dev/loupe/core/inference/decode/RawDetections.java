@@ -143,18 +143,14 @@ final class RawDetections {
     double conf = options.conf();
     Set<Integer> classes = options.classes();
 
-    // best class per anchor, read class-major so the memory is walked in order
+    // best score per anchor, read class-major so the memory is walked in order (a branch-free max
+    // the JIT vectorizes); which class holds it is looked up only for the anchors that pass conf
     float[] best = new float[anchors];
-    int[] bestCls = new int[anchors];
     System.arraycopy(d, 4 * anchors, best, 0, anchors);
     for (int c = 1; c < nc; c++) {
       int base = (4 + c) * anchors;
       for (int a = 0; a < anchors; a++) {
-        float v = d[base + a];
-        if (v > best[a]) {
-          best[a] = v;
-          bestCls[a] = c;
-        }
+        best[a] = Math.max(best[a], d[base + a]);
       }
     }
 
@@ -170,8 +166,11 @@ final class RawDetections {
             rows.add(a, c, v);
           }
         }
-      } else if (classes.isEmpty() || classes.contains(bestCls[a])) {
-        rows.add(a, bestCls[a], best[a]);
+      } else {
+        int c = firstClassScoring(d, a, anchors, nc, best[a]);
+        if (classes.isEmpty() || classes.contains(c)) {
+          rows.add(a, c, best[a]);
+        }
       }
     }
     if (rows.size > MAX_NMS) {
@@ -235,6 +234,16 @@ final class RawDetections {
       source[r] = rows.anchor[i];
     }
     return new RawDetections(m, box, score, cls, source, false, d, (4 + nc) * anchors, 1, anchors);
+  }
+
+  /** The lowest class whose score at {@code anchor} is {@code score} (torch's argmax on ties). */
+  private static int firstClassScoring(float[] d, int anchor, int anchors, int nc, float score) {
+    for (int c = 0; c < nc; c++) {
+      if (d[(4 + c) * anchors + anchor] == score) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   /** Growable candidate rows: anchor, class, score. */

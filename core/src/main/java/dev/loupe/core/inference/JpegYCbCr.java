@@ -1,0 +1,128 @@
+package dev.loupe.core.inference;
+
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+
+/**
+ * The fast road for the common JPEG (8-bit YCbCr, three components numbered 1, 2, 3, no Adobe
+ * marker: what cameras and most encoders write): the decoder's raster is read without its colour
+ * conversion and copy into a {@code BufferedImage}, and converted to BGR here with libjpeg's own
+ * fixed-point tables ({@code jdcolor.c}), in place, so the bytes are those the ordinary read gives
+ * — except that an embedded ICC profile is ignored, as {@code cv2.imread} ignores it (ImageIO's
+ * ordinary read converts the colours by it). Stateless; thread-safe.
+ */
+final class JpegYCbCr {
+  private static final int SCALEBITS = 16;
+  private static final int ONE_HALF = 1 << (SCALEBITS - 1);
+  private static final int[] CR_R = new int[256];
+  private static final int[] CB_B = new int[256];
+  private static final int[] CR_G = new int[256];
+  private static final int[] CB_G = new int[256];
+
+  /** libjpeg's range limit: {@code LIMIT[v + LIMIT_OFFSET]} is v clamped to 0..255. */
+  private static final int LIMIT_OFFSET = 384;
+  private static final byte[] LIMIT = new byte[1024];
+
+  static {
+    for (int v = -LIMIT_OFFSET; v < LIMIT.length - LIMIT_OFFSET; v++) {
+      LIMIT[v + LIMIT_OFFSET] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+    }
+    for (int i = 0; i < 256; i++) {
+      int x = i - 128;
+      CR_R[i] = (fix(1.40200) * x + ONE_HALF) >> SCALEBITS;
+      CB_B[i] = (fix(1.77200) * x + ONE_HALF) >> SCALEBITS;
+      CR_G[i] = -fix(0.71414) * x;
+      CB_G[i] = -fix(0.34414) * x + ONE_HALF;
+    }
+  }
+
+  private JpegYCbCr() {}
+
+  private static int fix(double x) {
+    return (int) (x * (1L << SCALEBITS) + 0.5);
+  }
+
+  /**
+   * Whether libjpeg decodes this file as YCbCr: a baseline, extended or progressive Huffman frame
+   * of 8-bit samples with three components numbered 1, 2, 3, and no Adobe APP14 marker (whose
+   * transform flag could say RGB).
+   */
+  static boolean applies(byte[] jpeg) {
+    if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+      return false;
+    }
+    int pos = 2;
+    while (pos + 4 <= jpeg.length) {
+      if ((jpeg[pos] & 0xFF) != 0xFF) {
+        return false;
+      }
+      while (pos < jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
+        pos++;
+      }
+      if (pos + 2 >= jpeg.length) {
+        return false;
+      }
+      int marker = jpeg[pos++] & 0xFF;
+      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+        continue;
+      }
+      int length = ((jpeg[pos] & 0xFF) << 8) | (jpeg[pos + 1] & 0xFF);
+      if (length < 2 || marker == 0xDA || marker == 0xD9) {
+        return false;
+      }
+      if (marker == 0xEE) {
+        return false; // Adobe: let the ordinary read interpret its transform
+      }
+      if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
+        int at = pos + 2;
+        return at + 15 <= jpeg.length
+            && (jpeg[at] & 0xFF) == 8
+            && (jpeg[at + 5] & 0xFF) == 3
+            && (jpeg[at + 6] & 0xFF) == 1
+            && (jpeg[at + 9] & 0xFF) == 2
+            && (jpeg[at + 12] & 0xFF) == 3;
+      }
+      if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+        return false; // lossless, hierarchical or arithmetic-coded frames
+      }
+      pos += length;
+    }
+    return false;
+  }
+
+  /**
+   * The picture of a raster of upsampled Y, Cb, Cr bytes (as {@code ImageReader.readRaster} gives a
+   * YCbCr JPEG), converted to BGR in the raster's own array; null when the raster is not laid out
+   * as three interleaved bytes per pixel.
+   */
+  static BgrImage toBgr(Raster raster) {
+    int w = raster.getWidth();
+    int h = raster.getHeight();
+    if (raster.getNumBands() != 3
+        || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+        || buffer.getNumBanks() != 1
+        || buffer.getOffset() != 0
+        || raster.getSampleModelTranslateX() != 0
+        || raster.getSampleModelTranslateY() != 0
+        || !(raster.getSampleModel() instanceof ComponentSampleModel m)
+        || m.getPixelStride() != 3
+        || m.getScanlineStride() != w * 3
+        || m.getBandOffsets()[0] != 0
+        || m.getBandOffsets()[1] != 1
+        || m.getBandOffsets()[2] != 2
+        || buffer.getData().length != w * h * 3) {
+      return null;
+    }
+    byte[] d = buffer.getData();
+    for (int i = 0; i < d.length; i += 3) {
+      int y = (d[i] & 0xFF) + LIMIT_OFFSET;
+      int cb = d[i + 1] & 0xFF;
+      int cr = d[i + 2] & 0xFF;
+      d[i] = LIMIT[y + CB_B[cb]];
+      d[i + 1] = LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)];
+      d[i + 2] = LIMIT[y + CR_R[cr]];
+    }
+    return new BgrImage(w, h, d);
+  }
+}
