@@ -89,6 +89,28 @@ public final class ImageDecoding {
    * does not serve (the caller then reads it the ordinary way, which also words any error).
    */
   static BgrImage readYCbCr(byte[] bytes) {
+    Raster raw = readRawYCbCr(bytes);
+    return raw == null ? null : JpegYCbCr.toBgr(raw);
+  }
+
+  /**
+   * The decoder's raw Y, Cb, Cr raster of a plain YCbCr JPEG ({@link JpegYCbCr#applies}) whose
+   * header is sound and that is stored upright, for a caller that converts while it copies; null
+   * for any other file (decode that as usual).
+   */
+  Raster uprightYCbCr(byte[] bytes, String name) {
+    if (!JpegYCbCr.applies(bytes)) {
+      return null;
+    }
+    ImageInfo info = probe.probe(bytes, name);
+    if (!info.isValid() || info.orientation() > 1) {
+      return null;
+    }
+    Raster raw = readRawYCbCr(bytes);
+    return raw != null && JpegYCbCr.interleaved(raw) != null ? raw : null;
+  }
+
+  private static Raster readRawYCbCr(byte[] bytes) {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
       if (!readers.hasNext()) {
@@ -97,7 +119,7 @@ public final class ImageDecoding {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return JpegYCbCr.toBgr(reader.readRaster(0, null));
+        return reader.readRaster(0, null);
       } finally {
         reader.dispose();
       }

@@ -92,26 +92,71 @@ public final class InputPreparation {
   }
 
   /**
+   * The letterbox of a plain YCbCr JPEG that needs no resize (its long side is the input's): the
+   * decoder's raw Y, Cb, Cr bytes converted to RGB with libjpeg's tables while they are written
+   * into the planes, the same values {@link #letterbox(BgrImage, int, int, FloatBuffer)} gives
+   * after a BGR conversion, in one pass instead of two.
+   *
+   * @param ycc {@code width * height * 3} bytes, interleaved Y, Cb, Cr
+   * @throws IllegalArgumentException when the picture would need a resize
+   */
+  static Placement letterboxYCbCr(byte[] ycc, int width, int height, int inH, int inW, FloatBuffer out) {
+    Placement p = placement(height, width, inH, inW);
+    if (p.width() != width || p.height() != height || ycc.length != width * height * 3) {
+      throw new IllegalArgumentException("a " + width + "x" + height + " picture needs a resize for " + inW + "x" + inH);
+    }
+    int stride = width * 3;
+    writePlanes(width, height, inH, inW, p.left(), p.top(), out,
+        (sy, red, green, blue, xStart, xEnd, left) -> {
+          for (int x = xStart, i = sy * stride + (xStart - left) * 3; x < xEnd; x++, i += 3) {
+            JpegYCbCr.unitRgb(ycc[i] & 0xFF, ycc[i + 1] & 0xFF, ycc[i + 2] & 0xFF, red, green, blue, x);
+          }
+        });
+    return p;
+  }
+
+  /** Fills the picture's part of one input row, columns {@code xStart} to {@code xEnd}. */
+  private interface RowFiller {
+    void fill(int sy, float[] red, float[] green, float[] blue, int xStart, int xEnd, int left);
+  }
+
+  /**
    * Writes a {@code width x height} window of {@code src} starting at (srcX, srcY) into the RGB
-   * planes of an {@code inH x inW} input at (left, top); everything else is the pad colour. Each
-   * row is made in three small arrays and put into the planes in bulk.
+   * planes of an {@code inH x inW} input at (left, top); everything else is the pad colour.
    */
   private static void writePlanes(
       BgrImage src, int srcX, int srcY, int width, int height, int inH, int inW, int left, int top,
       FloatBuffer out) {
+    byte[] s = src.pixels();
+    int srcStride = src.width() * 3;
+    writePlanes(width, height, inH, inW, left, top, out,
+        (sy, red, green, blue, xStart, xEnd, l) -> {
+          int p = (srcY + sy) * srcStride + (srcX + xStart - l) * 3;
+          for (int x = xStart; x < xEnd; x++, p += 3) {
+            red[x] = UNIT[s[p + 2] & 0xff];
+            green[x] = UNIT[s[p + 1] & 0xff];
+            blue[x] = UNIT[s[p] & 0xff];
+          }
+        });
+  }
+
+  /**
+   * The planes of an {@code inH x inW} input holding a {@code width x height} picture at (left,
+   * top), the rest the pad colour. Each row is made in three small arrays (the filler writes the
+   * picture's columns, the pad columns keep the pad colour) and put into the planes in bulk.
+   */
+  private static void writePlanes(
+      int width, int height, int inH, int inW, int left, int top, FloatBuffer out, RowFiller filler) {
     int plane = inH * inW;
     if (out.capacity() < 3 * plane) {
       throw new IllegalArgumentException(
           "the input buffer holds " + out.capacity() + " floats, " + (3 * plane) + " needed");
     }
-    float pad = UNIT[PAD];
     float[] padRow = new float[inW];
-    Arrays.fill(padRow, pad);
+    Arrays.fill(padRow, UNIT[PAD]);
     float[] red = padRow.clone();
     float[] green = padRow.clone();
     float[] blue = padRow.clone();
-    byte[] s = src.pixels();
-    int srcStride = src.width() * 3;
     int xStart = Math.max(0, left);
     int xEnd = Math.min(inW, left + width);
     for (int y = 0; y < inH; y++) {
@@ -123,13 +168,7 @@ public final class InputPreparation {
         out.put(2 * plane + row, padRow, 0, inW);
         continue;
       }
-      // the pad columns of the three row arrays stay the pad colour: only the picture is written
-      int p = (srcY + sy) * srcStride + (srcX + xStart - left) * 3;
-      for (int x = xStart; x < xEnd; x++, p += 3) {
-        red[x] = UNIT[s[p + 2] & 0xff];
-        green[x] = UNIT[s[p + 1] & 0xff];
-        blue[x] = UNIT[s[p] & 0xff];
-      }
+      filler.fill(sy, red, green, blue, xStart, xEnd, left);
       out.put(row, red, 0, inW);
       out.put(plane + row, green, 0, inW);
       out.put(2 * plane + row, blue, 0, inW);

@@ -23,10 +23,14 @@ final class JpegYCbCr {
   /** libjpeg's range limit: {@code LIMIT[v + LIMIT_OFFSET]} is v clamped to 0..255. */
   private static final int LIMIT_OFFSET = 384;
   private static final byte[] LIMIT = new byte[1024];
+  /** {@link #LIMIT} divided by 255, as the model's input takes it. */
+  private static final float[] UNIT_LIMIT = new float[1024];
 
   static {
     for (int v = -LIMIT_OFFSET; v < LIMIT.length - LIMIT_OFFSET; v++) {
-      LIMIT[v + LIMIT_OFFSET] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+      int clamped = v < 0 ? 0 : Math.min(v, 255);
+      LIMIT[v + LIMIT_OFFSET] = (byte) clamped;
+      UNIT_LIMIT[v + LIMIT_OFFSET] = clamped / 255f;
     }
     for (int i = 0; i < 256; i++) {
       int x = i - 128;
@@ -97,6 +101,26 @@ final class JpegYCbCr {
    * as three interleaved bytes per pixel.
    */
   static BgrImage toBgr(Raster raster) {
+    byte[] d = interleaved(raster);
+    if (d == null) {
+      return null;
+    }
+    for (int i = 0; i < d.length; i += 3) {
+      int y = (d[i] & 0xFF) + LIMIT_OFFSET;
+      int cb = d[i + 1] & 0xFF;
+      int cr = d[i + 2] & 0xFF;
+      d[i] = LIMIT[y + CB_B[cb]];
+      d[i + 1] = LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)];
+      d[i + 2] = LIMIT[y + CR_R[cr]];
+    }
+    return new BgrImage(raster.getWidth(), raster.getHeight(), d);
+  }
+
+  /**
+   * The raster's bytes when it holds three interleaved bytes per pixel and nothing else (as the
+   * JPEG reader makes it); null otherwise.
+   */
+  static byte[] interleaved(Raster raster) {
     int w = raster.getWidth();
     int h = raster.getHeight();
     if (raster.getNumBands() != 3
@@ -114,15 +138,17 @@ final class JpegYCbCr {
         || buffer.getData().length != w * h * 3) {
       return null;
     }
-    byte[] d = buffer.getData();
-    for (int i = 0; i < d.length; i += 3) {
-      int y = (d[i] & 0xFF) + LIMIT_OFFSET;
-      int cb = d[i + 1] & 0xFF;
-      int cr = d[i + 2] & 0xFF;
-      d[i] = LIMIT[y + CB_B[cb]];
-      d[i + 1] = LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)];
-      d[i + 2] = LIMIT[y + CR_R[cr]];
-    }
-    return new BgrImage(w, h, d);
+    return buffer.getData();
+  }
+
+  /**
+   * The three colours of one pixel as the model's inputs (0..255 scaled to 0..1), libjpeg's values:
+   * {@code rgb[0..2]} get red, green and blue.
+   */
+  static void unitRgb(int y, int cb, int cr, float[] red, float[] green, float[] blue, int x) {
+    int at = y + LIMIT_OFFSET;
+    red[x] = UNIT_LIMIT[at + CR_R[cr]];
+    green[x] = UNIT_LIMIT[at + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS)];
+    blue[x] = UNIT_LIMIT[at + CB_B[cb]];
   }
 }

@@ -34,17 +34,11 @@ public final class PredictRun {
   }
 
   private final YoloPredictor predictor;
-  private final ImageDecoding decoding;
   private final int decoders;
 
   /** @param decoders threads decoding images ahead of the model (at least 1) */
   public PredictRun(YoloPredictor predictor, int decoders) {
-    this(predictor, new ImageDecoding(), decoders);
-  }
-
-  PredictRun(YoloPredictor predictor, ImageDecoding decoding, int decoders) {
     this.predictor = predictor;
-    this.decoding = decoding;
     this.decoders = Math.max(1, decoders);
   }
 
@@ -71,7 +65,7 @@ public final class PredictRun {
       for (int i = 0; i < images.size(); i++) {
         while (next < images.size() && ahead.size() < window) {
           Path file = images.get(next++);
-          ahead.add(CompletableFuture.supplyAsync(() -> predictor.prepare(decode(file), options), pool));
+          ahead.add(CompletableFuture.supplyAsync(() -> prepare(file, options), pool));
         }
         monitor.checkCancelled();
         Path file = images.get(i);
@@ -103,9 +97,9 @@ public final class PredictRun {
     }
   }
 
-  private BgrImage decode(Path file) {
+  private YoloPredictor.PreparedImage prepare(Path file, PredictOptions options) {
     try {
-      return decoding.read(file);
+      return predictor.prepare(file, options);
     } catch (IOException e) {
       throw new CompletionException(e);
     }

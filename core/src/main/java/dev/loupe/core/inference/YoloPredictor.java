@@ -4,10 +4,12 @@ import dev.loupe.core.domain.Task;
 import dev.loupe.core.inference.decode.Letterbox;
 import dev.loupe.core.inference.decode.OutputDecoders;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
@@ -63,7 +65,35 @@ public final class YoloPredictor implements Predictor {
 
   @Override
   public ImagePrediction predict(Path image, PredictOptions options) throws IOException {
-    return predict(decoding.read(image), options);
+    return predict(prepare(image, options));
+  }
+
+  /**
+   * {@link #prepare(BgrImage, PredictOptions)} from a file: read, decoded upright and letterboxed.
+   * A plain YCbCr JPEG that needs no resize (its long side is the input's, as for COCO-sized
+   * images) is converted to RGB while it is written into the input, in one pass.
+   *
+   * @throws IOException with a one-line reason when the file is missing or not a decodable image
+   */
+  public PreparedImage prepare(Path file, PredictOptions options) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (info.task() != Task.CLASSIFY) {
+      Raster ycc = decoding.uprightYCbCr(bytes, name);
+      if (ycc != null) {
+        int[] size = inputSize(options);
+        int w = ycc.getWidth();
+        int h = ycc.getHeight();
+        InputPreparation.Placement p = InputPreparation.placement(h, w, size[0], size[1]);
+        if (p.width() != w || p.height() != h) {
+          return prepare(JpegYCbCr.toBgr(ycc), options);
+        }
+        FloatBuffer input = borrow(3 * size[0] * size[1]);
+        InputPreparation.letterboxYCbCr(JpegYCbCr.interleaved(ycc), w, h, size[0], size[1], input);
+        return new PreparedImage(input, size[0], size[1], h, w, options);
+      }
+    }
+    return prepare(decoding.decode(bytes, name), options);
   }
 
   @Override
@@ -107,6 +137,11 @@ public final class YoloPredictor implements Predictor {
     } finally {
       buffers.offer(input);
     }
+  }
+
+  /** Gives back a prepared image that will not be predicted (its input buffer is reused). */
+  public void discard(PreparedImage prepared) {
+    buffers.offer(prepared.takeInput());
   }
 
   /** An image ready for the model: its input tensor and what maps the outputs back onto it. */

@@ -130,6 +130,35 @@ class InputPreparationTest {
   }
 
   @Test
+  void aJpegConvertedWhileItIsLetterboxedGivesTheTensorOfTheBgrRoad() throws java.io.IOException {
+    java.util.Random random = new java.util.Random(11);
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(37, 23, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 23; y++) {
+      for (int x = 0; x < 37; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", jpeg);
+    byte[] bytes = jpeg.toByteArray();
+    java.awt.image.Raster raw = new ImageDecoding().uprightYCbCr(bytes, "noise.jpg");
+    assertThat(raw).isNotNull();
+    byte[] ycc = JpegYCbCr.interleaved(raw).clone();
+    BgrImage bgr = new ImageDecoding().decode(bytes, "noise.jpg");
+    for (int[] input : new int[][] {{37, 37}, {32, 37}, {23, 40}}) { // pad below, pad right, both
+      float[] expected = new float[3 * input[0] * input[1]];
+      InputPreparation.letterbox(bgr, input[0], input[1], expected);
+      java.nio.FloatBuffer fused = java.nio.FloatBuffer.allocate(expected.length);
+      InputPreparation.letterboxYCbCr(ycc, 37, 23, input[0], input[1], fused);
+      assertThat(fused.array()).as("input %dx%d", input[1], input[0]).containsExactly(expected);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> InputPreparation.letterboxYCbCr(ycc, 37, 23, 64, 64, java.nio.FloatBuffer.allocate(3 * 64 * 64)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a resize");
+  }
+
+  @Test
   void letterboxPadsLeftAndRightOfATallImage() {
     // 2x4 (w x h) into 4x4: r = 1, dw = 2 -> left round(0.9) = 1
     float[] out = new float[48];
