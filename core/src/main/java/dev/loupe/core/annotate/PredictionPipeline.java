@@ -3,6 +3,7 @@ package dev.loupe.core.annotate;
 import dev.loupe.core.inference.ImagePrediction;
 import dev.loupe.core.inference.PredictOptions;
 import dev.loupe.core.inference.Predictor;
+import dev.loupe.core.inference.YoloPredictor;
 import dev.loupe.core.io.OrientedImageReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -65,16 +66,32 @@ public final class PredictionPipeline<K> implements AutoCloseable {
 
   /** Starts work on one image. */
   public void submit(K key, Path file) {
-    CompletableFuture<Outcome<K>> future =
-        CompletableFuture.supplyAsync(() -> decode(file), decoders)
-            .thenApplyAsync(image -> new Outcome<>(key, predictor.predict(image, options), null, false), predictors)
-            .exceptionally(e -> failed(key, e));
-    inFlight.addLast(future);
+    CompletableFuture<Outcome<K>> future;
+    if (predictor instanceof YoloPredictor yolo) {
+      // Loupe's own predictor reads the file as its predict(file) does (JPEGs as OpenCV reads them,
+      // ADR 0008), the input letterboxed on the decoder thread
+      future =
+          CompletableFuture.supplyAsync(() -> prepare(yolo, file), decoders)
+              .thenApplyAsync(prepared -> new Outcome<>(key, yolo.predict(prepared), null, false), predictors);
+    } else {
+      future =
+          CompletableFuture.supplyAsync(() -> decode(file), decoders)
+              .thenApplyAsync(image -> new Outcome<>(key, predictor.predict(image, options), null, false), predictors);
+    }
+    inFlight.addLast(future.exceptionally(e -> failed(key, e)));
   }
 
   /** Waits for the oldest image in flight and returns its outcome. */
   public Outcome<K> next() {
     return inFlight.removeFirst().join();
+  }
+
+  private YoloPredictor.PreparedImage prepare(YoloPredictor yolo, Path file) {
+    try {
+      return yolo.prepare(file, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private BufferedImage decode(Path file) {
