@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ImportBenchmark {
   private final PrintStream out;
+  /** Seconds the last {@link #timedImport} took. */
+  private double seconds;
 
   public ImportBenchmark(PrintStream out) {
     this.out = out;
@@ -34,47 +36,58 @@ public final class ImportBenchmark {
       new DemoFolderWriter(new DemoDatasetGenerator(Task.DETECT, 7, 19), workers).write(folder, images, TaskMonitor.NONE);
       zip(folder, zip);
     }
-    Path workspace = dir.resolve("ws-import");
-    deleteTree(workspace);
-    try (Workspace ws = Workspace.open(workspace)) {
-      long start = System.nanoTime();
-      ImportResult result =
-          ws.importDataset(zip, ImportOptions.defaults().withWorkers(workers), TaskMonitor.NONE);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long n = result.report().importedImages();
-      out.printf("## import benchmark: %s (%,d bytes), %d worker threads%n", zip.getFileName(), Files.size(zip), workers);
-      out.printf("imported %,d images, %,d labels, %d problems in %.2f s: %,.0f images/s (unzip included,"
-              + " thumbnails excluded; the first import of a cold JVM, as a 'loupe import' command)%n",
-          n, result.report().importedLabels(), result.report().problemCount(), seconds, n / seconds);
-      out.printf("file creation on this disk right after: %.3f ms per file (1,000 files of 28 KB; this VM"
-          + " ranges from about 0.02 to 1 ms, and an import creates one file per image)%n", fileCreationMs(dir));
-      start = System.nanoTime();
-      long thumbs = ws.thumbnails().generatePending(workers, TaskMonitor.NONE);
-      double thumbSeconds = (System.nanoTime() - start) / 1e9;
-      out.printf("thumbnails: %,d in %.2f s: %,.0f/s%n", thumbs, thumbSeconds, thumbs / thumbSeconds);
+    // One workspace per timed import, all deleted only after the last timing: on a file system
+    // that skips recently deleted inodes when it creates files (ext4 without a journal does, for
+    // one to six minutes), deleting tens of thousands of files just before an import slows it by
+    // 2x. For the same reason, leave a few minutes between two runs.
+    Path cold = dir.resolve("ws-import-cold");
+    Path warm = dir.resolve("ws-import-warm");
+    Path fromFolder = dir.resolve("ws-import-folder");
+    if (Files.exists(cold) || Files.exists(warm) || Files.exists(fromFolder)) {
+      out.println("note: deleting the workspaces an interrupted run left; on such a file system the"
+          + " figures below can be low");
+      deleteTree(cold);
+      deleteTree(warm);
+      deleteTree(fromFolder);
     }
-    deleteTree(workspace);
-    try (Workspace ws = Workspace.open(workspace)) {
-      long start = System.nanoTime();
-      ImportResult result =
-          ws.importDataset(zip, ImportOptions.defaults().withWorkers(workers), TaskMonitor.NONE);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      out.printf("the same zip again, the JVM warm (as in the workbench, which stays open): %,d in %.2f s:"
-              + " %,.0f images/s%n",
-          result.report().importedImages(), seconds, result.report().importedImages() / seconds);
-    }
-    deleteTree(workspace);
-    if (Files.isDirectory(folder)) {
-      try (Workspace ws = Workspace.open(workspace)) {
+    out.printf("## import benchmark: %s (%,d bytes), %d worker threads%n", zip.getFileName(), Files.size(zip), workers);
+    try {
+      try (Workspace ws = Workspace.open(cold)) {
+        ImportResult result = timedImport(ws, zip, workers);
+        out.printf("imported %,d images, %,d labels, %d problems in %.2f s: %,.0f images/s (unzip included,"
+                + " thumbnails excluded; the first import of a cold JVM, as a 'loupe import' command)%n",
+            result.report().importedImages(), result.report().importedLabels(), result.report().problemCount(),
+            seconds, result.report().importedImages() / seconds);
         long start = System.nanoTime();
-        ImportResult result =
-            ws.importDataset(folder, ImportOptions.defaults().withWorkers(workers), TaskMonitor.NONE);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        out.printf("the same images from the unpacked folder: %,d in %.2f s: %,.0f images/s%n",
+        long thumbs = ws.thumbnails().generatePending(workers, TaskMonitor.NONE);
+        double thumbSeconds = (System.nanoTime() - start) / 1e9;
+        out.printf("thumbnails: %,d in %.2f s: %,.0f/s%n", thumbs, thumbSeconds, thumbs / thumbSeconds);
+      }
+      try (Workspace ws = Workspace.open(warm)) {
+        ImportResult result = timedImport(ws, zip, workers);
+        out.printf("the same zip again, the JVM warm (as in the workbench, which stays open): %,d in %.2f s:"
+                + " %,.0f images/s%n",
             result.report().importedImages(), seconds, result.report().importedImages() / seconds);
       }
-      deleteTree(workspace);
+      if (Files.isDirectory(folder)) {
+        try (Workspace ws = Workspace.open(fromFolder)) {
+          ImportResult result = timedImport(ws, folder, workers);
+          out.printf("the same images from the unpacked folder: %,d in %.2f s: %,.0f images/s%n",
+              result.report().importedImages(), seconds, result.report().importedImages() / seconds);
+        }
+      }
+    } finally {
+      deleteTree(cold);
+      deleteTree(warm);
+      deleteTree(fromFolder);
     }
+  }
+
+  private ImportResult timedImport(Workspace ws, Path source, int workers) throws IOException {
+    long start = System.nanoTime();
+    ImportResult result = ws.importDataset(source, ImportOptions.defaults().withWorkers(workers), TaskMonitor.NONE);
+    seconds = (System.nanoTime() - start) / 1e9;
+    return result;
   }
 
   private static void zip(Path folder, Path zip) throws IOException {
@@ -86,22 +99,6 @@ public final class ImportBenchmark {
         z.closeEntry();
       }
     }
-  }
-
-  /** What creating one file costs at the moment, in ms: the part of an import the (virtual) disk decides. */
-  private static double fileCreationMs(Path dir) throws IOException {
-    Path probe = dir.resolve("file-creation-probe");
-    deleteTree(probe);
-    Files.createDirectories(probe);
-    byte[] bytes = new byte[28_000];
-    long start = System.nanoTime();
-    for (int i = 0; i < 1000; i++) {
-      Files.write(probe.resolve("f" + i), bytes, java.nio.file.StandardOpenOption.CREATE_NEW,
-          java.nio.file.StandardOpenOption.WRITE);
-    }
-    double ms = (System.nanoTime() - start) / 1e6 / 1000;
-    deleteTree(probe);
-    return ms;
   }
 
   /** Deletes a benchmark's scratch folder. */
