@@ -157,14 +157,14 @@ public final class ZipInPlace implements AutoCloseable {
   }
 
   /**
-   * The most bytes reading an entry in place can give: a stored entry is read for its declared
-   * size, a deflated one inflates at most {@link #MAX_DEFLATE_RATIO} times its compressed bytes
-   * (which the archive's own size bounds); other methods are not bounded here.
+   * The most bytes reading an entry in place can give: a stored entry its declared or its stored
+   * size (whichever a reader goes by), a deflated one at most {@link #MAX_DEFLATE_RATIO} times its
+   * compressed bytes; the archive's own size bounds what is stored. Other methods are not bounded.
    */
   private static long mostItCanHold(ZipArchiveEntry entry, long declared, long archiveSize) {
     long compressed = entry.getCompressedSize();
     if (entry.getMethod() == ZipArchiveEntry.STORED) {
-      return declared;
+      return Math.max(declared, Math.min(Math.max(compressed, 0), archiveSize));
     }
     if (entry.getMethod() == ZipArchiveEntry.DEFLATED && compressed >= 0) {
       return saturatedMultiply(Math.min(compressed, archiveSize) + 1, MAX_DEFLATE_RATIO);
