@@ -53,7 +53,7 @@ public final class ImageDecoding {
     if (!info.isValid() && info.width() == 0) {
       throw new IOException("cannot decode " + name + ": " + info.error());
     }
-    if (JpegYCbCr.applies(bytes)) {
+    if (ImageProbe.isPlainYCbCrJpeg(bytes)) {
       BgrImage fast = readYCbCr(bytes);
       if (fast != null) {
         return upright(fast, info.orientation());
@@ -94,12 +94,12 @@ public final class ImageDecoding {
   }
 
   /**
-   * The decoder's raw Y, Cb, Cr raster of a plain YCbCr JPEG ({@link JpegYCbCr#applies}) whose
+   * The decoder's raw Y, Cb, Cr raster of a plain YCbCr JPEG ({@link ImageProbe#isPlainYCbCrJpeg}) whose
    * header is sound and that is stored upright, for a caller that converts while it copies; null
    * for any other file (decode that as usual).
    */
   Raster uprightYCbCr(byte[] bytes, String name) {
-    if (!JpegYCbCr.applies(bytes)) {
+    if (!ImageProbe.isPlainYCbCrJpeg(bytes)) {
       return null;
     }
     ImageInfo info = probe.probe(bytes, name);

@@ -1,12 +1,13 @@
 package dev.loupe.core.inference;
 
+import dev.loupe.core.io.ImageProbe;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 
 /**
- * The fast road for the common JPEG (8-bit YCbCr, three components numbered 1, 2, 3, no Adobe
- * marker: what cameras and most encoders write): the decoder's raster is read without its colour
+ * The fast road for the common JPEG ({@link ImageProbe#isPlainYCbCrJpeg}: 8-bit YCbCr, three
+ * components numbered 1, 2, 3, no Adobe marker): the decoder's raster is read without its colour
  * conversion and copy into a {@code BufferedImage}, and converted to BGR here with libjpeg's own
  * fixed-point tables ({@code jdcolor.c}), in place, so the bytes are those the ordinary read gives
  * — except that an embedded ICC profile is ignored, as {@code cv2.imread} ignores it (ImageIO's
@@ -45,54 +46,6 @@ final class JpegYCbCr {
 
   private static int fix(double x) {
     return (int) (x * (1L << SCALEBITS) + 0.5);
-  }
-
-  /**
-   * Whether libjpeg decodes this file as YCbCr: a baseline, extended or progressive Huffman frame
-   * of 8-bit samples with three components numbered 1, 2, 3, and no Adobe APP14 marker (whose
-   * transform flag could say RGB).
-   */
-  static boolean applies(byte[] jpeg) {
-    if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
-      return false;
-    }
-    int pos = 2;
-    while (pos + 4 <= jpeg.length) {
-      if ((jpeg[pos] & 0xFF) != 0xFF) {
-        return false;
-      }
-      while (pos < jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
-        pos++;
-      }
-      if (pos + 2 >= jpeg.length) {
-        return false;
-      }
-      int marker = jpeg[pos++] & 0xFF;
-      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-        continue;
-      }
-      int length = ((jpeg[pos] & 0xFF) << 8) | (jpeg[pos + 1] & 0xFF);
-      if (length < 2 || marker == 0xDA || marker == 0xD9) {
-        return false;
-      }
-      if (marker == 0xEE) {
-        return false; // Adobe: let the ordinary read interpret its transform
-      }
-      if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-        int at = pos + 2;
-        return at + 15 <= jpeg.length
-            && (jpeg[at] & 0xFF) == 8
-            && (jpeg[at + 5] & 0xFF) == 3
-            && (jpeg[at + 6] & 0xFF) == 1
-            && (jpeg[at + 9] & 0xFF) == 2
-            && (jpeg[at + 12] & 0xFF) == 3;
-      }
-      if (marker >= 0xC3 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-        return false; // lossless, hierarchical or arithmetic-coded frames
-      }
-      pos += length;
-    }
-    return false;
   }
 
   /**
@@ -142,8 +95,8 @@ final class JpegYCbCr {
   }
 
   /**
-   * The three colours of one pixel as the model's inputs (0..255 scaled to 0..1), libjpeg's values:
-   * {@code rgb[0..2]} get red, green and blue.
+   * The three colours of one pixel as the model's inputs (libjpeg's 0..255 values divided by 255),
+   * written to {@code red[x]}, {@code green[x]} and {@code blue[x]}.
    */
   static void unitRgb(int y, int cb, int cr, float[] red, float[] green, float[] blue, int x) {
     int at = y + LIMIT_OFFSET;

@@ -60,6 +60,20 @@ public final class ImageProbe {
    * Probes an image held in memory. {@code name} (the file name, may be null) only tells an image
    * in a format Loupe cannot read ("unsupported image format") from a file that is not an image.
    */
+  /**
+   * Whether {@code bytes} are a JPEG that libjpeg decodes as YCbCr (8-bit baseline, extended or
+   * progressive Huffman frame, three components numbered 1, 2, 3, no Adobe marker): what cameras
+   * and most encoders write, and what the model's reader converts itself (ADR 0008).
+   */
+  public static boolean isPlainYCbCrJpeg(byte[] bytes) {
+    HeaderBytes b = HeaderBytes.whole(bytes);
+    try {
+      return JpegHeader.matches(b) && JpegHeader.isPlainYCbCr(b);
+    } catch (HeaderBytes.HeaderTruncated e) {
+      return false;
+    }
+  }
+
   public ImageInfo probe(byte[] bytes, String name) {
     if (bytes.length == 0) {
       return ImageInfo.failed("unknown", "empty file");

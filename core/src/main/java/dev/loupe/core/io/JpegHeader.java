@@ -1,6 +1,9 @@
 package dev.loupe.core.io;
 
-/** Walks a JPEG's markers to the frame header (size) and the Exif block (orientation). */
+/**
+ * Walks a JPEG's markers to the frame header (size, sample precision, components) and the Exif
+ * block (orientation).
+ */
 final class JpegHeader {
   static final String FORMAT = "jpeg";
   static final String TRUNCATED = "truncated JPEG (no end-of-image marker)";
@@ -12,11 +15,52 @@ final class JpegHeader {
   }
 
   static ImageInfo read(HeaderBytes b) {
+    Frame frame = frame(b);
+    if (frame.error() != null) {
+      return ImageInfo.failed(FORMAT, frame.error());
+    }
+    long pos = frame.segment();
+    int height = b.u16be(pos + 3);
+    int width = b.u16be(pos + 5);
+    if (width == 0 || height == 0) {
+      return ImageInfo.failed(FORMAT, "corrupt JPEG (zero width or height)");
+    }
+    ImageInfo info = ImageInfo.of(FORMAT, width, height, frame.orientation());
+    return endsWithEoi(b) ? info : info.withError(TRUNCATED);
+  }
+
+  /**
+   * Whether libjpeg decodes the picture as YCbCr: a baseline, extended or progressive Huffman frame
+   * of 8-bit samples with three components numbered 1, 2, 3, and no Adobe APP14 marker before it
+   * (whose transform flag could say RGB).
+   */
+  static boolean isPlainYCbCr(HeaderBytes b) {
+    Frame frame = frame(b);
+    if (frame.error() != null || frame.adobe() || frame.marker() > 0xC2) {
+      return false;
+    }
+    long at = frame.segment() + 2;
+    return b.u8(at) == 8 && b.u8(at + 5) == 3 && b.u8(at + 6) == 1 && b.u8(at + 9) == 2
+        && b.u8(at + 12) == 3;
+  }
+
+  /**
+   * What the markers before the frame header say: the frame's marker and where its segment (the
+   * length field) starts, the Exif orientation, whether an Adobe APP14 marker came; or an error.
+   */
+  private record Frame(int marker, long segment, int orientation, boolean adobe, String error) {
+    static Frame failed(String error) {
+      return new Frame(0, 0, 1, false, error);
+    }
+  }
+
+  private static Frame frame(HeaderBytes b) {
     long pos = 2;
     int orientation = 1;
+    boolean adobe = false;
     while (true) {
       if (b.u8(pos) != 0xFF) {
-        return ImageInfo.failed(FORMAT, "corrupt JPEG (no marker at offset " + pos + ")");
+        return Frame.failed("corrupt JPEG (no marker at offset " + pos + ")");
       }
       while (b.u8(pos) == 0xFF) {
         pos++;
@@ -26,23 +70,20 @@ final class JpegHeader {
         continue;
       }
       if (marker == 0xD9 || marker == 0xDA) {
-        return ImageInfo.failed(FORMAT, "corrupt JPEG (no frame header)");
+        return Frame.failed("corrupt JPEG (no frame header)");
       }
       int length = b.u16be(pos);
       if (length < 2) {
-        return ImageInfo.failed(FORMAT, "corrupt JPEG (bad segment length)");
+        return Frame.failed("corrupt JPEG (bad segment length)");
       }
       if (isStartOfFrame(marker)) {
-        int height = b.u16be(pos + 3);
-        int width = b.u16be(pos + 5);
-        if (width == 0 || height == 0) {
-          return ImageInfo.failed(FORMAT, "corrupt JPEG (zero width or height)");
-        }
-        ImageInfo info = ImageInfo.of(FORMAT, width, height, orientation);
-        return endsWithEoi(b) ? info : info.withError(TRUNCATED);
+        return new Frame(marker, pos, orientation, adobe, null);
       }
       if (marker == 0xE1 && length >= 16 && b.startsWith(pos + 2, "Exif\0\0")) {
         orientation = exifOrientation(b, pos + 8);
+      }
+      if (marker == 0xEE) {
+        adobe = true;
       }
       pos += length;
     }

@@ -3,6 +3,7 @@ package dev.loupe.core.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loupe.core.io.ImageProbe;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class ImageDecodingTest {
     try (var files = Files.walk(root.getParent())) {
       for (Path file : (Iterable<Path>) files.filter(f -> f.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.jpe?g"))::iterator) {
         byte[] bytes = Files.readAllBytes(file);
-        if (JpegYCbCr.applies(bytes)) {
+        if (ImageProbe.isPlainYCbCrJpeg(bytes)) {
           assertSameAsOrdinary(bytes, file.toString());
           checked++;
         }
@@ -52,12 +53,12 @@ class ImageDecodingTest {
   @Test
   void onlyPlainYCbCrJpegsTakeTheFastRoad() throws IOException {
     BufferedImage grey = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
-    assertThat(JpegYCbCr.applies(Files.readAllBytes(write(grey, "jpg", "grey.jpg")))).isFalse();
+    assertThat(ImageProbe.isPlainYCbCrJpeg(Files.readAllBytes(write(grey, "jpg", "grey.jpg")))).isFalse();
     BufferedImage colour = new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR);
     byte[] jpeg = Files.readAllBytes(write(colour, "jpg", "colour.jpg"));
-    assertThat(JpegYCbCr.applies(jpeg)).isTrue();
-    assertThat(JpegYCbCr.applies(Files.readAllBytes(write(colour, "png", "colour.png")))).isFalse();
-    assertThat(JpegYCbCr.applies(java.util.Arrays.copyOf(jpeg, 20))).as("cut before the frame header").isFalse();
+    assertThat(ImageProbe.isPlainYCbCrJpeg(jpeg)).isTrue();
+    assertThat(ImageProbe.isPlainYCbCrJpeg(Files.readAllBytes(write(colour, "png", "colour.png")))).isFalse();
+    assertThat(ImageProbe.isPlainYCbCrJpeg(java.util.Arrays.copyOf(jpeg, 20))).as("cut before the frame header").isFalse();
     // an Adobe APP14 marker (its transform may say RGB) right after SOI: the ordinary read decides
     byte[] adobe = new byte[jpeg.length + 16];
     adobe[0] = (byte) 0xFF;
@@ -65,7 +66,7 @@ class ImageDecodingTest {
     byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
     System.arraycopy(app14, 0, adobe, 2, 16);
     System.arraycopy(jpeg, 2, adobe, 18, jpeg.length - 2);
-    assertThat(JpegYCbCr.applies(adobe)).isFalse();
+    assertThat(ImageProbe.isPlainYCbCrJpeg(adobe)).isFalse();
   }
 
   /**

@@ -63,41 +63,35 @@ final class LabelText {
     if (i < n && (token.charAt(i) == '+' || token.charAt(i) == '-')) {
       i++;
     }
-    int intDigits = 0;
-    while (i < n && isDigit(token.charAt(i))) {
-      i++;
-      intDigits++;
+    int intEnd = digitsFrom(token, i);
+    int fractionEnd = intEnd;
+    if (intEnd < n && token.charAt(intEnd) == '.') {
+      fractionEnd = digitsFrom(token, intEnd + 1);
     }
-    int fractionDigits = 0;
-    if (i < n && token.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(token.charAt(i))) {
-        i++;
-        fractionDigits++;
-      }
+    if (intEnd == i && fractionEnd <= intEnd + 1) {
+      return false; // no digit before or after the point
     }
-    if (intDigits == 0 && fractionDigits == 0) {
-      return false;
-    }
+    i = fractionEnd;
     if (i < n && (token.charAt(i) == 'e' || token.charAt(i) == 'E')) {
       i++;
       if (i < n && (token.charAt(i) == '+' || token.charAt(i) == '-')) {
         i++;
       }
-      int exponentDigits = 0;
-      while (i < n && isDigit(token.charAt(i))) {
-        i++;
-        exponentDigits++;
-      }
-      if (exponentDigits == 0) {
+      int exponentEnd = digitsFrom(token, i);
+      if (exponentEnd == i) {
         return false;
       }
+      i = exponentEnd;
     }
     return i == n;
   }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
+  /** Where the run of ASCII digits starting at {@code i} ends. */
+  private static int digitsFrom(String token, int i) {
+    while (i < token.length() && token.charAt(i) >= '0' && token.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isSpace(char c) {

@@ -143,8 +143,8 @@ final class RawDetections {
     double conf = options.conf();
     Set<Integer> classes = options.classes();
 
-    // best score per anchor, read class-major so the memory is walked in order (a branch-free max
-    // the JIT vectorizes); which class holds it is looked up only for the anchors that pass conf
+    // best score per anchor, read class-major so the memory is walked in order (a branch-free max);
+    // which class holds it is looked up only for the anchors that pass conf
     float[] best = new float[anchors];
     System.arraycopy(d, 4 * anchors, best, 0, anchors);
     for (int c = 1; c < nc; c++) {
