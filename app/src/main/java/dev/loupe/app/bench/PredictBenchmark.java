@@ -137,7 +137,7 @@ public final class PredictBenchmark {
               100 * overhead / bareMedian);
           out.printf("  of which read, decode, letterbox (prepare(file))  %8.2f %8.2f%n", prepare, min(prepareMs));
           out.printf("  of which output decode + NMS + scaling            %8.2f %8.2f%n", outputsDecode, min(outputsMs));
-          out.printf("  the rest (DJL, output copy, the run slowed by the work around it) %.2f%n",
+          out.printf("  the rest (the session call, output copy, the run after the image work) %.2f%n",
               overhead - prepare - outputsDecode);
           out.printf("  for comparison, the road of other images: JPEG decode to BGR %.2f (min %.2f),"
               + " letterbox of BGR %.2f (min %.2f)%n", decode, min(decodeMs), letterbox, min(letterboxMs));
@@ -192,7 +192,7 @@ public final class PredictBenchmark {
         out.printf("wrapper alone, a constant model of the same shapes, %d runs each (ms): median min%n", runs);
         out.printf("  bare session.run                        %8.2f %8.2f%n", Stopwatch.median(bareMs), min(bareMs));
         out.printf("  Loupe predict(decoded image)            %8.2f %8.2f%n", Stopwatch.median(loupeMs), min(loupeMs));
-        out.printf("  letterbox + tensor + DJL + copies + empty decode: %.2f ms (median), %.2f (min)%n",
+        out.printf("  letterbox + session call + output copy + empty decode: %.2f ms (median), %.2f (min)%n",
             Stopwatch.median(loupeMs) - Stopwatch.median(bareMs), min(loupeMs) - min(bareMs));
       }
     }

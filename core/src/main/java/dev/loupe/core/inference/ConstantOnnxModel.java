@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class ConstantOnnxModel {
   private final List<String> outputNames = new ArrayList<>();
   private final List<long[]> outputShapes = new ArrayList<>();
   private final List<float[]> outputValues = new ArrayList<>();
+  private boolean outputSizesDeclared = true;
 
   public ConstantOnnxModel(long... inputShape) {
     this.inputShape = inputShape;
@@ -42,6 +44,16 @@ public final class ConstantOnnxModel {
     return this;
   }
 
+  /**
+   * Makes every output's size known only when the model runs, as for an export whose output size
+   * follows its input's: each output is reshaped by a shape computed from the input (its values
+   * plus 0), so that ONNX Runtime cannot infer it, and declared with dynamic dimensions.
+   */
+  public ConstantOnnxModel outputSizesUndeclared() {
+    outputSizesDeclared = false;
+    return this;
+  }
+
   public Path write(Path file) throws IOException {
     Files.write(file, model());
     return file;
@@ -51,17 +63,32 @@ public final class ConstantOnnxModel {
     Proto graph = new Proto();
     graph.message(1, node("ReduceSum", List.of("images"), "sum", Map.of("keepdims", 0L)));
     graph.message(1, node("Mul", List.of("sum", "zero"), "nothing", Map.of()));
+    if (!outputSizesDeclared) {
+      graph.message(1, node("Cast", List.of("nothing"), "nothing_int", Map.of("to", 7L))); // INT64
+    }
     for (int i = 0; i < outputNames.size(); i++) {
-      graph.message(1, node("Add", List.of("const" + i, "nothing"), outputNames.get(i), Map.of()));
+      if (outputSizesDeclared) {
+        graph.message(1, node("Add", List.of("const" + i, "nothing"), outputNames.get(i), Map.of()));
+      } else {
+        graph.message(1, node("Add", List.of("shape" + i, "nothing_int"), "runshape" + i, Map.of()));
+        graph.message(1, node("Reshape", List.of("const" + i, "runshape" + i), outputNames.get(i), Map.of()));
+      }
     }
     graph.string(2, "loupe_test");
     graph.message(5, tensor("zero", new float[] {0f}, new long[0]));
     for (int i = 0; i < outputNames.size(); i++) {
       graph.message(5, tensor("const" + i, outputValues.get(i), outputShapes.get(i)));
+      if (!outputSizesDeclared) {
+        graph.message(5, longs("shape" + i, outputShapes.get(i)));
+      }
     }
     graph.message(11, valueInfo("images", inputShape));
     for (int i = 0; i < outputNames.size(); i++) {
-      graph.message(12, valueInfo(outputNames.get(i), outputShapes.get(i)));
+      long[] declared = outputShapes.get(i).clone();
+      if (!outputSizesDeclared) {
+        Arrays.fill(declared, 1, declared.length, -1);
+      }
+      graph.message(12, valueInfo(outputNames.get(i), declared));
     }
     Proto model = new Proto();
     model.varint(1, 8); // ir_version
@@ -108,6 +135,20 @@ public final class ConstantOnnxModel {
     ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : values) {
       raw.putFloat(v);
+    }
+    t.bytes(9, raw.array());
+    return t;
+  }
+
+  /** A one-dimensional INT64 tensor. */
+  private static Proto longs(String name, long[] values) {
+    Proto t = new Proto();
+    t.varint(1, values.length);
+    t.varint(2, 7); // INT64
+    t.string(8, name);
+    ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      raw.putLong(v);
     }
     t.bytes(9, raw.array());
     return t;

@@ -9,9 +9,11 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
- * A model loaded in a DJL engine (ONNX Runtime or PyTorch). DJL predictors are not thread-safe, so
+ * A model loaded in a DJL engine, run through DJL's predictor (the PyTorch engine; ONNX models run
+ * as {@link OnnxSession}). DJL predictors are not thread-safe, so
  * each calling thread borrows one from a pool and gives it back; the pool grows to the number of
  * threads that call at once. The caller's direct input buffer goes to the engine as it is.
  */
@@ -41,17 +43,11 @@ final class DjlSession implements ModelSession {
   }
 
   @Override
-  public List<Tensor> run(FloatBuffer input, long[] shape) {
+  public <T> T run(FloatBuffer input, long[] shape, Function<List<Tensor>, T> reader) {
     if (closed) {
       throw new IllegalStateException("the model is closed");
     }
-    int count = 1;
-    for (long d : shape) {
-      count = Math.multiplyExact(count, (int) d);
-    }
-    if (!input.isDirect() || input.order() != ByteOrder.nativeOrder() || input.capacity() < count) {
-      throw new IllegalArgumentException("the input must be a direct native-order buffer of " + count + " floats");
-    }
+    int count = checkInput(input, shape);
     Worker worker = idle.poll();
     if (worker == null) {
       worker = new Worker(model.newPredictor(translator));
@@ -59,13 +55,29 @@ final class DjlSession implements ModelSession {
     }
     try {
       FloatBuffer view = input.duplicate().clear().limit(count);
-      return worker.predictor.predict(new RawOutputTranslator.Input(view, shape));
+      // DJL's outputs are fresh arrays for every run
+      return reader.apply(worker.predictor.predict(new RawOutputTranslator.Input(view, shape)));
     } catch (TranslateException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("the model failed to run: " + cause.getMessage(), e);
     } finally {
       idle.offer(worker);
     }
+  }
+
+  /**
+   * The number of input values, after checking that {@code input} is a direct native-order buffer
+   * that holds them.
+   */
+  static int checkInput(FloatBuffer input, long[] shape) {
+    int count = 1;
+    for (long d : shape) {
+      count = Math.multiplyExact(count, (int) d);
+    }
+    if (!input.isDirect() || input.order() != ByteOrder.nativeOrder() || input.capacity() < count) {
+      throw new IllegalArgumentException("the input must be a direct native-order buffer of " + count + " floats");
+    }
+    return count;
   }
 
   @Override

@@ -43,12 +43,21 @@ public final class InputPreparation {
    * limit are left as they are).
    */
   public static Placement letterbox(BgrImage image, int inH, int inW, FloatBuffer out) {
+    return letterbox(image, inH, inW, out, false);
+  }
+
+  /**
+   * {@link #letterbox(BgrImage, int, int, FloatBuffer)}, leaving out the rows above and below the
+   * picture when {@code padRowsInPlace}: they hold the pad colour already (the buffer's last
+   * letterbox had the same input size, top and picture height).
+   */
+  static Placement letterbox(BgrImage image, int inH, int inW, FloatBuffer out, boolean padRowsInPlace) {
     Placement p = placement(image.height(), image.width(), inH, inW);
     BgrImage resized =
         p.width() == image.width() && p.height() == image.height()
             ? image
             : LinearResize.resize(image, p.width(), p.height());
-    writePlanes(resized, 0, 0, p.width(), p.height(), inH, inW, p.left(), p.top(), out);
+    writePlanes(resized, 0, 0, p.width(), p.height(), inH, inW, p.left(), p.top(), out, padRowsInPlace);
     return p;
   }
 
@@ -88,7 +97,7 @@ public final class InputPreparation {
         newW == w && newH == h ? image : AntialiasedResize.resize(image, newW, newH);
     int cropTop = (int) Math.rint((newH - size) / 2.0);
     int cropLeft = (int) Math.rint((newW - size) / 2.0);
-    writePlanes(resized, cropLeft, cropTop, size, size, size, size, 0, 0, out);
+    writePlanes(resized, cropLeft, cropTop, size, size, size, size, 0, 0, out, false);
   }
 
   /**
@@ -101,12 +110,21 @@ public final class InputPreparation {
    * @throws IllegalArgumentException when the picture would need a resize
    */
   static Placement letterboxYCbCr(byte[] ycc, int width, int height, int inH, int inW, FloatBuffer out) {
+    return letterboxYCbCr(ycc, width, height, inH, inW, out, false);
+  }
+
+  /**
+   * {@link #letterboxYCbCr(byte[], int, int, int, int, FloatBuffer)}, leaving out the pad rows
+   * when they are in place (as {@link #letterbox(BgrImage, int, int, FloatBuffer, boolean)}).
+   */
+  static Placement letterboxYCbCr(
+      byte[] ycc, int width, int height, int inH, int inW, FloatBuffer out, boolean padRowsInPlace) {
     Placement p = placement(height, width, inH, inW);
     if (p.width() != width || p.height() != height || ycc.length != width * height * 3) {
       throw new IllegalArgumentException("a " + width + "x" + height + " picture needs a resize for " + inW + "x" + inH);
     }
     int stride = width * 3;
-    writePlanes(width, height, inH, inW, p.left(), p.top(), out,
+    writePlanes(width, height, inH, inW, p.left(), p.top(), out, padRowsInPlace,
         (sy, red, green, blue, xStart, xEnd, left) -> {
           for (int x = xStart, i = sy * stride + (xStart - left) * 3; x < xEnd; x++, i += 3) {
             JpegYCbCr.unitRgb(ycc[i] & 0xFF, ycc[i + 1] & 0xFF, ycc[i + 2] & 0xFF, red, green, blue, x);
@@ -126,10 +144,10 @@ public final class InputPreparation {
    */
   private static void writePlanes(
       BgrImage src, int srcX, int srcY, int width, int height, int inH, int inW, int left, int top,
-      FloatBuffer out) {
+      FloatBuffer out, boolean padRowsInPlace) {
     byte[] s = src.pixels();
     int srcStride = src.width() * 3;
-    writePlanes(width, height, inH, inW, left, top, out,
+    writePlanes(width, height, inH, inW, left, top, out, padRowsInPlace,
         (sy, red, green, blue, xStart, xEnd, l) -> {
           int p = (srcY + sy) * srcStride + (srcX + xStart - l) * 3;
           for (int x = xStart; x < xEnd; x++, p += 3) {
@@ -143,10 +161,12 @@ public final class InputPreparation {
   /**
    * The planes of an {@code inH x inW} input holding a {@code width x height} picture at (left,
    * top), the rest the pad colour. Each row is made in three small arrays (the filler writes the
-   * picture's columns, the pad columns keep the pad colour) and put into the planes in bulk.
+   * picture's columns, the pad columns keep the pad colour) and put into the planes in bulk. The
+   * rows above and below the picture are left out when {@code padRowsInPlace}.
    */
   private static void writePlanes(
-      int width, int height, int inH, int inW, int left, int top, FloatBuffer out, RowFiller filler) {
+      int width, int height, int inH, int inW, int left, int top, FloatBuffer out, boolean padRowsInPlace,
+      RowFiller filler) {
     int plane = inH * inW;
     if (out.capacity() < 3 * plane) {
       throw new IllegalArgumentException(
@@ -159,7 +179,9 @@ public final class InputPreparation {
     float[] blue = padRow.clone();
     int xStart = Math.max(0, left);
     int xEnd = Math.min(inW, left + width);
-    for (int y = 0; y < inH; y++) {
+    int firstRow = padRowsInPlace ? Math.max(0, top) : 0;
+    int endRow = padRowsInPlace ? Math.min(inH, top + height) : inH;
+    for (int y = firstRow; y < endRow; y++) {
       int row = y * inW;
       int sy = y - top;
       if (sy < 0 || sy >= height) {

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.onnxruntime.engine.OrtNDManager;
+import ai.djl.onnxruntime.engine.OrtSymbolBlock;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
@@ -109,22 +111,41 @@ public final class ModelLoader {
     }
     Device device = onnxDevice(options);
     Model model = Model.newInstance(name(file), device, "OnnxRuntime");
-    try (OrtSession.SessionOptions session = new OrtSession.SessionOptions()) {
+    OrtSession session = null;
+    try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
       if (options.threads() > 0) {
-        session.setIntraOpNumThreads(options.threads());
-        session.setInterOpNumThreads(1);
+        sessionOptions.setIntraOpNumThreads(options.threads());
+        sessionOptions.setInterOpNumThreads(1);
       }
-      session.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      model.load(file, null, Map.of("sessionOptions", session));
+      sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      if (device.isGpu()) {
+        sessionOptions.addCUDA(device.getDeviceId());
+      }
+      // the session DJL's model.load would make, made here so that Loupe can run it with its own
+      // output buffers (ADR 0009); DJL's model owns it from here on and closes it
+      session = OrtEnvironment.getEnvironment().createSession(file.toString(), sessionOptions);
+      model.setBlock(new OrtSymbolBlock(session, (OrtNDManager) model.getNDManager()));
       String description =
           "ONNX Runtime " + OrtEnvironment.getEnvironment().getVersion() + " on " + describe(device);
-      return new YoloPredictor(info, new DjlSession(model, inputShape, description));
-    } catch (OrtException | MalformedModelException | RuntimeException e) {
+      return new YoloPredictor(
+          info, new OnnxSession(model, session, onnx.imageInput().name(), inputShape, description));
+    } catch (OrtException | RuntimeException e) {
+      if (session != null && model.getBlock() == null) {
+        closeQuietly(session);
+      }
       model.close();
       throw new ModelLoadException("cannot load " + name(file) + ": " + rootMessage(e), e);
-    } catch (IOException e) {
+    } catch (ModelLoadException e) {
       model.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException | RuntimeException e) {
+      // the load failed already; that error is the one to report
     }
   }
 

@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -28,7 +28,7 @@ public final class YoloPredictor implements Predictor {
   private final OutputDecoder decoder;
   private final ImageDecoding decoding = new ImageDecoding();
   private final boolean dynamicInput;
-  private final Queue<FloatBuffer> buffers = new ConcurrentLinkedQueue<>();
+  private final Queue<InputBuffer> buffers = new ConcurrentLinkedQueue<>();
 
   /** Takes over the session (the caller closes it only if this constructor throws). */
   YoloPredictor(ModelInfo info, ModelSession session) {
@@ -88,8 +88,9 @@ public final class YoloPredictor implements Predictor {
         if (p.width() != w || p.height() != h) {
           return prepare(JpegYCbCr.toBgr(ycc), options);
         }
-        FloatBuffer input = borrow(3 * size[0] * size[1]);
-        InputPreparation.letterboxYCbCr(JpegYCbCr.interleaved(ycc), w, h, size[0], size[1], input);
+        InputBuffer input = borrow(3 * size[0] * size[1]);
+        InputPreparation.letterboxYCbCr(
+            JpegYCbCr.interleaved(ycc), w, h, size[0], size[1], input.buffer, input.padRowsInPlace(size, p));
         return new PreparedImage(input, size[0], size[1], h, w, options);
       }
     }
@@ -115,28 +116,37 @@ public final class YoloPredictor implements Predictor {
     int[] size = inputSize(options);
     int inH = size[0];
     int inW = size[1];
-    FloatBuffer input = borrow(3 * inH * inW);
+    InputBuffer input = borrow(3 * inH * inW);
     if (info.task() == Task.CLASSIFY) {
-      InputPreparation.centreCrop(image, inH, input);
+      input.paddedFor = null;
+      InputPreparation.centreCrop(image, inH, input.buffer);
     } else {
-      InputPreparation.letterbox(image, inH, inW, input);
+      InputPreparation.Placement p = InputPreparation.placement(image.height(), image.width(), inH, inW);
+      InputPreparation.letterbox(image, inH, inW, input.buffer, input.padRowsInPlace(size, p));
     }
     return new PreparedImage(input, inH, inW, image.height(), image.width(), options);
   }
 
   /** The second half: runs the model on a prepared input and decodes its outputs. */
   public ImagePrediction predict(PreparedImage prepared) {
-    FloatBuffer input = prepared.takeInput();
+    InputBuffer input = prepared.takeInput();
     try {
-      List<Tensor> outputs =
-          session.run(input, new long[] {1, 3, prepared.inputH, prepared.inputW});
       DecodeContext context =
           Letterbox.context(
               info, prepared.options, prepared.inputH, prepared.inputW, prepared.origH, prepared.origW);
-      return decoder.decode(outputs, context);
+      return session.run(
+          input.buffer, new long[] {1, 3, prepared.inputH, prepared.inputW}, outputs -> decoder.decode(outputs, context));
     } finally {
       buffers.offer(input);
     }
+  }
+
+  /** A copy of a prepared image's input tensor, as the engine would read it. */
+  float[] inputOf(PreparedImage prepared) {
+    FloatBuffer buffer = prepared.input.buffer;
+    float[] copy = new float[3 * prepared.inputH * prepared.inputW];
+    buffer.get(0, copy);
+    return copy;
   }
 
   /** Gives back a prepared image that will not be predicted (its input buffer is reused). */
@@ -144,16 +154,41 @@ public final class YoloPredictor implements Predictor {
     buffers.offer(prepared.takeInput());
   }
 
+  /**
+   * A pooled input: the direct buffer the engine reads, and the letterbox whose pad rows it holds
+   * (those rows are the same for every image of that geometry, so they are written once).
+   */
+  private static final class InputBuffer {
+    final FloatBuffer buffer;
+    /** (inH, inW, top, picture height) of the last letterbox written here; null when unknown. */
+    int[] paddedFor;
+
+    InputBuffer(FloatBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    /**
+     * Whether the pad rows of a letterbox of placement {@code p} into an input of {@code size} are
+     * in place already; from here on they are taken to be (the letterbox writes them if not).
+     */
+    boolean padRowsInPlace(int[] size, InputPreparation.Placement p) {
+      int[] geometry = {size[0], size[1], p.top(), p.height()};
+      boolean inPlace = Arrays.equals(paddedFor, geometry);
+      paddedFor = geometry;
+      return inPlace;
+    }
+  }
+
   /** An image ready for the model: its input tensor and what maps the outputs back onto it. */
   public static final class PreparedImage {
-    private FloatBuffer input;
+    private InputBuffer input;
     private final int inputH;
     private final int inputW;
     private final int origH;
     private final int origW;
     private final PredictOptions options;
 
-    private PreparedImage(FloatBuffer input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
+    private PreparedImage(InputBuffer input, int inputH, int inputW, int origH, int origW, PredictOptions options) {
       this.input = input;
       this.inputH = inputH;
       this.inputW = inputW;
@@ -162,11 +197,11 @@ public final class YoloPredictor implements Predictor {
       this.options = options;
     }
 
-    private synchronized FloatBuffer takeInput() {
+    private synchronized InputBuffer takeInput() {
       if (input == null) {
         throw new IllegalStateException("this prepared image was predicted already");
       }
-      FloatBuffer taken = input;
+      InputBuffer taken = input;
       input = null;
       return taken;
     }
@@ -192,12 +227,14 @@ public final class YoloPredictor implements Predictor {
     return (value + stride - 1) / stride * stride;
   }
 
-  private FloatBuffer borrow(int count) {
-    FloatBuffer buffer = buffers.poll();
-    if (buffer != null && buffer.capacity() == count) {
-      return buffer.clear();
+  private InputBuffer borrow(int count) {
+    InputBuffer input = buffers.poll();
+    if (input != null && input.buffer.capacity() == count) {
+      input.buffer.clear();
+      return input;
     }
-    return ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    return new InputBuffer(
+        ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer());
   }
 
   @Override

@@ -174,6 +174,35 @@ class HandWrittenModelsTest {
       // the 64 x 64 image is scaled by 2 into 128: a box at 10..20 in the input is 5..10 in the image
       Detection d = predictor.predict(IMAGE, bigger).results().get(0);
       assertThat(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}).containsExactly(5, 5, 10, 10);
+      // back at the exported size: the session's outputs for 128 x 128 make way for 64 x 64 ones
+      d = predictor.predict(IMAGE, PredictOptions.DEFAULTS).results().get(0);
+      assertThat(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}).containsExactly(10, 10, 20, 20);
+    }
+  }
+
+  @Test
+  void outputsWhoseSizeTheGraphDoesNotDeclareAreReadAfterTheRun() throws Exception {
+    float[] rows = new float[10 * 6];
+    put(rows, 0, 10, 12, 30, 40, 0.9f, 1);
+    put(rows, 6, 5, 5, 9, 9, 0.1f, 0);
+    Path file = model("detect").meta("end2end", "True").output(rows, 1, 10, 6).outputSizesUndeclared()
+        .write(dir.resolve("undeclared.onnx"));
+    try (YoloPredictor predictor = ModelLoader.load(file, EngineOptions.DEFAULTS);
+        ai.onnxruntime.OrtSession.SessionOptions options = new ai.onnxruntime.OrtSession.SessionOptions();
+        ai.onnxruntime.OrtSession session =
+            ai.onnxruntime.OrtEnvironment.getEnvironment().createSession(file.toString(), options)) {
+      // the premise: ONNX Runtime cannot tell the output's size before a run
+      ai.onnxruntime.TensorInfo info = (ai.onnxruntime.TensorInfo) session.getOutputInfo().get("output0").getInfo();
+      assertThat(info.getShape()).containsExactly(1, -1, -1);
+    }
+    try (YoloPredictor predictor = ModelLoader.load(file, EngineOptions.DEFAULTS)) {
+      for (int run = 0; run < 2; run++) {
+        List<Detection> results = predictor.predict(IMAGE, PredictOptions.DEFAULTS).results();
+        assertThat(results).hasSize(1);
+        Detection d = results.get(0);
+        assertThat(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}).containsExactly(10, 12, 30, 40);
+        assertThat(d.classId()).isEqualTo(1);
+      }
     }
   }
 

@@ -47,6 +47,49 @@ class InputPreparationTest {
   }
 
   @Test
+  void padRowsInPlaceAreLeftAsTheyAre() {
+    java.util.Random random = new java.util.Random(7);
+    byte[] px = new byte[200 * 150 * 3];
+    random.nextBytes(px);
+    BgrImage image = new BgrImage(200, 150, px); // 64 x 48 picture, 8 pad rows above and below
+    float[] expected = new float[3 * 64 * 64];
+    InputPreparation.letterbox(image, 64, 64, expected);
+
+    // pad rows in place: only the picture's rows are written
+    java.nio.FloatBuffer kept = java.nio.FloatBuffer.wrap(expected.clone());
+    java.util.Arrays.fill(kept.array(), 0, 8 * 64, Float.NaN); // pad rows would show any write
+    byte[] other = new byte[px.length];
+    random.nextBytes(other);
+    InputPreparation.letterbox(new BgrImage(200, 150, other), 64, 64, kept, true);
+    float[] fresh = new float[expected.length];
+    InputPreparation.letterbox(new BgrImage(200, 150, other), 64, 64, fresh);
+    assertThat(java.util.Arrays.copyOfRange(kept.array(), 8 * 64, 3 * 64 * 64))
+        .containsExactly(java.util.Arrays.copyOfRange(fresh, 8 * 64, 3 * 64 * 64));
+    assertThat(kept.get(0)).isNaN();
+  }
+
+  @Test
+  void aPredictorWritesThePadRowsAgainWhenTheGeometryChanges() throws Exception {
+    float[] rows = new float[6];
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pad-rows");
+    java.nio.file.Path file = new ConstantOnnxModel(1, 3, -1, -1)
+        .meta("task", "detect").meta("names", "{0: 'a'}").meta("imgsz", "[64, 64]").meta("end2end", "True")
+        .output(rows, 1, 1, 6)
+        .write(dir.resolve("m.onnx"));
+    try (YoloPredictor predictor = ModelLoader.load(file, EngineOptions.DEFAULTS)) {
+      // wide, then tall, then wide again through the same pooled buffer
+      for (BgrImage image : List.of(BgrImage.filled(64, 32, 1, 2, 3), BgrImage.filled(32, 64, 4, 5, 6),
+          BgrImage.filled(64, 48, 7, 8, 9))) {
+        YoloPredictor.PreparedImage prepared = predictor.prepare(image, PredictOptions.DEFAULTS);
+        float[] expected = new float[3 * 64 * 64];
+        InputPreparation.letterbox(image, 64, 64, expected);
+        assertThat(predictor.inputOf(prepared)).containsExactly(expected);
+        predictor.discard(prepared);
+      }
+    }
+  }
+
+  @Test
   void placementRoundsHalfToEvenAndPadsAsUltralytics() {
     // 640x480 into 640: no resize, 80 rows of pad above
     assertThat(InputPreparation.placement(480, 640, 640, 640))
