@@ -34,7 +34,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The predict goals: (1) everything Loupe does around the model for one 640x480 JPEG (decode,
- * letterbox, tensor, DJL, output decoding and NMS, scaling back) against a bare ONNX Runtime
+ * letterbox, tensor, the session call, output decoding and NMS, scaling back) against a bare ONNX Runtime
  * session run on the same input: overhead at most 10% of the run and at most 5 ms; (2) images/s of
  * {@code predict} over folders of coco8-sized and 1080p JPEGs, decoding overlapping inference.
  */

@@ -126,31 +126,31 @@ public final class ConstantOnnxModel {
   }
 
   private static Proto tensor(String name, float[] values, long[] shape) {
-    Proto t = new Proto();
-    for (long d : shape) {
-      t.varint(1, d);
-    }
-    t.varint(2, 1); // FLOAT
-    t.string(8, name);
     ByteBuffer raw = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : values) {
       raw.putFloat(v);
     }
-    t.bytes(9, raw.array());
-    return t;
+    return tensor(name, shape, 1, raw.array()); // FLOAT
   }
 
   /** A one-dimensional INT64 tensor. */
   private static Proto longs(String name, long[] values) {
-    Proto t = new Proto();
-    t.varint(1, values.length);
-    t.varint(2, 7); // INT64
-    t.string(8, name);
     ByteBuffer raw = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
     for (long v : values) {
       raw.putLong(v);
     }
-    t.bytes(9, raw.array());
+    return tensor(name, new long[] {values.length}, 7, raw.array()); // INT64
+  }
+
+  /** A TensorProto of ONNX data type {@code dataType} with its little-endian raw bytes. */
+  private static Proto tensor(String name, long[] shape, int dataType, byte[] raw) {
+    Proto t = new Proto();
+    for (long d : shape) {
+      t.varint(1, d);
+    }
+    t.varint(2, dataType);
+    t.string(8, name);
+    t.bytes(9, raw);
     return t;
   }
 
