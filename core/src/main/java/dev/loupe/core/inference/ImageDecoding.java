@@ -2,18 +2,25 @@ package dev.loupe.core.inference;
 
 import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -21,8 +28,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Decodes an image file into a {@link BgrImage} the way {@code cv2.imread(path, IMREAD_COLOR)} does:
  * the EXIF orientation applied, grey replicated into three channels (no gamma change), alpha
- * dropped (not blended), 16-bit samples cut to their high byte, and (for the usual YCbCr JPEG, read
- * by {@link JpegYCbCr}) an embedded ICC profile ignored as OpenCV ignores it. Works on the raster's
+ * dropped (not blended), 16-bit samples cut to their high byte, and (for the usual YCbCr JPEG, see
+ * {@link #readRgb}) an embedded ICC profile ignored as OpenCV ignores it. Works on the raster's
  * arrays, not per pixel through {@code getRGB}, for the usual JPEG and PNG types. Thread-safe.
  */
 public final class ImageDecoding {
@@ -54,9 +61,9 @@ public final class ImageDecoding {
       throw new IOException("cannot decode " + name + ": " + info.error());
     }
     if (ImageProbe.isPlainYCbCrJpeg(bytes)) {
-      BgrImage fast = readYCbCr(bytes);
+      RgbPicture fast = readRgb(bytes);
       if (fast != null) {
-        return upright(fast, info.orientation());
+        return upright(fast.toBgr(), info.orientation());
       }
     }
     return upright(readOrdinary(bytes, name), info.orientation());
@@ -84,34 +91,30 @@ public final class ImageDecoding {
     return toBgr(image);
   }
 
-  /**
-   * A YCbCr JPEG read as its raw raster and converted here ({@link JpegYCbCr}); null when that road
-   * does not serve (the caller then reads it the ordinary way, which also words any error).
-   */
-  static BgrImage readYCbCr(byte[] bytes) {
-    Raster raw = readRawYCbCr(bytes);
-    return raw == null ? null : JpegYCbCr.toBgr(raw);
+  /** A picture as libjpeg's RGB bytes: three per pixel, interleaved, rows top to bottom. */
+  record RgbPicture(int width, int height, byte[] rgb) {
+    /** The same picture as BGR, made in this picture's array (which it then holds). */
+    BgrImage toBgr() {
+      for (int i = 0; i < rgb.length; i += 3) {
+        byte red = rgb[i];
+        rgb[i] = rgb[i + 2];
+        rgb[i + 2] = red;
+      }
+      return new BgrImage(width, height, rgb);
+    }
   }
 
   /**
-   * The decoder's raw Y, Cb, Cr raster of a plain YCbCr JPEG ({@link ImageProbe#isPlainYCbCrJpeg}) whose
-   * header is sound and that is stored upright, for a caller that converts while it copies; null
-   * for any other file (decode that as usual).
+   * A plain YCbCr JPEG ({@link ImageProbe#isPlainYCbCrJpeg}) as libjpeg converts it to RGB (the
+   * tables of {@code jdcolor.c}, as in OpenCV), read straight into an RGB-ordered raster: ImageIO
+   * then copies whole scan lines, where the ordinary read reverses every pixel's bands into BGR. An
+   * embedded ICC profile is left out before decoding, so it is ignored as OpenCV ignores it
+   * (ImageIO would convert the colours by it). Null when this road does not serve: the caller then
+   * reads the file the ordinary way, which also words any error.
    */
-  Raster uprightYCbCr(byte[] bytes, String name) {
-    if (!ImageProbe.isPlainYCbCrJpeg(bytes)) {
-      return null;
-    }
-    ImageInfo info = probe.probe(bytes, name);
-    if (!info.isValid() || info.orientation() > 1) {
-      return null;
-    }
-    Raster raw = readRawYCbCr(bytes);
-    return raw != null && JpegYCbCr.interleaved(raw) != null ? raw : null;
-  }
-
-  private static Raster readRawYCbCr(byte[] bytes) {
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+  static RgbPicture readRgb(byte[] bytes) {
+    byte[] jpeg = ImageProbe.jpegWithoutIccProfile(bytes);
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
       if (!readers.hasNext()) {
         return null;
@@ -119,13 +122,40 @@ public final class ImageDecoding {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return reader.readRaster(0, null);
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        WritableRaster raster =
+            Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, Math.multiplyExact(w, 3), 3, RGB_BANDS, null);
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setDestination(new BufferedImage(RGB, raster, false, null));
+        reader.read(0, param);
+        return new RgbPicture(w, h, ((DataBufferByte) raster.getDataBuffer()).getData());
       } finally {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  private static final int[] RGB_BANDS = {0, 1, 2};
+  private static final ColorModel RGB =
+      new ComponentColorModel(
+          ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+
+  /**
+   * {@link #readRgb} of a plain YCbCr JPEG whose header is sound and that is stored upright, for a
+   * caller that converts while it copies; null for any other file (decode that as usual).
+   */
+  RgbPicture uprightRgb(byte[] bytes, String name) {
+    if (!ImageProbe.isPlainYCbCrJpeg(bytes)) {
+      return null;
+    }
+    ImageInfo info = probe.probe(bytes, name);
+    if (!info.isValid() || info.orientation() > 1) {
+      return null;
+    }
+    return readRgb(bytes);
   }
 
   /** The pixels of a decoded image as BGR bytes (shared with the image when it already is one). */

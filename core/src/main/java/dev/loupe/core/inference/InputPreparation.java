@@ -101,33 +101,34 @@ public final class InputPreparation {
   }
 
   /**
-   * The letterbox of a plain YCbCr JPEG that needs no resize (its long side is the input's): the
-   * decoder's raw Y, Cb, Cr bytes converted to RGB with libjpeg's tables while they are written
-   * into the planes, the same values {@link #letterbox(BgrImage, int, int, FloatBuffer)} gives
-   * after a BGR conversion, in one pass instead of two.
+   * The letterbox of a picture that needs no resize (its long side is the input's), from RGB bytes
+   * as libjpeg gives them: the same values {@link #letterbox(BgrImage, int, int, FloatBuffer)}
+   * gives for the picture as BGR, without a BGR copy first.
    *
-   * @param ycc {@code width * height * 3} bytes, interleaved Y, Cb, Cr
+   * @param rgb {@code width * height * 3} bytes, interleaved R, G, B
    * @throws IllegalArgumentException when the picture would need a resize
    */
-  static Placement letterboxYCbCr(byte[] ycc, int width, int height, int inH, int inW, FloatBuffer out) {
-    return letterboxYCbCr(ycc, width, height, inH, inW, out, false);
+  static Placement letterboxRgb(byte[] rgb, int width, int height, int inH, int inW, FloatBuffer out) {
+    return letterboxRgb(rgb, width, height, inH, inW, out, false);
   }
 
   /**
-   * {@link #letterboxYCbCr(byte[], int, int, int, int, FloatBuffer)}, leaving out the pad rows
-   * when they are in place (as {@link #letterbox(BgrImage, int, int, FloatBuffer, boolean)}).
+   * {@link #letterboxRgb(byte[], int, int, int, int, FloatBuffer)}, leaving out the pad rows when
+   * they are in place (as {@link #letterbox(BgrImage, int, int, FloatBuffer, boolean)}).
    */
-  static Placement letterboxYCbCr(
-      byte[] ycc, int width, int height, int inH, int inW, FloatBuffer out, boolean padRowsInPlace) {
+  static Placement letterboxRgb(
+      byte[] rgb, int width, int height, int inH, int inW, FloatBuffer out, boolean padRowsInPlace) {
     Placement p = placement(height, width, inH, inW);
-    if (p.width() != width || p.height() != height || ycc.length != width * height * 3) {
+    if (p.width() != width || p.height() != height || rgb.length != width * height * 3) {
       throw new IllegalArgumentException("a " + width + "x" + height + " picture needs a resize for " + inW + "x" + inH);
     }
     int stride = width * 3;
     writePlanes(width, height, inH, inW, p.left(), p.top(), out, padRowsInPlace,
         (sy, red, green, blue, xStart, xEnd, left) -> {
           for (int x = xStart, i = sy * stride + (xStart - left) * 3; x < xEnd; x++, i += 3) {
-            JpegYCbCr.unitRgb(ycc[i] & 0xFF, ycc[i + 1] & 0xFF, ycc[i + 2] & 0xFF, red, green, blue, x);
+            red[x] = UNIT[rgb[i] & 0xff];
+            green[x] = UNIT[rgb[i + 1] & 0xff];
+            blue[x] = UNIT[rgb[i + 2] & 0xff];
           }
         });
     return p;

@@ -4,7 +4,6 @@ import dev.loupe.core.domain.Task;
 import dev.loupe.core.inference.decode.Letterbox;
 import dev.loupe.core.inference.decode.OutputDecoders;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -71,7 +70,7 @@ public final class YoloPredictor implements Predictor {
   /**
    * {@link #prepare(BgrImage, PredictOptions)} from a file: read, decoded upright and letterboxed.
    * A plain YCbCr JPEG that needs no resize (its long side is the input's, as for COCO-sized
-   * images) is converted to RGB while it is written into the input, in one pass.
+   * images) goes from libjpeg's RGB bytes straight into the input, with no BGR copy between.
    *
    * @throws IOException with a one-line reason when the file is missing or not a decodable image
    */
@@ -79,18 +78,18 @@ public final class YoloPredictor implements Predictor {
     byte[] bytes = Files.readAllBytes(file);
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (info.task() != Task.CLASSIFY) {
-      Raster ycc = decoding.uprightYCbCr(bytes, name);
-      if (ycc != null) {
+      ImageDecoding.RgbPicture picture = decoding.uprightRgb(bytes, name);
+      if (picture != null) {
         int[] size = inputSize(options);
-        int w = ycc.getWidth();
-        int h = ycc.getHeight();
+        int w = picture.width();
+        int h = picture.height();
         InputPreparation.Placement p = InputPreparation.placement(h, w, size[0], size[1]);
         if (p.width() != w || p.height() != h) {
-          return prepare(JpegYCbCr.toBgr(ycc), options);
+          return prepare(picture.toBgr(), options);
         }
         InputBuffer input = borrow(3 * size[0] * size[1]);
-        InputPreparation.letterboxYCbCr(
-            JpegYCbCr.interleaved(ycc), w, h, size[0], size[1], input.buffer, input.padRowsInPlace(size, p));
+        InputPreparation.letterboxRgb(
+            picture.rgb(), w, h, size[0], size[1], input.buffer, input.padRowsInPlace(size, p));
         return new PreparedImage(input, size[0], size[1], h, w, options);
       }
     }

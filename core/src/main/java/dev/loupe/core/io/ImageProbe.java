@@ -57,13 +57,18 @@ public final class ImageProbe {
   }
 
   /**
-   * Probes an image held in memory. {@code name} (the file name, may be null) only tells an image
-   * in a format Loupe cannot read ("unsupported image format") from a file that is not an image.
+   * The JPEG without its embedded ICC profile (APP2 {@code ICC_PROFILE} segments), so that a
+   * decoder gives libjpeg's colours as {@code cv2.imread} does instead of converting them by the
+   * profile; the same array when there is none or {@code bytes} are not a JPEG.
    */
+  public static byte[] jpegWithoutIccProfile(byte[] bytes) {
+    return JpegHeader.withoutIccProfile(bytes);
+  }
+
   /**
    * Whether {@code bytes} are a JPEG that libjpeg decodes as YCbCr (8-bit baseline, extended or
    * progressive Huffman frame, three components numbered 1, 2, 3, no Adobe marker): what cameras
-   * and most encoders write, and what the model's reader converts itself (ADR 0008).
+   * and most encoders write, and what the model's reader takes in libjpeg's RGB (ADR 0008).
    */
   public static boolean isPlainYCbCrJpeg(byte[] bytes) {
     HeaderBytes b = HeaderBytes.whole(bytes);
@@ -74,6 +79,10 @@ public final class ImageProbe {
     }
   }
 
+  /**
+   * Probes an image held in memory. {@code name} (the file name, may be null) only tells an image
+   * in a format Loupe cannot read ("unsupported image format") from a file that is not an image.
+   */
   public ImageInfo probe(byte[] bytes, String name) {
     if (bytes.length == 0) {
       return ImageInfo.failed("unknown", "empty file");

@@ -101,6 +101,55 @@ final class JpegHeader {
   }
 
   /**
+   * The JPEG without its APP2 {@code ICC_PROFILE} segments (those before the first scan, where
+   * decoders read them), or the same array when it has none or its markers cannot be walked.
+   */
+  static byte[] withoutIccProfile(byte[] jpeg) {
+    HeaderBytes b = HeaderBytes.whole(jpeg);
+    if (!matches(b)) {
+      return jpeg;
+    }
+    java.io.ByteArrayOutputStream out = null;
+    int copied = 0;
+    int pos = 2;
+    try {
+      while (b.u8(pos) == 0xFF) {
+        int start = pos;
+        while (b.u8(pos) == 0xFF) {
+          pos++;
+        }
+        int marker = b.u8(pos++);
+        if (isStandalone(marker)) {
+          continue;
+        }
+        if (marker == 0xDA || marker == 0xD9) {
+          break;
+        }
+        int length = b.u16be(pos);
+        if (length < 2) {
+          break;
+        }
+        if (marker == 0xE2 && length >= 14 && b.startsWith(pos + 2, "ICC_PROFILE\0")) {
+          if (out == null) {
+            out = new java.io.ByteArrayOutputStream(jpeg.length);
+          }
+          out.write(jpeg, copied, start - copied);
+          copied = pos + length;
+        }
+        pos += length;
+      }
+    } catch (HeaderBytes.HeaderTruncated | HeaderBytes.MoreBytesNeeded e) {
+      // cut inside the header: what was found up to there is left out
+    }
+    if (out == null) {
+      return jpeg;
+    }
+    copied = Math.min(copied, jpeg.length);
+    out.write(jpeg, copied, jpeg.length - copied);
+    return out.toByteArray();
+  }
+
+  /**
    * Ultralytics' truncation check: the last two bytes are FF D9 (trailing zero padding allowed).
    */
   private static boolean endsWithEoi(HeaderBytes b) {

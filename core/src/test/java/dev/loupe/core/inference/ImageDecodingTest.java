@@ -74,42 +74,55 @@ class ImageDecodingTest {
    * embedded ICC profile as cv2.imread does (ImageIO converts by it): compared without the profile.
    */
   private static void assertSameAsOrdinary(byte[] jpeg, String what) throws IOException {
-    BgrImage fast = ImageDecoding.readYCbCr(jpeg);
-    BgrImage ordinary = ImageDecoding.readOrdinary(withoutIccProfile(jpeg), what);
-    assertThat(fast).as(what).isNotNull();
+    ImageDecoding.RgbPicture rgb = ImageDecoding.readRgb(jpeg);
+    assertThat(rgb).as(what).isNotNull();
+    BgrImage fast = rgb.toBgr();
+    BgrImage ordinary = ImageDecoding.readOrdinary(ImageProbe.jpegWithoutIccProfile(jpeg), what);
     assertThat(fast.width()).as(what).isEqualTo(ordinary.width());
     assertThat(fast.height()).as(what).isEqualTo(ordinary.height());
     assertThat(java.util.Arrays.equals(fast.pixels(), ordinary.pixels())).as(what + ": same bytes").isTrue();
   }
 
-  /** The JPEG without its APP2 ICC_PROFILE segments. */
-  private static byte[] withoutIccProfile(byte[] jpeg) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
-    out.write(jpeg, 0, 2);
-    int pos = 2;
-    while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
-      int marker = jpeg[pos + 1] & 0xFF;
-      int length = ((jpeg[pos + 2] & 0xFF) << 8) | (jpeg[pos + 3] & 0xFF);
-      if (marker == 0xDA) {
-        break;
-      }
-      boolean icc = marker == 0xE2 && new String(jpeg, pos + 4, Math.min(11, length - 2), java.nio.charset.StandardCharsets.ISO_8859_1).equals("ICC_PROFILE");
-      if (!icc) {
-        out.write(jpeg, pos, 2 + length);
-      }
-      pos += 2 + length;
-    }
-    out.write(jpeg, pos, jpeg.length - pos);
-    return out.toByteArray();
+  @Test
+  void theIccProfileSegmentsAreLeftOutAndNothingElse() throws IOException {
+    BufferedImage colour = new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] jpeg = Files.readAllBytes(write(colour, "jpg", "plain.jpg"));
+    assertThat(ImageProbe.jpegWithoutIccProfile(jpeg)).isSameAs(jpeg);
+    // SOI, an ICC segment, an unrelated APP2, a second ICC segment, then the rest of the file
+    byte[] icc = segment(0xE2, "ICC_PROFILE\0\1\1profile bytes");
+    byte[] other = segment(0xE2, "MPF\0other");
+    ByteArrayOutputStream with = new ByteArrayOutputStream();
+    with.write(jpeg, 0, 2);
+    with.write(icc);
+    with.write(other);
+    with.write(segment(0xE2, "ICC_PROFILE\0\2\2more"));
+    with.write(jpeg, 2, jpeg.length - 2);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    expected.write(jpeg, 0, 2);
+    expected.write(other);
+    expected.write(jpeg, 2, jpeg.length - 2);
+    assertThat(ImageProbe.jpegWithoutIccProfile(with.toByteArray())).containsExactly(expected.toByteArray());
+    assertThat(ImageProbe.jpegWithoutIccProfile(new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
+  }
+
+  private static byte[] segment(int marker, String payload) {
+    byte[] data = payload.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] out = new byte[4 + data.length];
+    out[0] = (byte) 0xFF;
+    out[1] = (byte) marker;
+    out[2] = (byte) ((data.length + 2) >> 8);
+    out[3] = (byte) (data.length + 2);
+    System.arraycopy(data, 0, out, 4, data.length);
+    return out;
   }
 
   @Test
   void anEmbeddedIccProfileIsIgnoredAsOpenCvIgnoresIt() throws IOException {
     Path file = dev.loupe.core.Fixtures.require("real-world/coco-val2017-person-keypoints-mmpose/000000000785.jpg");
     byte[] jpeg = Files.readAllBytes(file);
-    assertThat(withoutIccProfile(jpeg).length).as("the fixture carries a profile").isLessThan(jpeg.length);
+    assertThat(ImageProbe.jpegWithoutIccProfile(jpeg).length).as("the fixture carries a profile").isLessThan(jpeg.length);
     BgrImage read = decoding.read(file);
-    BgrImage plain = ImageDecoding.readOrdinary(withoutIccProfile(jpeg), "plain");
+    BgrImage plain = ImageDecoding.readOrdinary(ImageProbe.jpegWithoutIccProfile(jpeg), "plain");
     assertThat(java.util.Arrays.equals(read.pixels(), plain.pixels())).isTrue();
   }
 

@@ -173,7 +173,7 @@ class InputPreparationTest {
   }
 
   @Test
-  void aJpegConvertedWhileItIsLetterboxedGivesTheTensorOfTheBgrRoad() throws java.io.IOException {
+  void aJpegLetterboxedFromLibjpegsRgbGivesTheTensorOfTheBgrRoad() throws java.io.IOException {
     java.util.Random random = new java.util.Random(11);
     java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(37, 23, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
     for (int y = 0; y < 23; y++) {
@@ -184,19 +184,19 @@ class InputPreparationTest {
     java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(image, "jpg", jpeg);
     byte[] bytes = jpeg.toByteArray();
-    java.awt.image.Raster raw = new ImageDecoding().uprightYCbCr(bytes, "noise.jpg");
-    assertThat(raw).isNotNull();
-    byte[] ycc = JpegYCbCr.interleaved(raw).clone();
-    BgrImage bgr = new ImageDecoding().decode(bytes, "noise.jpg");
+    ImageDecoding.RgbPicture picture = new ImageDecoding().uprightRgb(bytes, "noise.jpg");
+    assertThat(picture).isNotNull();
+    byte[] rgb = picture.rgb();
+    BgrImage bgr = ImageDecoding.readOrdinary(bytes, "noise.jpg"); // ImageIO's own BGR read
     for (int[] input : new int[][] {{37, 37}, {32, 37}, {23, 40}}) { // pad below, pad right, both
       float[] expected = new float[3 * input[0] * input[1]];
       InputPreparation.letterbox(bgr, input[0], input[1], expected);
       java.nio.FloatBuffer fused = java.nio.FloatBuffer.allocate(expected.length);
-      InputPreparation.letterboxYCbCr(ycc, 37, 23, input[0], input[1], fused);
+      InputPreparation.letterboxRgb(rgb, 37, 23, input[0], input[1], fused);
       assertThat(fused.array()).as("input %dx%d", input[1], input[0]).containsExactly(expected);
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> InputPreparation.letterboxYCbCr(ycc, 37, 23, 64, 64, java.nio.FloatBuffer.allocate(3 * 64 * 64)))
+            () -> InputPreparation.letterboxRgb(rgb, 37, 23, 64, 64, java.nio.FloatBuffer.allocate(3 * 64 * 64)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a resize");
   }
