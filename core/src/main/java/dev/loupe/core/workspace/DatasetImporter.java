@@ -96,14 +96,11 @@ final class DatasetImporter {
           },
           monitor);
       batcher.finish();
-      workspace.db().checkpoint();
     } catch (IOException | RuntimeException e) {
       batcher.abandon();
       stop(workers);
       if (createdDataset) {
         new TrashStore(workspace).purgeNow(dataset.id());
-      } else {
-        workspace.db().checkpoint();
       }
       removeUnreferenced();
       throw e;
@@ -387,7 +384,7 @@ final class DatasetImporter {
                 List<ImageIndex.Row> rows =
                     workspace
                         .db()
-                        .writeBatch(
+                        .write(
                             c -> {
                               registerBlobs(c, batch);
                               List<ImageIndex.Row> r = workspace.images().insert(c, dataset.id(), images);

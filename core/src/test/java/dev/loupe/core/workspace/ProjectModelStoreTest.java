@@ -11,8 +11,13 @@ import dev.loupe.core.domain.Visibility;
 import dev.loupe.core.inference.ModelInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +30,36 @@ class ProjectModelStoreTest {
 
   @TempDir Path dir;
 
+  /**
+   * A clock that moves on 1 ms at each reading. Lists are in creation time order (ties by id), and
+   * two writes can now fall in the same millisecond.
+   */
+  private static final class TickingClock extends Clock {
+    private final AtomicLong millis = new AtomicLong(System.currentTimeMillis());
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis.getAndIncrement());
+    }
+  }
+
   private Path file(String name, String content) throws Exception {
     return Files.writeString(dir.resolve(name), content);
   }
 
   @Test
   void projectsAreCreatedUpdatedListedAndDeletedOnlyWhenEmpty() throws Exception {
-    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+    try (Workspace ws = Workspace.open(dir.resolve("ws"), new TickingClock())) {
       Project p = ws.projects().create(new NewProject(null, "Detection experiments", "first tries", null));
       assertThat(p.id()).startsWith("prj_");
       assertThat(p.slug()).isEqualTo("detection-experiments");
