@@ -32,17 +32,14 @@ import java.util.function.Function;
  * on every run. Outputs whose shape depends on the input (a dynamic model) are taken the ordinary
  * way. Thread-safe: each calling thread borrows its own set of outputs.
  */
-final class OnnxSession implements ModelSession {
+final class OnnxSession extends EngineSession {
   private final Model model;
   private final OrtSession session;
   private final OrtEnvironment env;
   private final String inputName;
-  private final long[] inputShape;
-  private final String description;
   private final Map<String, TensorInfo> outputs = new LinkedHashMap<>();
   private final Queue<Outputs> idle = new ConcurrentLinkedQueue<>();
   private final Set<Outputs> all = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
 
   /**
    * @param model the DJL model that owns {@code session}
@@ -50,12 +47,11 @@ final class OnnxSession implements ModelSession {
    */
   OnnxSession(Model model, OrtSession session, String inputName, long[] inputShape, String description)
       throws OrtException, ModelLoadException {
+    super(inputShape, description);
     this.model = model;
     this.session = session;
     this.env = OrtEnvironment.getEnvironment();
     this.inputName = inputName;
-    this.inputShape = inputShape.clone();
-    this.description = description;
     for (Map.Entry<String, NodeInfo> entry : session.getOutputInfo().entrySet()) {
       if (!(entry.getValue().getInfo() instanceof TensorInfo tensor)) {
         throw new ModelLoadException(
@@ -66,21 +62,8 @@ final class OnnxSession implements ModelSession {
   }
 
   @Override
-  public long[] inputShape() {
-    return inputShape.clone();
-  }
-
-  @Override
-  public String description() {
-    return description;
-  }
-
-  @Override
   public <T> T run(FloatBuffer input, long[] shape, Function<List<Tensor>, T> reader) {
-    if (closed) {
-      throw new IllegalStateException("the model is closed");
-    }
-    int count = DjlSession.checkInput(input, shape);
+    int count = checkRun(input, shape);
     Outputs pinned = borrow(shape);
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input.duplicate().clear().limit(count), shape)) {
       Map<String, OnnxTensor> feed = Map.of(inputName, tensor);
@@ -153,7 +136,7 @@ final class OnnxSession implements ModelSession {
 
   @Override
   public void close() {
-    closed = true;
+    markClosed();
     for (Outputs set : all) {
       set.close();
     }
