@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * A model loaded in a DJL engine, run through DJL's predictor (the PyTorch engine; ONNX models run
  * as {@link OnnxSession}). DJL predictors are not thread-safe, so each calling thread borrows one
- * from a pool and gives it back; the pool grows to the number of threads that call at once. The caller's direct input buffer goes to the engine as it is.
+ * from a pool and gives it back; the pool grows to the number of threads that call at once. The
+ * caller's direct input buffer goes to the engine as it is.
  */
 final class DjlSession extends EngineSession {
   private final Model model;

@@ -46,4 +46,10 @@ abstract class EngineSession implements ModelSession {
     }
     return count;
   }
+
+  /** The error for a model output that is not float32 (a half-precision export, say). */
+  static IllegalStateException notFloat32(String output, Object type) {
+    return new IllegalStateException(
+        "model output " + output + " is " + type + ", Loupe reads float32 outputs (export without half=True)");
+  }
 }

@@ -108,14 +108,6 @@ public final class InputPreparation {
    * @param rgb {@code width * height * 3} bytes, interleaved R, G, B
    * @throws IllegalArgumentException when the picture would need a resize
    */
-  static Placement letterboxRgb(byte[] rgb, int width, int height, int inH, int inW, FloatBuffer out) {
-    return letterboxRgb(rgb, width, height, inH, inW, out, false);
-  }
-
-  /**
-   * {@link #letterboxRgb(byte[], int, int, int, int, FloatBuffer)}, leaving out the pad rows when
-   * they are in place (as {@link #letterbox(BgrImage, int, int, FloatBuffer, boolean)}).
-   */
   static Placement letterboxRgb(
       byte[] rgb, int width, int height, int inH, int inW, FloatBuffer out, boolean padRowsInPlace) {
     Placement p = placement(height, width, inH, inW);

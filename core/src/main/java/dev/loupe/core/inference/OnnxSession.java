@@ -38,6 +38,8 @@ final class OnnxSession extends EngineSession {
   private final OrtEnvironment env;
   private final String inputName;
   private final Map<String, TensorInfo> outputs = new LinkedHashMap<>();
+  /** Whether every output is float32 of a size the graph fixes (then it can be pinned). */
+  private final boolean pinnable;
   private final Queue<Outputs> idle = new ConcurrentLinkedQueue<>();
   private final Set<Outputs> all = ConcurrentHashMap.newKeySet();
 
@@ -59,12 +61,14 @@ final class OnnxSession extends EngineSession {
       }
       outputs.put(entry.getKey(), tensor);
     }
+    this.pinnable = outputs.values().stream()
+        .allMatch(t -> t.type == OnnxJavaType.FLOAT && Arrays.stream(t.getShape()).allMatch(d -> d > 0));
   }
 
   @Override
   public <T> T run(FloatBuffer input, long[] shape, Function<List<Tensor>, T> reader) {
     int count = checkRun(input, shape);
-    Outputs pinned = borrow(shape);
+    Outputs pinned = borrow();
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input.duplicate().clear().limit(count), shape)) {
       Map<String, OnnxTensor> feed = Map.of(inputName, tensor);
       if (pinned != null) {
@@ -85,26 +89,19 @@ final class OnnxSession extends EngineSession {
   }
 
   /**
-   * A set of outputs for an input of this shape, or null when some output's shape is not known
-   * before the run (then ONNX Runtime allocates them).
+   * A set of pinned outputs, or null when some output's size is known only after the run (then
+   * ONNX Runtime allocates them). A size the graph fixes does not depend on the input's.
    */
-  private Outputs borrow(long[] shape) {
+  private Outputs borrow() {
+    if (!pinnable) {
+      return null;
+    }
     Outputs found = idle.poll();
-    if (found != null && Arrays.equals(found.inputShape, shape)) {
+    if (found != null) {
       return found;
     }
-    if (found != null) {
-      // made for another input size (a dynamic model asked for another imgsz)
-      all.remove(found);
-      found.close();
-    }
-    for (TensorInfo info : outputs.values()) {
-      if (info.type != OnnxJavaType.FLOAT || Arrays.stream(info.getShape()).anyMatch(d -> d <= 0)) {
-        return null;
-      }
-    }
     try {
-      Outputs made = new Outputs(shape.clone());
+      Outputs made = new Outputs();
       all.add(made);
       return made;
     } catch (OrtException e) {
@@ -117,9 +114,7 @@ final class OnnxSession extends EngineSession {
     List<Tensor> out = new ArrayList<>(result.size());
     for (Map.Entry<String, OnnxValue> entry : result) {
       if (!(entry.getValue() instanceof OnnxTensor tensor) || tensor.getInfo().type != OnnxJavaType.FLOAT) {
-        throw new IllegalStateException(
-            "model output " + entry.getKey() + " is " + entry.getValue().getInfo()
-                + ", Loupe reads float32 outputs (export without half=True)");
+        throw notFloat32(entry.getKey(), entry.getValue().getInfo());
       }
       FloatBuffer values = tensor.getFloatBuffer();
       float[] data;
@@ -147,13 +142,11 @@ final class OnnxSession extends EngineSession {
 
   /** One caller's outputs: where ONNX Runtime writes them, and the arrays they are read into. */
   private final class Outputs implements AutoCloseable {
-    final long[] inputShape;
     final Map<String, OnnxTensor> byName = new LinkedHashMap<>();
     final List<FloatBuffer> buffers = new ArrayList<>();
     final List<Tensor> tensors = new ArrayList<>();
 
-    Outputs(long[] inputShape) throws OrtException {
-      this.inputShape = inputShape;
+    Outputs() throws OrtException {
       try {
         for (Map.Entry<String, TensorInfo> entry : outputs.entrySet()) {
           long[] shape = entry.getValue().getShape();

@@ -3,7 +3,6 @@ package dev.loupe.core.inference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.onnxruntime.engine.OrtNDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
@@ -12,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DJL translator that does no work of its own: the input is a ready tensor in a direct buffer
- * (the engine reads it in place), the outputs are copied once into {@code float[]}s. All pre- and
+ * A DJL translator that does no work of its own (for the engines run through DJL's predictor: the
+ * PyTorch engine): the input is a ready tensor in a direct buffer (the engine reads it in place),
+ * the outputs are copied into {@code float[]}s by DJL's {@code toFloatArray}. All pre- and
  * post-processing happens outside DJL, on plain arrays.
  */
 final class RawOutputTranslator implements NoBatchifyTranslator<RawOutputTranslator.Input, List<Tensor>> {
@@ -31,29 +31,10 @@ final class RawOutputTranslator implements NoBatchifyTranslator<RawOutputTransla
     List<Tensor> out = new ArrayList<>(list.size());
     for (NDArray array : list) {
       if (array.getDataType() != DataType.FLOAT32) {
-        throw new IllegalStateException(
-            "model output " + array.getName() + " is " + array.getDataType()
-                + ", Loupe reads float32 outputs (export without half=True)");
+        throw EngineSession.notFloat32(array.getName(), array.getDataType());
       }
-      out.add(new Tensor(floats(array), array.getShape().getShape()));
+      out.add(new Tensor(array.toFloatArray(), array.getShape().getShape()));
     }
     return out;
-  }
-
-  /**
-   * The values in one copy: ONNX Runtime's own heap copy of its output is taken as it is (DJL's
-   * {@code toFloatArray} would copy twice, through a byte buffer); other engines through DJL.
-   */
-  private static float[] floats(NDArray array) {
-    if (array instanceof OrtNDArray ort) {
-      FloatBuffer buffer = ort.getTensor().getFloatBuffer();
-      if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {
-        return buffer.array();
-      }
-      float[] copy = new float[buffer.remaining()];
-      buffer.get(copy);
-      return copy;
-    }
-    return array.toFloatArray();
   }
 }

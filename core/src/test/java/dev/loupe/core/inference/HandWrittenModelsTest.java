@@ -174,7 +174,7 @@ class HandWrittenModelsTest {
       // the 64 x 64 image is scaled by 2 into 128: a box at 10..20 in the input is 5..10 in the image
       Detection d = predictor.predict(IMAGE, bigger).results().get(0);
       assertThat(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}).containsExactly(5, 5, 10, 10);
-      // back at the exported size: the session's outputs for 128 x 128 make way for 64 x 64 ones
+      // back at the exported size, through the same session
       d = predictor.predict(IMAGE, PredictOptions.DEFAULTS).results().get(0);
       assertThat(new double[] {d.x1(), d.y1(), d.x2(), d.y2()}).containsExactly(10, 10, 20, 20);
     }

@@ -192,11 +192,11 @@ class InputPreparationTest {
       float[] expected = new float[3 * input[0] * input[1]];
       InputPreparation.letterbox(bgr, input[0], input[1], expected);
       java.nio.FloatBuffer fused = java.nio.FloatBuffer.allocate(expected.length);
-      InputPreparation.letterboxRgb(rgb, 37, 23, input[0], input[1], fused);
+      InputPreparation.letterboxRgb(rgb, 37, 23, input[0], input[1], fused, false);
       assertThat(fused.array()).as("input %dx%d", input[1], input[0]).containsExactly(expected);
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> InputPreparation.letterboxRgb(rgb, 37, 23, 64, 64, java.nio.FloatBuffer.allocate(3 * 64 * 64)))
+            () -> InputPreparation.letterboxRgb(rgb, 37, 23, 64, 64, java.nio.FloatBuffer.allocate(3 * 64 * 64), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs a resize");
   }
