@@ -143,12 +143,21 @@ final class RawDetections {
     double conf = options.conf();
     Set<Integer> classes = options.classes();
 
-    // best score per anchor, read class-major so the memory is walked in order (a branch-free max);
-    // which class holds it is looked up only for the anchors that pass conf
+    // best score per anchor, read class-major so the memory is walked in order (a branch-free max,
+    // two class rows per pass: a third fewer loads and stores of best); which class holds it is
+    // looked up only for the anchors that pass conf
     float[] best = new float[anchors];
     System.arraycopy(d, 4 * anchors, best, 0, anchors);
-    for (int c = 1; c < nc; c++) {
-      int base = (4 + c) * anchors;
+    int row = 1;
+    for (; row + 1 < nc; row += 2) {
+      int base = (4 + row) * anchors;
+      int next = base + anchors;
+      for (int a = 0; a < anchors; a++) {
+        best[a] = Math.max(best[a], Math.max(d[base + a], d[next + a]));
+      }
+    }
+    if (row < nc) {
+      int base = (4 + row) * anchors;
       for (int a = 0; a < anchors; a++) {
         best[a] = Math.max(best[a], d[base + a]);
       }

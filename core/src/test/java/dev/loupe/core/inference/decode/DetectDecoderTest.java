@@ -119,6 +119,33 @@ class DetectDecoderTest {
   }
 
   @Test
+  void theBestScoreIsFoundInAnyClassRowForOddAndEvenClassCounts() {
+    for (int nc = 1; nc <= 5; nc++) {
+      List<String> names = java.util.stream.IntStream.range(0, nc).mapToObj(i -> "c" + i).toList();
+      ModelInfo model = new ModelInfo("onnx", Task.DETECT, names, 640, 640, 32, false, null, 3, java.util.Map.of());
+      // anchor k: its best score (0.8) in class k, far apart so none suppresses another; a last
+      // anchor with NaN in its last class, as a broken export could give, is not kept
+      float[][] anchors = new float[nc + 1][];
+      for (int k = 0; k <= nc; k++) {
+        float[] a = new float[4 + nc];
+        a[0] = 50 + 100 * k;
+        a[1] = 300;
+        a[2] = 20;
+        a[3] = 20;
+        java.util.Arrays.fill(a, 4, 4 + nc, 0.1f);
+        a[4 + Math.min(k, nc - 1)] = k < nc ? 0.8f : Float.NaN;
+        anchors[k] = a;
+      }
+
+      List<Detection> results = decode(model, classic(anchors), PredictOptions.DEFAULTS);
+
+      assertThat(results).as("%d classes", nc).extracting(Detection::classId)
+          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, nc).boxed().toList());
+      assertThat(results).extracting(Detection::confidence).allSatisfy(c -> assertThat(c).isCloseTo(0.8, within(1e-6)));
+    }
+  }
+
+  @Test
   void scoresTiedKeepTheirAnchorOrder() {
     Tensor output = classic(row(300, 300, 20, 20, 0.5, 0, 0), row(100, 100, 20, 20, 0.5, 0, 0));
 
