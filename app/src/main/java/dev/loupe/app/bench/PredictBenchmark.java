@@ -37,9 +37,16 @@ import javax.imageio.ImageIO;
  * letterbox, tensor, the session call, output decoding and NMS, scaling back) against a bare ONNX Runtime
  * session run on the same input: overhead at most 10% of the run and at most 5 ms; (2) images/s of
  * {@code predict} over folders of coco8-sized and 1080p JPEGs, decoding overlapping inference.
+ * Per-image figures are the steady state of a folder or a dataset: the image and output work runs
+ * {@value #JIT_WARMUP} times untimed first (the JIT compiles it), and the cost of its first calls is
+ * printed beside.
  */
 public final class PredictBenchmark {
   private static final int WARMUP = 10;
+  /** Runs of the work around the model before timing: enough for C2 to compile it. */
+  private static final int JIT_WARMUP = 500;
+  /** The first prepare(file) calls, timed before the warm-up: the cost while the JIT compiles. */
+  private static final int COLD = 20;
 
   private final PrintStream out;
 
@@ -98,6 +105,14 @@ public final class PredictBenchmark {
               outputs.add(new Tensor(data, t.getInfo().getShape()));
             }
           }
+          // steady state, as in a folder or a dataset being annotated: the JIT compiles the image and
+          // output work (ImageIO's per-row Java code, the letterbox, the decoder) within a few hundred
+          // images; the model runs need no such warm-up
+          double[] coldMs = Stopwatch.repeat(COLD, i -> predictor.discard(prepareUnchecked(predictor, image, options)));
+          for (int i = 0; i < JIT_WARMUP; i++) {
+            predictor.discard(prepareUnchecked(predictor, image, options));
+            decoder.decode(outputs, context);
+          }
           for (int i = 0; i < WARMUP; i++) {
             bare.run();
             predictor.predict(image, options);
@@ -130,12 +145,14 @@ public final class PredictBenchmark {
           double decode = Stopwatch.median(decodeMs);
           double letterbox = Stopwatch.median(letterboxMs);
           double outputsDecode = Stopwatch.median(outputsMs);
-          out.printf("per image, %d runs each in blocks of 10 (ms): median  min%n", runs);
+          out.printf("per image, %d runs each in blocks of 10, steady state (ms): median  min%n", runs);
           out.printf("  bare ONNX Runtime session.run          %8.2f %8.2f%n", bareMedian, min(bareMs));
           out.printf("  Loupe predict(file), all included      %8.2f %8.2f%n", Stopwatch.median(fullMs), min(fullMs));
           out.printf("  overhead (difference of the medians)   %8.2f           = %.1f%% of the run%n", overhead,
               100 * overhead / bareMedian);
           out.printf("  of which read, decode, letterbox (prepare(file))  %8.2f %8.2f%n", prepare, min(prepareMs));
+          out.printf("     (the first %d calls, before the JIT warm-up of %d:  %8.2f %8.2f)%n", COLD, JIT_WARMUP,
+              Stopwatch.median(coldMs), min(coldMs));
           out.printf("  of which output decode + NMS + scaling            %8.2f %8.2f%n", outputsDecode, min(outputsMs));
           out.printf("  the rest (the session call, output copy, the run after the image work) %.2f%n",
               overhead - prepare - outputsDecode);
