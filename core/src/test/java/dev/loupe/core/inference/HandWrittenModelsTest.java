@@ -40,6 +40,29 @@ class HandWrittenModelsTest {
     }
   }
 
+  /**
+   * The device choice as far as this machine can show it: the shipped ONNX Runtime is a CPU build,
+   * so auto runs on the CPU, and a GPU asked for by name is refused with a way out, not silently
+   * replaced. (Where ONNX Runtime's CUDA provider is present, auto takes GPU 0: not runnable here.)
+   */
+  @Test
+  void autoRunsOnTheCpuOfACpuBuildAndAnAskedForGpuIsRefused() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA),
+        "ONNX Runtime has its CUDA provider here");
+    float[] rows = new float[300 * 6];
+    put(rows, 0, 10, 12, 30, 40, 0.9f, 1);
+    Path file = model("detect").meta("end2end", "True").output(rows, 1, 300, 6).write(dir.resolve("device.onnx"));
+
+    try (YoloPredictor predictor = ModelLoader.load(file, new EngineOptions(1, "auto"))) {
+      assertThat(predictor.engine()).startsWith("ONNX Runtime").endsWith(" on CPU");
+      assertThat(predictor.predict(IMAGE, PredictOptions.DEFAULTS).results()).hasSize(1);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelLoader.load(file, new EngineOptions(1, "gpu")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessage("device gpu:0 asked for, but ONNX Runtime (CPU build) finds no GPU; use --device cpu or auto");
+  }
+
   @Test
   void detectEndToEndKeepsRowsAboveTheConfidence() throws IOException {
     float[] rows = new float[300 * 6];

@@ -53,6 +53,18 @@ class TorchScriptModelsTest {
     }
   }
 
+  /** libtorch from the classpath is a CPU build: auto runs on the CPU, an asked-for GPU is refused. */
+  @Test
+  void autoRunsOnTheCpuAndAnAskedForGpuIsRefused() throws IOException {
+    Path file = model();
+    try (YoloPredictor predictor = ModelLoader.load(file, new EngineOptions(1, "auto"))) {
+      assertThat(predictor.engine()).startsWith("PyTorch").endsWith(" on CPU");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelLoader.load(file, new EngineOptions(1, "cuda:0")))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessage("device gpu:0 asked for, but PyTorch (libtorch CPU) finds no GPU; use --device cpu or auto");
+  }
+
   @Test
   void predictsThroughLibtorch() throws IOException {
     try (YoloPredictor predictor = ModelLoader.load(model(), new EngineOptions(1, "cpu"))) {
