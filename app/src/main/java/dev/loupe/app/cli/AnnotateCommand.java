@@ -36,7 +36,7 @@ public final class AnnotateCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET", description = "Slug or id.")
   String dataset;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Model slug or id (see 'loupe models list').")
+  @Option(names = "--model", paramLabel = "MODEL", description = "Model slug or id (see 'loupe models list'), or a model file (imported on first use).")
   String model;
 
   @Option(names = "--split", converter = Converters.SplitConverter.class, description = "Only this split.")
@@ -81,7 +81,8 @@ public final class AnnotateCommand implements Callable<Integer> {
     AnnotateResult result;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
-      result = new AutoAnnotator(ws, runtime).run(dataset, model, options, progress);
+      result = new AutoAnnotator(ws, runtime)
+          .run(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();
     }
     if (context.json()) {

@@ -35,7 +35,7 @@ public final class ValCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model slug or id.")
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model slug or id, or a model file (imported on first use).")
   String model;
 
   @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "Dataset slug or id.")
@@ -66,7 +66,8 @@ public final class ValCommand implements Callable<Integer> {
     ValidationReport report;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
-      report = new Validator(ws, runtime).validate(dataset, model, options, progress);
+      report = new Validator(ws, runtime)
+          .validate(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();
     }
     if (context.json()) {

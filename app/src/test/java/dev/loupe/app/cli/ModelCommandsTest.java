@@ -169,6 +169,30 @@ class ModelCommandsTest {
   }
 
   @Test
+  void valAndAnnotateTakeAModelFileRegisteringItOnce() throws IOException {
+    Cli cli = cli();
+    cli.ok("import", yolo(4).toString(), "--no-thumbnails");
+    Path file = Files.writeString(dir.resolve("best.onnx"), "onnx");
+
+    Cli.Result val = cli.ok("val", "--model", file.toString(), "--dataset", "cats");
+    assertThat(val.out()).containsPattern("\\s+all\\s+4\\s+2\\s+0.5\\s+1");
+    assertThat(val.err()).startsWith("model best.onnx is best (mdl_");
+    // the same bytes under another name are the same model: no second import
+    Path copy = Files.copy(file, dir.resolve("copy.onnx"));
+    JsonNode run = cli.json("annotate", "cats", "--model", copy.toString(), "--unlabeled");
+    assertThat(run.path("labelsAdded").asLong()).isEqualTo(2);
+    JsonNode models = cli.json("models", "list");
+    assertThat(models.path("count").asInt()).isEqualTo(1);
+    assertThat(run.path("modelId").asText()).isEqualTo(models.path("models").get(0).path("_id").asText());
+
+    assertThat(cli.run("val", "--model", dir.resolve("missing.onnx").toString(), "--dataset", "cats").err())
+        .contains("model '" + dir.resolve("missing.onnx") + "' not found");
+    Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
+    assertThat(cli.run("annotate", "cats", "--model", text.toString()).err())
+        .contains("Loupe takes .onnx, .torchscript and .pt model files");
+  }
+
+  @Test
   void valPrintsUltralyticsTableAndJsonPerClass() throws IOException {
     Cli cli = cli();
     cli.ok("import", yolo(4).toString(), "--no-thumbnails");

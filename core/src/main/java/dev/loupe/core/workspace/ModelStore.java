@@ -62,6 +62,22 @@ public final class ModelStore {
    *     file the inspector cannot read
    */
   public ModelRecord importFile(Path file, NewModel spec, Function<Path, ModelInfo> inspector) throws IOException {
+    return importFile(file, spec, inspector, false);
+  }
+
+  /**
+   * A model file as a model of this workspace, for commands that take a file where a model is
+   * asked for: the model already holding this content (the newest, when several do), else the file
+   * imported with the defaults.
+   *
+   * @throws IllegalArgumentException as {@link #importFile} does
+   */
+  public ModelRecord registered(Path file, Function<Path, ModelInfo> inspector) throws IOException {
+    return importFile(file, NewModel.defaults(), inspector, true);
+  }
+
+  private ModelRecord importFile(
+      Path file, NewModel spec, Function<Path, ModelInfo> inspector, boolean reuseSameContent) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such model file");
     }
@@ -75,6 +91,12 @@ public final class ModelStore {
     Project project = spec.project() == null ? null : projects.require(spec.project());
     ModelFiles.Staged staged = files.stage(file, extension);
     try {
+      if (reuseSameContent) {
+        Optional<ModelRecord> same = db.read(c -> newestWithContent(c, staged.hash(), extension));
+        if (same.isPresent()) {
+          return same.get();
+        }
+      }
       ModelInfo info = null;
       String inspectError = null;
       try {
@@ -248,6 +270,17 @@ public final class ModelStore {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM model WHERE id = ? OR slug = ?")) {
       ps.setString(1, idOrSlug);
       ps.setString(2, idOrSlug);
+      List<ModelRecord> found = all(ps);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  private Optional<ModelRecord> newestWithContent(Connection c, String hash, String extension) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM model WHERE file_hash = ? AND file_ext = ? ORDER BY created_at DESC, id DESC")) {
+      ps.setString(1, hash);
+      ps.setString(2, extension);
       List<ModelRecord> found = all(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }

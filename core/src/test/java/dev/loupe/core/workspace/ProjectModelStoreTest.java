@@ -139,6 +139,23 @@ class ProjectModelStoreTest {
   }
 
   @Test
+  void aFileGivenWhereAModelIsAskedForIsTheNewestModelOfItsContentOrImportedOnce() throws Exception {
+    try (Workspace ws = Workspace.open(dir.resolve("ws"), new TickingClock())) {
+      ModelRecord older = ws.models().importFile(file("a.onnx", "weights"), NewModel.defaults(), INSPECT_POSE);
+      ModelRecord newer = ws.models().importFile(file("b.onnx", "weights"), NewModel.defaults(), INSPECT_POSE);
+
+      assertThat(ws.models().registered(file("c.onnx", "weights"), INSPECT_POSE)).isEqualTo(newer);
+      assertThat(ws.models().list(null)).containsExactly(older, newer);
+
+      ModelRecord other = ws.models().registered(file("d.onnx", "other weights"), INSPECT_POSE);
+      assertThat(other.slug()).isEqualTo("d");
+      assertThat(ws.models().registered(dir.resolve("d.onnx"), INSPECT_POSE)).isEqualTo(other);
+      assertThat(ws.models().list(null)).hasSize(3);
+      assertThat(Files.list(dir.resolve("ws").resolve("tmp"))).isEmpty();
+    }
+  }
+
+  @Test
   void aPtCheckpointIsRecordedButCannotRunAndSaysHowToExportIt() throws Exception {
     try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
       ModelRecord pt =
