@@ -108,7 +108,8 @@ public final class PredictBenchmark {
           // steady state, as in a folder or a dataset being annotated: the JIT compiles the image and
           // output work (ImageIO's per-row Java code, the letterbox, the decoder) within a few hundred
           // images; the model runs need no such warm-up
-          double[] coldMs = Stopwatch.repeat(COLD, i -> predictor.discard(prepareUnchecked(predictor, image, options)));
+          double[] coldMs =
+              Stopwatch.repeat(COLD, i -> predictor.discard(prepareUnchecked(predictor, image, options)));
           for (int i = 0; i < JIT_WARMUP; i++) {
             predictor.discard(prepareUnchecked(predictor, image, options));
             decoder.decode(outputs, context);

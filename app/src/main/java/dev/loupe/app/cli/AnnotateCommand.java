@@ -36,7 +36,8 @@ public final class AnnotateCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET", description = "Slug or id.")
   String dataset;
 
-  @Option(names = "--model", paramLabel = "MODEL", description = "Model slug or id (see 'loupe models list'), or a model file (imported on first use).")
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "Model slug or id (see 'loupe models list'), or a model file (imported on first use).")
   String model;
 
   @Option(names = "--split", converter = Converters.SplitConverter.class, description = "Only this split.")

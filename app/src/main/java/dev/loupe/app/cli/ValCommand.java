@@ -35,7 +35,8 @@ public final class ValCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model slug or id, or a model file (imported on first use).")
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "Model slug or id, or a model file (imported on first use).")
   String model;
 
   @Option(names = "--dataset", required = true, paramLabel = "DATASET", description = "Dataset slug or id.")

@@ -278,7 +278,8 @@ public final class ModelStore {
   private Optional<ModelRecord> newestWithContent(Connection c, String hash, String extension) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM model WHERE file_hash = ? AND file_ext = ? ORDER BY created_at DESC, id DESC")) {
+            "SELECT " + COLUMNS + " FROM model WHERE file_hash = ? AND file_ext = ?"
+                + " ORDER BY created_at DESC, id DESC")) {
       ps.setString(1, hash);
       ps.setString(2, extension);
       List<ModelRecord> found = all(ps);
