@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,8 +59,11 @@ public final class AnnotateCommand implements Callable<Integer> {
   @Option(names = "--add-classes", description = "Add the model's classes the dataset lacks (else their predictions are dropped).")
   boolean addClasses;
 
-  @Option(names = "--workers", paramLabel = "N", description = "Threads reading images (default: all cores).")
+  @Option(names = "--workers", paramLabel = "N",
+      description = "Threads reading images (default: the cores the model's threads leave, at least 1).")
   int workers;
+
+  @Mixin EngineMixin engine;
 
   public AnnotateCommand(CliContext context, ModelRuntime runtime) {
     this.context = context;
@@ -79,10 +83,11 @@ public final class AnnotateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ModelRuntime engines = runtime.with(engine.options(spec));
     AnnotateResult result;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
-      result = new AutoAnnotator(ws, runtime)
+      result = new AutoAnnotator(ws, engines)
           .run(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();
     }

@@ -19,8 +19,21 @@ public interface ModelRuntime extends PredictorFactory {
   @Override
   Predictor open(Path modelFile) throws IOException;
 
+  /**
+   * This runtime loading models with {@code options} (device, threads); a runtime without engines
+   * (a test's fake) is itself.
+   */
+  default ModelRuntime with(EngineOptions options) {
+    return this;
+  }
+
   /** The engines of this build: ONNX Runtime and libtorch through DJL, on the CPU or a GPU found. */
   static ModelRuntime engines() {
+    return engines(EngineOptions.DEFAULTS);
+  }
+
+  /** The engines of this build, loading models with {@code options}. */
+  static ModelRuntime engines(EngineOptions options) {
     return new ModelRuntime() {
       @Override
       public ModelInfo inspect(Path modelFile) {
@@ -33,7 +46,12 @@ public interface ModelRuntime extends PredictorFactory {
 
       @Override
       public Predictor open(Path modelFile) throws IOException {
-        return ModelLoader.load(modelFile, EngineOptions.DEFAULTS);
+        return ModelLoader.load(modelFile, options);
+      }
+
+      @Override
+      public ModelRuntime with(EngineOptions other) {
+        return engines(other);
       }
     };
   }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,11 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
   @Option(names = "--agnostic-nms", description = "Suppress overlapping boxes across classes.")
   boolean agnostic;
 
-  @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default auto).")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "0", description = "Threads of one inference (default: all cores).")
-  int threads;
+  @Mixin EngineMixin engine;
 
   @Option(names = "--workers", defaultValue = "0", description = "Threads decoding images ahead (default: cores - 1, at least 1).")
   int workers;
@@ -84,9 +81,9 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PredictOptions options = options();
-    EngineOptions engine = engineOptions();
+    EngineOptions engineOptions = engine.options(spec);
     if (ModelLoader.format(model) == ModelLoader.Format.CHECKPOINT) {
-      ModelLoader.load(model, engine); // refuses it with the export command
+      ModelLoader.load(model, engineOptions); // refuses it with the export command
     }
     List<Path> images = new ArrayList<>();
     boolean folder = collect(images);
@@ -96,7 +93,7 @@ public final class PredictCommand implements Callable<Integer> {
     int decoders = workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     List<PredictJson.Item> items = new ArrayList<>();
     int[] failed = {0};
-    try (YoloPredictor predictor = ModelLoader.load(model, engine);
+    try (YoloPredictor predictor = ModelLoader.load(model, engineOptions);
         ConsoleProgress progress = context.progress()) {
       int[] input = predictor.inputSize(options);
       if (imgsz > 0 && (input[0] != imgsz || input[1] != imgsz)) {
@@ -140,14 +137,6 @@ public final class PredictCommand implements Callable<Integer> {
     try {
       Set<Integer> keep = classes == null ? Set.of() : new LinkedHashSet<>(classes);
       return new PredictOptions(conf, iou, imgsz, maxDet, keep, agnostic);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  private EngineOptions engineOptions() {
-    try {
-      return new EngineOptions(threads, device);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,6 +52,8 @@ public final class ValCommand implements Callable<Integer> {
   @Option(names = "--iou", defaultValue = "0.7", description = "IoU threshold of NMS (default 0.7).")
   double iou;
 
+  @Mixin EngineMixin engine;
+
   public ValCommand(CliContext context, ModelRuntime runtime) {
     this.context = context;
     this.runtime = runtime;
@@ -64,10 +67,11 @@ public final class ValCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    ModelRuntime engines = runtime.with(engine.options(spec));
     ValidationReport report;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
-      report = new Validator(ws, runtime)
+      report = new Validator(ws, engines)
           .validate(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();
     }

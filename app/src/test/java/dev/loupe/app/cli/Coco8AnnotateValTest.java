@@ -41,8 +41,12 @@ class Coco8AnnotateValTest {
     JsonNode all = val.path("metrics").path("box").path("all");
     assertThat(all.path("mAP50").asDouble()).isGreaterThan(0.3);
     assertThat(all.path("mAP50-95").asDouble()).isGreaterThan(0.15).isLessThan(all.path("mAP50").asDouble());
-    assertThat(cli.ok("val", "--model", "yolov8n-int8", "--dataset", "coco8").out())
-        .contains("Box(P").contains("person");
+    assertThat(cli.ok("val", "--model", "yolov8n-int8", "--dataset", "coco8", "--device", "cpu", "--threads", "1")
+        .out()).contains("Box(P").contains("person");
+    if (!ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA)) {
+      assertThat(cli.run("val", "--model", "yolov8n-int8", "--dataset", "coco8", "--device", "gpu").err())
+          .contains("device gpu:0 asked for, but ONNX Runtime (CPU build) finds no GPU; use --device cpu or auto");
+    }
 
     cli.ok("import", coco8.toString(), "--name", "coco8-auto", "--no-thumbnails");
     try (Workspace ws = Workspace.open(workspace)) {

@@ -193,6 +193,25 @@ class ModelCommandsTest {
   }
 
   @Test
+  void valAndAnnotateTakeTheDeviceAndThreadsOfPredict() throws IOException {
+    Cli cli = cli();
+    cli.ok("import", yolo(2).toString(), "--no-thumbnails");
+    cli.ok("models", "import", Files.writeString(dir.resolve("cats.onnx"), "onnx").toString());
+
+    assertThat(cli.ok("val", "--model", "cats", "--dataset", "cats", "--device", "cpu", "--threads", "1").out())
+        .contains("all");
+    assertThat(cli.json("annotate", "cats", "--model", "cats", "--device", "cuda:0", "--threads", "2")
+        .path("state").asText()).isEqualTo("completed");
+    for (String command : List.of("val", "annotate")) {
+      Cli.Result bad = command.equals("val")
+          ? cli.run("val", "--model", "cats", "--dataset", "cats", "--device", "tpu")
+          : cli.run("annotate", "cats", "--model", "cats", "--device", "tpu");
+      assertThat(bad.exit()).as(command).isEqualTo(ErrorReporter.USAGE);
+      assertThat(bad.err()).contains("unknown device 'tpu'");
+    }
+  }
+
+  @Test
   void valPrintsUltralyticsTableAndJsonPerClass() throws IOException {
     Cli cli = cli();
     cli.ok("import", yolo(4).toString(), "--no-thumbnails");
