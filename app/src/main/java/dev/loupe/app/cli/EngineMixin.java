@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The options of the commands that run a model: where it runs and on how many threads. */
-final class EngineMixin {
+public final class EngineMixin {
   @Option(names = "--device", defaultValue = "auto",
       description = "auto (a GPU when the engine finds one, else the CPU), cpu, gpu or gpu:N (default auto).")
   String device;
@@ -16,7 +16,7 @@ final class EngineMixin {
   int threads;
 
   /** The engine options asked for; a bad value is the command line's error. */
-  EngineOptions options(CommandSpec spec) {
+  public EngineOptions options(CommandSpec spec) {
     try {
       return new EngineOptions(threads, device);
     } catch (IllegalArgumentException e) {

@@ -1,16 +1,28 @@
 package dev.loupe.app.gui;
 
 import dev.loupe.app.cli.CliContext;
+import dev.loupe.app.cli.EngineMixin;
+import dev.loupe.app.cli.ModelRuntime;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code loupe gui}: the workbench window on the workspace (also what {@code loupe} alone opens). */
+/**
+ * {@code loupe gui [--device D] [--threads N]}: the workbench window on the workspace (also what
+ * {@code loupe} alone opens); the models it runs (pre-labels, auto-annotation) load on that device.
+ */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench window.")
 public final class GuiCommand implements Callable<Integer> {
   private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  @Mixin EngineMixin engine;
 
   @Option(names = "--screenshot", paramLabel = "DIR", hidden = true,
       description = "Write PNGs of the main views to DIR, then close.")
@@ -22,6 +34,7 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    ModelRuntime engines = ModelRuntime.engines(engine.options(spec));
     String noDisplay = DisplayCheck.whyNoDisplay(context::env);
     if (noDisplay != null) {
       context.err().println("error: cannot open the workbench window: " + noDisplay
@@ -30,7 +43,7 @@ public final class GuiCommand implements Callable<Integer> {
       return 1;
     }
     try (Workspace workspace = context.openWorkspace()) {
-      Workbench.run(workspace, screenshots);
+      Workbench.run(workspace, engines, screenshots);
     }
     return 0;
   }

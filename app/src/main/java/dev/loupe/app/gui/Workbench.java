@@ -29,9 +29,11 @@ public final class Workbench {
       });
   private ThumbnailCache thumbnails;
   private CanvasLabelingHost labeling;
+  private final ModelRuntime engines;
 
-  private Workbench(Workspace workspace) {
+  private Workbench(Workspace workspace, ModelRuntime engines) {
     this.workspace = workspace;
+    this.engines = engines;
   }
 
   /**
@@ -40,7 +42,7 @@ public final class Workbench {
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
-  public static void run(Workspace workspace, Path screenshots) throws InterruptedException {
+  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots) throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     try {
       Platform.startup(started::countDown);
@@ -51,7 +53,7 @@ public final class Workbench {
     }
     started.await();
     Platform.setImplicitExit(false);
-    Workbench workbench = new Workbench(workspace);
+    Workbench workbench = new Workbench(workspace, engines);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(() -> {
       try {
@@ -69,8 +71,8 @@ public final class Workbench {
   private void show(CountDownLatch closed, Path screenshots) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
     MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
-    labeling = new CanvasLabelingHost(workspace, model.colors(), ModelRuntime.engines());
-    MainWindow window = new MainWindow(model, thumbnails, labeling);
+    labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
+    MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
     stage.setTitle("Loupe — " + workspace.root());
     stage.setScene(window.scene(1440, 900));

@@ -37,6 +37,15 @@ class GuiStartTest {
   }
 
   @Test
+  void theWorkbenchTakesTheDeviceAndThreadsOfItsModels() {
+    Cli.Result help = new Cli(dir).ok("gui", "--help");
+    assertThat(help.out()).contains("--device").contains("--threads");
+    Cli.Result bad = new Cli(dir).run("gui", "--device", "tpu");
+    assertThat(bad.exit()).isEqualTo(ErrorReporter.USAGE);
+    assertThat(bad.err()).contains("unknown device 'tpu'");
+  }
+
+  @Test
   @EnabledOnOs({OS.LINUX, OS.FREEBSD, OS.OPENBSD, OS.SOLARIS})
   void onX11OrWaylandADisplayMustBeNamed() {
     assertThat(DisplayCheck.whyNoDisplay(Map.<String, String>of()::get)).isEqualTo("DISPLAY is not set");
