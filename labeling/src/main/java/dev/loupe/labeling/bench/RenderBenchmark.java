@@ -122,6 +122,7 @@ public final class RenderBenchmark {
       canvas.setPolygonFill(0.15);
       return null;
     });
+    frameRow("50 polygons x 1,000 vertices (smooth outlines, as traced from masks)", smoothPolygons(50, 1000), 1);
     frameRow("1,000 boxes", boxes(1000), 2);
     frameRow("1,000 boxes", boxes(1000), 8);
     frameRow("10,000 boxes", boxes(10000), 8);
@@ -212,6 +213,23 @@ public final class RenderBenchmark {
     for (int i = 0; i < n; i++) {
       double w = 0.01 + random.nextDouble() * 0.04, h = 0.01 + random.nextDouble() * 0.04;
       labels.add(new BoxLabel(i % 8, w / 2 + random.nextDouble() * (1 - w), h / 2 + random.nextDouble() * (1 - h), w, h));
+    }
+    return labels;
+  }
+
+  /** Blobs whose outline moves a little from vertex to vertex, as a contour traced from a mask. */
+  private List<Label> smoothPolygons(int n, int vertices) {
+    List<Label> labels = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double cx = 0.1 + random.nextDouble() * 0.8, cy = 0.1 + random.nextDouble() * 0.8, r = 0.02 + random.nextDouble() * 0.08;
+      double phase = random.nextDouble() * 2 * Math.PI;
+      double[] xy = new double[vertices * 2];
+      for (int v = 0; v < vertices; v++) {
+        double a = 2 * Math.PI * v / vertices, rr = r * (0.85 + 0.15 * Math.sin(5 * a + phase));
+        xy[v * 2] = Math.max(0, Math.min(1, cx + rr * Math.cos(a)));
+        xy[v * 2 + 1] = Math.max(0, Math.min(1, cy + rr * Math.sin(a)));
+      }
+      labels.add(new PolygonLabel(i % 8, Coords.of(xy)));
     }
     return labels;
   }

@@ -31,6 +31,8 @@ final class ShapeRenderer {
   private final ClassPalette palette;
   private List<String> classNames = List.of();
   private Skeleton skeleton = Skeleton.NONE;
+  /** An outline's view coordinates, reused (the renderer draws on the FX thread only). */
+  private double[] outline = new double[0];
 
   ShapeRenderer(ClassPalette palette) {
     this.palette = palette;
@@ -165,12 +167,59 @@ final class ShapeRenderer {
     gc.fillRect(x0, y0, x1 - x0, y1 - y0);
   }
 
-  private static void polygon(GraphicsContext gc, Viewport vp, Coords xy) {
-    gc.moveTo(vp.viewX(xy.get(0)), vp.viewY(xy.get(1)));
-    for (int i = 2; i + 1 < xy.size(); i += 2) {
-      gc.lineTo(vp.viewX(xy.get(i)), vp.viewY(xy.get(i + 1)));
+  /** A closed outline in view pixels, with the steps no one can see left out ({@link #visibleSteps}). */
+  private void polygon(GraphicsContext gc, Viewport vp, Coords xy) {
+    int n = xy.size() / 2;
+    if (n == 0) {
+      return;
+    }
+    if (outline.length < 2 * n) {
+      outline = new double[2 * n];
+    }
+    for (int i = 0; i < n; i++) {
+      outline[2 * i] = vp.viewX(xy.get(2 * i));
+      outline[2 * i + 1] = vp.viewY(xy.get(2 * i + 1));
+    }
+    int kept = visibleSteps(outline, n, MIN_STEP);
+    gc.moveTo(outline[0], outline[1]);
+    for (int i = 1; i < kept; i++) {
+      gc.lineTo(outline[2 * i], outline[2 * i + 1]);
     }
     gc.closePath();
+  }
+
+  /** Shortest step, in view pixels, between two vertices of an outline that are both drawn. */
+  static final double MIN_STEP = 1;
+
+  /**
+   * Compacts the first {@code n} points (x, y pairs) of {@code xy} in place to those at least {@code
+   * minStep} away (in x or y) from the last one kept, the first always kept, and returns how many
+   * are left. An outline traced from a mask has a vertex every pixel or two of the image: at a zoom
+   * below 1 those are steps shorter than a screen pixel, each a cost to the stroker and the
+   * anti-aliasing for nothing anyone can see. An outline whose points all lie that close keeps its
+   * last point too, so that a label smaller than a pixel still shows as a dot.
+   */
+  static int visibleSteps(double[] xy, int n, double minStep) {
+    if (n <= 1) {
+      return n;
+    }
+    int kept = 1;
+    for (int i = 1; i < n; i++) {
+      double x = xy[2 * i];
+      double y = xy[2 * i + 1];
+      if (Math.abs(x - xy[2 * kept - 2]) < minStep && Math.abs(y - xy[2 * kept - 1]) < minStep) {
+        continue;
+      }
+      xy[2 * kept] = x;
+      xy[2 * kept + 1] = y;
+      kept++;
+    }
+    if (kept == 1) {
+      xy[2] = xy[2 * n - 2];
+      xy[3] = xy[2 * n - 1];
+      kept = 2;
+    }
+    return kept;
   }
 
   private void drawKeypoints(GraphicsContext gc, PoseLabel p, Viewport vp, Color classColor) {
