@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,16 +37,20 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 
 /**
  * The labeling canvas: an image with its labels, zoom (wheel about the cursor, {@link #fit()}, {@link
  * #actualSize()}) and pan (Space+drag or middle drag), and the drawing {@link ToolKind tools}.
  *
- * <p>Built for thousands of labels: two view-sized canvases (never image-sized). The lower one holds
- * the image, drawn from a copy pre-scaled to the zoom, and every label that is not selected; it is
- * redrawn only when the labels or the view change, and then only the labels on screen (found by a
- * {@link ShapeIndex}) with paint set once per class. The upper, light one holds the selection, its
- * handles, the hovered label and the tool's work in progress, and is redrawn as the mouse moves.
+ * <p>Built for thousands of labels: three view-sized canvases (never image-sized). The lowest holds
+ * the image, drawn from a copy pre-scaled to the zoom. The middle one holds every label that is not
+ * selected; it is redrawn only when the labels or the zoom change, and then only the labels on
+ * screen (found by a {@link ShapeIndex}) with paint set once per class. While the view is dragged
+ * ({@link #panBy}) it is moved with the image instead, and redrawn once the view rests. The upper,
+ * light one holds the selection, its handles, the hovered label and the tool's work in progress, and
+ * is redrawn as the mouse moves.
  *
  * <p>The canvas shows a {@link LabelDocument} and never changes it itself: finished work goes out as
  * {@link Edit}s to the edit sink (the session applies, records for undo and saves them).
@@ -54,8 +59,13 @@ public class LabelCanvas extends Region {
   private static final Color BACKGROUND = Color.rgb(40, 40, 44);
   private static final double HIT_TOLERANCE = 5;
 
+  /** After the last step of a pan, how long the view rests before the moved labels are redrawn. */
+  private static final Duration PAN_REST = Duration.millis(120);
+
   private final Canvas base = new Canvas();
+  private final Canvas labelLayer = new Canvas();
   private final Canvas overlay = new Canvas();
+  private final PauseTransition panRest = new PauseTransition(PAN_REST);
   private final ShapeRenderer renderer;
   private final ClassPalette palette;
   private final ObservableSet<Long> selection = FXCollections.observableSet(new java.util.LinkedHashSet<>());
@@ -71,13 +81,18 @@ public class LabelCanvas extends Region {
   private boolean imageReduced;
   private LabelDocument document = new LabelDocument();
   private List<Label> labels = List.of();
+  /** The image-class labels among them, written in the view's corner. */
+  private List<Label> imageClasses = List.of();
   private ShapeIndex index = new ShapeIndex(List.of());
   private Consumer<Edit> editSink = edit -> document.batch(() -> edit.apply(document));
   private Runnable onFullResolutionWanted = () -> {};
   /** Labels shown in place of the document's while a drag is in progress, by shape id. */
   private Map<Long, Label> preview = Map.of();
   private boolean baseDirty = true;
+  private boolean labelsDirty = true;
   private boolean overlayDirty = true;
+  /** The view the label layer was drawn for (it is moved, not redrawn, while the view is dragged). */
+  private Viewport labelsDrawnFor;
   private boolean fitPending = true;
   private boolean spaceDown;
   private double panX, panY;
@@ -91,7 +106,13 @@ public class LabelCanvas extends Region {
     this.palette = palette;
     this.renderer = new ShapeRenderer(palette);
     overlay.setMouseTransparent(true);
-    getChildren().addAll(base, overlay);
+    labelLayer.setMouseTransparent(true);
+    getChildren().addAll(base, labelLayer, overlay);
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(widthProperty());
+    clip.heightProperty().bind(heightProperty());
+    setClip(clip); // the label layer, moved while panning, must not show outside the view
+    panRest.setOnFinished(e -> markLabelsDirty());
     setFocusTraversable(true);
     setMinSize(100, 100);
     setPrefSize(800, 600);
@@ -100,7 +121,7 @@ public class LabelCanvas extends Region {
     tools.put(ToolKind.OBB, new BoxTool(this, true));
     tools.put(ToolKind.POLYGON, new PolygonTool(this));
     tools.put(ToolKind.KEYPOINTS, new KeypointTool(this));
-    selection.addListener((SetChangeListener<Long>) c -> markBaseDirty());
+    selection.addListener((SetChangeListener<Long>) c -> markLabelsDirty());
     hovered.addListener((obs, old, now) -> markOverlayDirty());
     tool.addListener(
         (obs, old, now) -> {
@@ -147,7 +168,7 @@ public class LabelCanvas extends Region {
       fitPending = true;
       requestLayout();
     }
-    image = picture == null ? null : new ScaledImageCache(picture, this::markBaseDirty);
+    image = picture == null ? null : new ScaledImageCache(picture, this::markImageDirty);
     if (image != null) {
       image.seed(fitted);
     }
@@ -157,7 +178,7 @@ public class LabelCanvas extends Region {
 
   /** Replaces the pixels of the image on screen (the full resolution arriving), keeping the view. */
   public void replaceImage(Image picture, boolean reduced) {
-    image = picture == null ? null : new ScaledImageCache(picture, this::markBaseDirty);
+    image = picture == null ? null : new ScaledImageCache(picture, this::markImageDirty);
     imageReduced = reduced;
     markBaseDirty();
   }
@@ -179,12 +200,12 @@ public class LabelCanvas extends Region {
 
   public void setClassNames(List<String> names) {
     renderer.setClassNames(names);
-    markBaseDirty();
+    markLabelsDirty();
   }
 
   public void setSkeleton(Skeleton skeleton) {
     renderer.setSkeleton(skeleton);
-    markBaseDirty();
+    markLabelsDirty();
   }
 
   /** The keypoint layout of a pose dataset (kpt_shape) and its skeleton. */
@@ -205,7 +226,7 @@ public class LabelCanvas extends Region {
   /** Opacity of the fill of polygons and rotated boxes that are not selected (0 draws outlines only). */
   public void setPolygonFill(double opacity) {
     polygonFill = opacity;
-    markBaseDirty();
+    markLabelsDirty();
   }
 
   /** Where finished edits go; the default applies them to the document without undo. */
@@ -286,6 +307,37 @@ public class LabelCanvas extends Region {
     }
   }
 
+  /**
+   * Moves the view by (dx, dy) view pixels, as a drag does: the image is redrawn, the labels' layer
+   * is moved along (by whole pixels) and redrawn only once the view has rested for {@link #PAN_REST}.
+   */
+  public void panBy(double dx, double dy) {
+    Viewport vp = viewport.get();
+    if (vp == null) {
+      return;
+    }
+    Viewport moved = vp.panBy(dx, dy);
+    Viewport drawn = labelsDrawnFor;
+    if (drawn == null || labelsDirty || drawn.zoom() != moved.zoom()
+        || drawn.imageWidth() != moved.imageWidth() || drawn.imageHeight() != moved.imageHeight()) {
+      setViewport(moved);
+      return;
+    }
+    viewport.set(moved);
+    fitPending = false;
+    labelLayer.setTranslateX(Math.round(moved.offsetX() - drawn.offsetX()));
+    labelLayer.setTranslateY(Math.round(moved.offsetY() - drawn.offsetY()));
+    baseDirty = true;
+    overlayDirty = true;
+    requestLayout();
+    panRest.playFromStart();
+  }
+
+  /** How far the label layer is moved from where it was drawn: (0, 0) once it is redrawn. */
+  double[] labelLayerShift() {
+    return new double[] {labelLayer.getTranslateX(), labelLayer.getTranslateY()};
+  }
+
   /** Pan mode while Space is held (the view forwards Space presses and releases). */
   public void setSpaceDown(boolean down) {
     spaceDown = down;
@@ -318,7 +370,7 @@ public class LabelCanvas extends Region {
 
   private void dragged(MouseEvent e) {
     if (panning) {
-      setViewport(viewport.get().panBy(e.getX() - panX, e.getY() - panY));
+      panBy(e.getX() - panX, e.getY() - panY);
       panX = e.getX();
       panY = e.getY();
       return;
@@ -425,7 +477,20 @@ public class LabelCanvas extends Region {
     requestLayout();
   }
 
+  /** The labels are redrawn at the next layout (they, their look or the selection changed). */
+  void markLabelsDirty() {
+    labelsDirty = true;
+    markOverlayDirty();
+  }
+
+  /** The image and every label are redrawn at the next layout. */
   void markBaseDirty() {
+    labelsDirty = true;
+    markImageDirty();
+  }
+
+  /** The image is redrawn at the next layout (a copy for the zoom is ready; the labels stay). */
+  private void markImageDirty() {
     baseDirty = true;
     overlayDirty = true;
     requestLayout();
@@ -433,9 +498,10 @@ public class LabelCanvas extends Region {
 
   private void documentChanged() {
     labels = document.labels();
+    imageClasses = labels.stream().filter(l -> l instanceof ClassLabel).toList();
     index = new ShapeIndex(labels);
     selection.removeIf(id -> document.find(id) == null);
-    markBaseDirty();
+    markLabelsDirty();
   }
 
   // ---- drawing ---------------------------------------------------------------------------------
@@ -448,7 +514,10 @@ public class LabelCanvas extends Region {
       base.setHeight(h);
       overlay.setWidth(w);
       overlay.setHeight(h);
+      labelLayer.setWidth(w);
+      labelLayer.setHeight(h);
       baseDirty = true;
+      labelsDirty = true;
       overlayDirty = true;
     }
     if (fitPending && w > 0 && h > 0 && viewport.get() != null) {
@@ -459,11 +528,17 @@ public class LabelCanvas extends Region {
 
   /** Redraws what changed now (the benchmark calls this; normally the next pulse does it). */
   public void renderNow() {
-    if (baseDirty) {
+    if (baseDirty || labelsDirty) {
       long start = System.nanoTime();
-      drawBase();
+      if (baseDirty) {
+        drawBase();
+        baseDirty = false;
+      }
+      if (labelsDirty) {
+        drawLabels();
+        labelsDirty = false;
+      }
       lastBaseNanos = System.nanoTime() - start;
-      baseDirty = false;
     }
     if (overlayDirty) {
       drawOverlay();
@@ -471,7 +546,7 @@ public class LabelCanvas extends Region {
     }
   }
 
-  /** Forces a full redraw of both layers at the next {@link #renderNow()}. */
+  /** Forces a full redraw of every layer at the next {@link #renderNow()}. */
   public void invalidate() {
     markBaseDirty();
   }
@@ -485,7 +560,7 @@ public class LabelCanvas extends Region {
     return image == null || vp == null || image.ready(vp.zoom() * vp.imageWidth() / image.source().getWidth());
   }
 
-  /** Time the last redraw of the lower layer took to issue (the FX pipeline renders it after). */
+  /** Time the last redraw of the image and label layers took to issue (the FX pipeline renders after). */
   public long lastBaseNanos() {
     return lastBaseNanos;
   }
@@ -500,6 +575,21 @@ public class LabelCanvas extends Region {
       return;
     }
     drawImage(gc, vp, w, h);
+  }
+
+  private void drawLabels() {
+    GraphicsContext gc = labelLayer.getGraphicsContext2D();
+    double w = labelLayer.getWidth(), h = labelLayer.getHeight();
+    gc.clearRect(0, 0, w, h);
+    labelLayer.setTranslateX(0);
+    labelLayer.setTranslateY(0);
+    panRest.stop();
+    Viewport vp = viewport.get();
+    labelsDrawnFor = vp;
+    if (vp == null) {
+      labelLayer.setVisible(false);
+      return;
+    }
     int[] visible = index.query(vp.normX(0), vp.normY(0), vp.normX(w), vp.normY(h));
     int count = 0;
     for (int i : visible) {
@@ -509,7 +599,7 @@ public class LabelCanvas extends Region {
       }
     }
     renderer.draw(gc, labels, visible, count, vp, 2, 0, polygonFill, true);
-    renderer.drawImageClasses(gc, labels);
+    labelLayer.setVisible(count > 0); // an empty layer would still cost its composite every frame
   }
 
   private void drawImage(GraphicsContext gc, Viewport vp, double w, double h) {
@@ -528,6 +618,7 @@ public class LabelCanvas extends Region {
     if (vp == null) {
       return;
     }
+    renderer.drawImageClasses(gc, imageClasses); // fixed in the view's corner, above the labels
     List<Shape> selected = selectedShapes();
     List<Label> shown = new ArrayList<>(selected.size() + 1);
     for (Shape s : selected) {
