@@ -309,7 +309,7 @@ public class LabelCanvas extends Region {
 
   /**
    * Moves the view by (dx, dy) view pixels, as a drag does: the image is redrawn, the labels' layer
-   * is moved along (by whole pixels) and redrawn only once the view has rested for {@link #PAN_REST}.
+   * is moved along (by whole pixels) and redrawn only once the view has rested ({@link #PAN_REST}).
    */
   public void panBy(double dx, double dy) {
     Viewport vp = viewport.get();
@@ -331,6 +331,11 @@ public class LabelCanvas extends Region {
     overlayDirty = true;
     requestLayout();
     panRest.playFromStart();
+  }
+
+  /** How long the view must rest after a pan before the labels are redrawn (tests lengthen it). */
+  void setPanRest(Duration rest) {
+    panRest.setDuration(rest);
   }
 
   /** How far the label layer is moved from where it was drawn: (0, 0) once it is redrawn. */

@@ -84,8 +84,14 @@ class LabelCanvasPanTest {
     return WaitForAsyncUtils.asyncFx(canvas::labelLayerShift).get(10, TimeUnit.SECONDS);
   }
 
+  private void rest(double millis) throws Exception {
+    WaitForAsyncUtils.asyncFx(() -> canvas.setPanRest(javafx.util.Duration.millis(millis)))
+        .get(10, TimeUnit.SECONDS);
+  }
+
   @Test
   void aPanMovesTheLabelsWithTheImageAndTheyAreRedrawnOnceTheViewRests() throws Exception {
+    rest(60_000); // a slow machine must not redraw them between the steps checked here
     double[] edge = leftEdge();
     assertThat(isBox(at(edge[0], edge[1]))).as("box edge before").isTrue();
 
@@ -99,6 +105,7 @@ class LabelCanvasPanTest {
     assertThat(edge[0] + 280).isGreaterThan(400);
     assertThat(isBox(at(edge[0] + 280, edge[1] + 20))).as("outside the canvas").isFalse();
 
+    rest(50);
     panBy(-250, 0);
     WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
     WaitForAsyncUtils.waitForFxEvents();
@@ -107,7 +114,23 @@ class LabelCanvasPanTest {
   }
 
   @Test
+  void aMiddleButtonDragPansTheImageAndItsLabels() throws Exception {
+    double[] edge = leftEdge();
+    javafx.geometry.Point2D start = WaitForAsyncUtils.asyncFx(() -> canvas.localToScreen(100, 100))
+        .get(10, TimeUnit.SECONDS);
+    new org.testfx.api.FxRobot().moveTo(start).press(javafx.scene.input.MouseButton.MIDDLE)
+        .moveTo(start.add(20, 10)).moveTo(start.add(40, 20)).release(javafx.scene.input.MouseButton.MIDDLE);
+    WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(shift()).as("redrawn at rest").containsExactly(0, 0);
+    assertThat(isBox(at(edge[0] + 40, edge[1] + 20))).as("box edge where the drag took it").isTrue();
+    assertThat(isBox(at(edge[0], edge[1]))).isFalse();
+  }
+
+  @Test
   void anEditDuringAPanRedrawsTheLabelsWhereTheViewIs() throws Exception {
+    rest(60_000);
     double[] edge = leftEdge();
     panBy(12, 0);
     WaitForAsyncUtils.asyncFx(() -> document.setHidden(document.shapes().get(0).id(), true))
