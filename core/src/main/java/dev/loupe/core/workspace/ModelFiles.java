@@ -53,6 +53,15 @@ final class ModelFiles {
     return new Staged(temp, HexFormat.of().formatHex(digest.digest()), size);
   }
 
+  /** The sha-256 of a file's bytes, read through once (nothing written). */
+  static String hash(Path source) throws IOException {
+    MessageDigest digest = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   /** Moves a staged file under its hash (dropping it when that content is there already). */
   Path store(Staged staged, String extension) throws IOException {
     Path target = path(staged.hash(), extension);

@@ -54,6 +54,25 @@ public final class ModelStore {
   }
 
   /**
+   * A model file as a model of this workspace, for commands that take a file where a model is
+   * asked for: the model already holding this content (the newest, when several do), else the file
+   * imported with the defaults.
+   *
+   * @throws IllegalArgumentException as {@link #importFile} does
+   */
+  public ModelRecord registered(Path file, Function<Path, ModelInfo> inspector) throws IOException {
+    String extension = extension(file.getFileName() == null ? "" : file.getFileName().toString());
+    if (Files.isRegularFile(file) && FORMAT_OF_EXTENSION.containsKey(extension)) {
+      String hash = ModelFiles.hash(file); // read, not copied: usually the workspace has it already
+      Optional<ModelRecord> same = db.read(c -> newestWithContent(c, hash, extension));
+      if (same.isPresent()) {
+        return same.get();
+      }
+    }
+    return importFile(file, NewModel.defaults(), inspector);
+  }
+
+  /**
    * Imports a model file.
    *
    * @param inspector reads the file's metadata (the engines' {@code ModelLoader.inspect}); called
@@ -62,22 +81,6 @@ public final class ModelStore {
    *     file the inspector cannot read
    */
   public ModelRecord importFile(Path file, NewModel spec, Function<Path, ModelInfo> inspector) throws IOException {
-    return importFile(file, spec, inspector, false);
-  }
-
-  /**
-   * A model file as a model of this workspace, for commands that take a file where a model is
-   * asked for: the model already holding this content (the newest, when several do), else the file
-   * imported with the defaults.
-   *
-   * @throws IllegalArgumentException as {@link #importFile} does
-   */
-  public ModelRecord registered(Path file, Function<Path, ModelInfo> inspector) throws IOException {
-    return importFile(file, NewModel.defaults(), inspector, true);
-  }
-
-  private ModelRecord importFile(
-      Path file, NewModel spec, Function<Path, ModelInfo> inspector, boolean reuseSameContent) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such model file");
     }
@@ -91,12 +94,6 @@ public final class ModelStore {
     Project project = spec.project() == null ? null : projects.require(spec.project());
     ModelFiles.Staged staged = files.stage(file, extension);
     try {
-      if (reuseSameContent) {
-        Optional<ModelRecord> same = db.read(c -> newestWithContent(c, staged.hash(), extension));
-        if (same.isPresent()) {
-          return same.get();
-        }
-      }
       ModelInfo info = null;
       String inspectError = null;
       try {
