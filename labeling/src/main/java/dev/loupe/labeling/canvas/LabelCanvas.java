@@ -46,11 +46,12 @@ import javafx.util.Duration;
  *
  * <p>Built for thousands of labels: three view-sized canvases (never image-sized). The lowest holds
  * the image, drawn from a copy pre-scaled to the zoom. The middle one holds every label that is not
- * selected; it is redrawn only when the labels or the zoom change, and then only the labels on
- * screen (found by a {@link ShapeIndex}) with paint set once per class. While the view is dragged
- * ({@link #panBy}) it is moved with the image instead, and redrawn once the view rests. The upper,
- * light one holds the selection, its handles, the hovered label and the tool's work in progress, and
- * is redrawn as the mouse moves.
+ * selected; it is redrawn when the labels, the selection or the view change, and then only the
+ * labels on screen (found by a {@link ShapeIndex}) with paint set once per class. While the view is
+ * dragged ({@link #panBy}) it is moved with the image instead (by whole pixels, so up to half a pixel
+ * off the image until it is redrawn), and redrawn once the view rests or has moved an eighth of the
+ * view's size, which brings in the labels coming into view. The upper, light one holds the selection,
+ * its handles, the hovered label and the tool's work in progress, and is redrawn as the mouse moves.
  *
  * <p>The canvas shows a {@link LabelDocument} and never changes it itself: finished work goes out as
  * {@link Edit}s to the edit sink (the session applies, records for undo and saves them).
@@ -61,6 +62,8 @@ public class LabelCanvas extends Region {
 
   /** After the last step of a pan, how long the view rests before the moved labels are redrawn. */
   private static final Duration PAN_REST = Duration.millis(120);
+  /** A drag moves the label layer at most max(this, an eighth of the view) before it is redrawn. */
+  private static final double MIN_REDRAW_SHIFT = 32;
 
   private final Canvas base = new Canvas();
   private final Canvas labelLayer = new Canvas();
@@ -309,7 +312,8 @@ public class LabelCanvas extends Region {
 
   /**
    * Moves the view by (dx, dy) view pixels, as a drag does: the image is redrawn, the labels' layer
-   * is moved along (by whole pixels) and redrawn only once the view has rested ({@link #PAN_REST}).
+   * is moved along (by whole pixels) and redrawn once the view has rested ({@link #PAN_REST}) or it
+   * has moved an eighth of the view (at least {@link #MIN_REDRAW_SHIFT} px) from where it was drawn.
    */
   public void panBy(double dx, double dy) {
     Viewport vp = viewport.get();
@@ -318,15 +322,19 @@ public class LabelCanvas extends Region {
     }
     Viewport moved = vp.panBy(dx, dy);
     Viewport drawn = labelsDrawnFor;
+    double shiftX = drawn == null ? 0 : Math.round(moved.offsetX() - drawn.offsetX());
+    double shiftY = drawn == null ? 0 : Math.round(moved.offsetY() - drawn.offsetY());
+    double far = Math.max(MIN_REDRAW_SHIFT, Math.min(getWidth(), getHeight()) / 8);
     if (drawn == null || labelsDirty || drawn.zoom() != moved.zoom()
-        || drawn.imageWidth() != moved.imageWidth() || drawn.imageHeight() != moved.imageHeight()) {
-      setViewport(moved);
+        || drawn.imageWidth() != moved.imageWidth() || drawn.imageHeight() != moved.imageHeight()
+        || Math.abs(shiftX) > far || Math.abs(shiftY) > far) {
+      setViewport(moved); // everything redrawn: the labels coming into view are drawn too
       return;
     }
     viewport.set(moved);
     fitPending = false;
-    labelLayer.setTranslateX(Math.round(moved.offsetX() - drawn.offsetX()));
-    labelLayer.setTranslateY(Math.round(moved.offsetY() - drawn.offsetY()));
+    labelLayer.setTranslateX(shiftX);
+    labelLayer.setTranslateY(shiftY);
     baseDirty = true;
     overlayDirty = true;
     requestLayout();

@@ -196,8 +196,8 @@ final class ShapeRenderer {
    * minStep} away (in x or y) from the last one kept, the first always kept, and returns how many
    * are left. An outline traced from a mask has a vertex every pixel or two of the image: at a zoom
    * below 1 those are steps shorter than a screen pixel, each a cost to the stroker and the
-   * anti-aliasing for nothing anyone can see. An outline whose points all lie that close keeps its
-   * last point too, so that a label smaller than a pixel still shows as a dot.
+   * anti-aliasing for nothing anyone can see. An outline whose points all lie that close keeps the
+   * point farthest from the first too, so that a label smaller than a pixel still shows as a dot.
    */
   static int visibleSteps(double[] xy, int n, double minStep) {
     if (n <= 1) {
@@ -215,8 +215,18 @@ final class ShapeRenderer {
       kept++;
     }
     if (kept == 1) {
-      xy[2] = xy[2 * n - 2];
-      xy[3] = xy[2 * n - 1];
+      // all within a pixel of the first (kept points overwrote nothing but the first's own slot)
+      int farthest = 1;
+      double most = -1;
+      for (int i = 1; i < n; i++) {
+        double d = Math.abs(xy[2 * i] - xy[0]) + Math.abs(xy[2 * i + 1] - xy[1]);
+        if (d > most) {
+          most = d;
+          farthest = i;
+        }
+      }
+      xy[2] = xy[2 * farthest];
+      xy[3] = xy[2 * farthest + 1];
       kept = 2;
     }
     return kept;

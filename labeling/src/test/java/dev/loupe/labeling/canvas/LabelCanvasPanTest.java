@@ -114,18 +114,54 @@ class LabelCanvasPanTest {
   }
 
   @Test
-  void aMiddleButtonDragPansTheImageAndItsLabels() throws Exception {
+  void aMiddleButtonDragMovesTheLabelsAndTheyAreRedrawnWhenItEnds() throws Exception {
+    rest(60_000);
     double[] edge = leftEdge();
     javafx.geometry.Point2D start = WaitForAsyncUtils.asyncFx(() -> canvas.localToScreen(100, 100))
         .get(10, TimeUnit.SECONDS);
-    new org.testfx.api.FxRobot().moveTo(start).press(javafx.scene.input.MouseButton.MIDDLE)
-        .moveTo(start.add(20, 10)).moveTo(start.add(40, 20)).release(javafx.scene.input.MouseButton.MIDDLE);
+    org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+    robot.moveTo(start).press(javafx.scene.input.MouseButton.MIDDLE)
+        .moveTo(start.add(20, 10)).moveTo(start.add(30, 20));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(shift()).as("moved, not redrawn, during the drag").containsExactly(30, 20);
+    assertThat(isBox(at(edge[0] + 30, edge[1] + 20))).isTrue();
+
+    rest(50);
+    robot.moveTo(start.add(31, 20)).release(javafx.scene.input.MouseButton.MIDDLE);
     WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
     WaitForAsyncUtils.waitForFxEvents();
-
     assertThat(shift()).as("redrawn at rest").containsExactly(0, 0);
-    assertThat(isBox(at(edge[0] + 40, edge[1] + 20))).as("box edge where the drag took it").isTrue();
+    assertThat(isBox(at(edge[0] + 31, edge[1] + 20))).as("box edge where the drag took it").isTrue();
     assertThat(isBox(at(edge[0], edge[1]))).isFalse();
+  }
+
+  @Test
+  void aLongDragRedrawsTheLabelsOnTheWaySoThoseComingIntoViewAreDrawn() throws Exception {
+    rest(60_000);
+    WaitForAsyncUtils.asyncFx(() -> canvas.zoomBy(4)).get(10, TimeUnit.SECONDS);
+    double[] edge = leftEdge(); // the box's left edge, in view, near the left side
+    panBy(640, 0); // the box out of view to the right
+    for (int i = 0; i < 32; i++) {
+      panBy(-20, 0); // back, 20 px a step: the box comes in from the right and crosses the view
+      assertThat(Math.abs(shift()[0])).as("step %d", i).isLessThanOrEqualTo(300 / 8.0);
+    }
+    assertThat(isBox(at(edge[0], edge[1]))).as("a box that came into view while dragging").isTrue();
+  }
+
+  @Test
+  void zoomingOrSelectingDuringAPanRedrawsTheLabels() throws Exception {
+    rest(60_000);
+    panBy(10, 0);
+    WaitForAsyncUtils.asyncFx(() -> canvas.zoomBy(1.5)).get(10, TimeUnit.SECONDS);
+    at(0, 0); // renders
+    assertThat(shift()).as("after a zoom").containsExactly(0, 0);
+
+    panBy(10, 0);
+    WaitForAsyncUtils.asyncFx(() -> canvas.selection().add(document.shapes().get(0).id())).get(10, TimeUnit.SECONDS);
+    double[] edge = leftEdge();
+    double y = WaitForAsyncUtils.asyncFx(() -> canvas.viewport().viewY(0.44)).get(10, TimeUnit.SECONDS);
+    assertThat(isBox(at(edge[0], y))).as("the selected box, on the overlay (off its handles)").isTrue();
+    assertThat(shift()).as("after a selection").containsExactly(0, 0);
   }
 
   @Test

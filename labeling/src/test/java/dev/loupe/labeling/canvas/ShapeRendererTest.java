@@ -29,8 +29,10 @@ class ShapeRendererTest {
   }
 
   @Test
-  void anOutlineSmallerThanAPixelKeepsItsFirstAndLastPointSoItStillShows() {
+  void anOutlineSmallerThanAPixelKeepsItsFirstAndFarthestPointSoItStillShows() {
     assertThat(kept(new double[] {5, 5, 5.3, 5.1, 5.2, 5.6}, 1)).containsExactly(5, 5, 5.2, 5.6);
+    // closed by repeating its first vertex: the last point would make a path of no length
+    assertThat(kept(new double[] {5, 5, 5.6, 5.3, 5.1, 5.2, 5, 5}, 1)).containsExactly(5, 5, 5.6, 5.3);
     assertThat(kept(new double[] {7, 7}, 1)).containsExactly(7, 7);
   }
 }
