@@ -60,7 +60,8 @@ public final class AnnotateCommand implements Callable<Integer> {
   boolean addClasses;
 
   @Option(names = "--workers", paramLabel = "N",
-      description = "Threads reading images (default: the cores the model's threads leave, at least 1).")
+      description = "Threads reading images (default: the cores less the model runs at once, half of them;"
+          + " at least 1).")
   int workers;
 
   @Mixin EngineMixin engine;
@@ -87,6 +88,7 @@ public final class AnnotateCommand implements Callable<Integer> {
     AnnotateResult result;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
+      ws.datasets().require(dataset); // a wrong dataset fails before a model file is imported
       result = new AutoAnnotator(ws, engines)
           .run(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();

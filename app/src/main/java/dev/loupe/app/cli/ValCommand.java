@@ -71,6 +71,7 @@ public final class ValCommand implements Callable<Integer> {
     ValidationReport report;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
+      ws.datasets().require(dataset); // a wrong dataset fails before a model file is imported
       report = new Validator(ws, engines)
           .validate(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();

@@ -27,6 +27,15 @@ class ModelCommandsTest {
 
   /** Reads .onnx files as a cat/dog detector that sees a cat in the middle of every image. */
   static final class FakeRuntime implements ModelRuntime {
+    /** The engine options the last command asked for. */
+    dev.loupe.core.inference.EngineOptions options;
+
+    @Override
+    public ModelRuntime with(dev.loupe.core.inference.EngineOptions asked) {
+      options = asked;
+      return this;
+    }
+
     @Override
     public ModelInfo inspect(Path file) {
       if (file.toString().endsWith(".pt")) {
@@ -62,8 +71,10 @@ class ModelCommandsTest {
     }
   }
 
+  private final FakeRuntime runtime = new FakeRuntime();
+
   private Cli cli() {
-    return new Cli(dir.resolve("ws")).runtime(new FakeRuntime());
+    return new Cli(dir.resolve("ws")).runtime(runtime);
   }
 
   /** A YOLO folder of {@code n} images; even ones carry the cat the fake model sees, odd ones nothing. */
@@ -189,7 +200,17 @@ class ModelCommandsTest {
         .contains("model '" + dir.resolve("missing.onnx") + "' not found");
     Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
     assertThat(cli.run("annotate", "cats", "--model", text.toString()).err())
-        .contains("Loupe takes .onnx, .torchscript and .pt model files");
+        .contains("unknown model format: notes.txt (Loupe runs .onnx and .torchscript exports)");
+    assertThat(cli.run("val", "--model", dir.toString(), "--dataset", "cats").err())
+        .contains(dir + " is not a model file");
+    // refused before anything is imported: a checkpoint, a dataset that does not exist
+    Path pt = Files.writeString(dir.resolve("best.pt"), "pickle");
+    assertThat(cli.run("val", "--model", pt.toString(), "--dataset", "cats").err())
+        .contains("yolo export model=best.pt format=onnx");
+    Path other = Files.writeString(dir.resolve("other.onnx"), "other weights");
+    assertThat(cli.run("annotate", "no-such-dataset", "--model", other.toString()).err())
+        .contains("dataset 'no-such-dataset' not found");
+    assertThat(cli.json("models", "list").path("count").asInt()).isEqualTo(1);
   }
 
   @Test
@@ -200,8 +221,10 @@ class ModelCommandsTest {
 
     assertThat(cli.ok("val", "--model", "cats", "--dataset", "cats", "--device", "cpu", "--threads", "1").out())
         .contains("all");
+    assertThat(runtime.options).isEqualTo(new dev.loupe.core.inference.EngineOptions(1, "cpu"));
     assertThat(cli.json("annotate", "cats", "--model", "cats", "--device", "cuda:0", "--threads", "2")
         .path("state").asText()).isEqualTo("completed");
+    assertThat(runtime.options).isEqualTo(new dev.loupe.core.inference.EngineOptions(2, "gpu:0"));
     for (String command : List.of("val", "annotate")) {
       Cli.Result bad = command.equals("val")
           ? cli.run("val", "--model", "cats", "--dataset", "cats", "--device", "tpu")

@@ -144,7 +144,7 @@ final class RawDetections {
     Set<Integer> classes = options.classes();
 
     // best score per anchor, read class-major so the memory is walked in order (a branch-free max,
-    // two class rows per pass: a third fewer loads and stores of best); which class holds it is
+    // two class rows per pass: half the loads and stores of best); which class holds it is
     // looked up only for the anchors that pass conf
     float[] best = new float[anchors];
     System.arraycopy(d, 4 * anchors, best, 0, anchors);
