@@ -20,6 +20,8 @@ import java.util.Optional;
  *
  * <p>Revert refuses, changing nothing, when an image was edited after the run wrote it (its revision
  * moved on): it lists those images, and {@code force} restores them too, dropping the later edits.
+ * Reverting a later run that put an image back where an earlier run left it is not such an edit:
+ * runs can be undone newest first.
  * Images deleted since are skipped and listed.
  */
 public final class AnnotationRuns {
@@ -101,12 +103,13 @@ public final class AnnotationRuns {
                 }
                 try (PreparedStatement ps =
                     c.prepareStatement(
-                        "MERGE INTO annotation_run_image (run_id, hash, previous_labels, written_revision)"
-                            + " KEY (run_id, hash) VALUES (?, ?, ?, ?)")) {
+                        "MERGE INTO annotation_run_image (run_id, hash, previous_labels, written_revision,"
+                            + " previous_revision) KEY (run_id, hash) VALUES (?, ?, ?, ?, ?)")) {
                   ps.setString(1, runId);
                   ps.setString(2, hash);
                   ps.setBytes(3, previous);
                   ps.setLong(4, revision);
+                  ps.setLong(5, revision);
                   ps.executeUpdate();
                 }
                 return true;
@@ -190,17 +193,22 @@ public final class AnnotationRuns {
     }
     Map<String, byte[]> previous = new LinkedHashMap<>();
     Map<String, Long> written = new LinkedHashMap<>();
+    Map<String, Long> before = new LinkedHashMap<>();
     db.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT hash, previous_labels, written_revision FROM annotation_run_image WHERE run_id = ?"
-                      + " ORDER BY hash")) {
+                  "SELECT hash, previous_labels, written_revision, previous_revision FROM annotation_run_image"
+                      + " WHERE run_id = ? ORDER BY hash")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 previous.put(rs.getString(1), rs.getBytes(2));
                 written.put(rs.getString(1), rs.getLong(3));
+                long revision = rs.getLong(4);
+                if (!rs.wasNull()) {
+                  before.put(rs.getString(1), revision);
+                }
               }
             }
           }
@@ -226,7 +234,18 @@ public final class AnnotationRuns {
                 }
 
                 @Override
-                public void after(Connection c, String hash, long revision) {}
+                public void after(Connection c, String hash, long revision) throws SQLException {
+                  // the image is back to what it was before this run: a run that had left it so
+                  // (and is not reverted) counts it as unedited since, so runs undo newest first
+                  Long then = before.get(hash);
+                  if (then != null) {
+                    ImageStore.execute(
+                        c, "UPDATE annotation_run_image SET written_revision = ? WHERE hash = ? AND"
+                            + " written_revision = ? AND run_id <> ? AND run_id IN (SELECT id FROM annotation_run"
+                            + " WHERE dataset_id = ? AND state <> ?)",
+                        revision, hash, then, runId, run.datasetId(), AnnotationRun.REVERTED);
+                  }
+                }
 
                 @Override
                 public void end(Connection c) throws SQLException {

@@ -136,6 +136,48 @@ class AutoAnnotatorTest {
   }
 
   @Test
+  void runsRevertNewestFirstWithoutForce() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, CLASSES);
+    BoxLabel mine = new BoxLabel(1, 0.8, 0.8, 0.1, 0.1);
+    List<String> hashes = AnnotateTestData.fill(ws, d, List.of(List.of(mine), List.of()), Split.TRAIN);
+    AnnotationRun first = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 10, 10, 50, 50))
+        .on(width(1), Detection.box(1, "cat", 0.9, 10, 10, 50, 50)), AnnotateOptions.of(ImageSelection.all())).run();
+    List<Label> afterFirst = ws.labels().get(d.id(), hashes.get(0));
+    AnnotationRun second = run(d, model().on(width(0), Detection.box(0, "dog", 0.9, 12, 12, 30, 30)),
+        AnnotateOptions.of(ImageSelection.all())).run();
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).hasSize(afterFirst.size() + 1);
+
+    assertThat(ws.annotationRuns().revert(second.id(), false).refused()).isFalse();
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).isEqualTo(afterFirst);
+    RevertResult firstReverted = ws.annotationRuns().revert(first.id(), false);
+
+    assertThat(firstReverted.refused()).as("edited since: %s", firstReverted.editedSince()).isFalse();
+    assertThat(firstReverted.restored()).isEqualTo(2);
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).containsExactly(mine);
+    assertThat(ws.labels().get(d.id(), hashes.get(1))).isEmpty();
+  }
+
+  @Test
+  void anEditBetweenTwoRunsStillStopsTheFirstRunsRevert() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, CLASSES);
+    List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(1), Split.TRAIN);
+    AnnotationRun first = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 10, 10, 50, 50)),
+        AnnotateOptions.of(ImageSelection.all())).run();
+    List<Label> edited = new java.util.ArrayList<>(ws.labels().get(d.id(), hashes.get(0)));
+    edited.add(new BoxLabel(1, 0.7, 0.7, 0.1, 0.1));
+    ws.labels().put(d.id(), hashes.get(0), edited);
+    AnnotationRun second = run(d, model().on(width(0), Detection.box(0, "dog", 0.9, 12, 12, 30, 30)),
+        AnnotateOptions.of(ImageSelection.all())).run();
+
+    ws.annotationRuns().revert(second.id(), false);
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).isEqualTo(edited);
+    RevertResult refused = ws.annotationRuns().revert(first.id(), false);
+
+    assertThat(refused.refused()).isTrue();
+    assertThat(refused.editedSince()).containsExactly(hashes.get(0));
+  }
+
+  @Test
   void revertRefusesWhenAnImageWasEditedSinceUnlessForced() throws Exception {
     Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, CLASSES);
     List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(2), Split.TRAIN);
