@@ -98,7 +98,18 @@ public final class AnnotateCommand implements Callable<Integer> {
     } else {
       print(context.out(), result);
     }
-    return result.cancelled() ? ErrorReporter.CANCELLED : 0;
+    if (result.cancelled()) {
+      return ErrorReporter.CANCELLED;
+    }
+    AnnotationRun run = result.run();
+    if (run.imagesFailed() > 0) {
+      // as predict does: the labels of the others are kept, but the run did not do all it was asked
+      context.err().println("loupe: " + run.imagesFailed() + " of " + run.imagesDone() + " images failed"
+          + (run.message() == null ? "" : " (first: " + run.message() + ")"));
+      context.err().flush();
+      return ErrorReporter.FAILURE;
+    }
+    return 0;
   }
 
   private static void print(PrintWriter out, AnnotateResult result) {

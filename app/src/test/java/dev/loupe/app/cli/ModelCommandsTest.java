@@ -235,6 +235,53 @@ class ModelCommandsTest {
   }
 
   @Test
+  void annotateFailsWhenImagesFailAndKeepsTheOthersLabels() throws IOException {
+    FakeRuntime fine = new FakeRuntime();
+    ModelRuntime breaksOnOne = new ModelRuntime() {
+      @Override
+      public ModelInfo inspect(Path file) {
+        return fine.inspect(file);
+      }
+
+      @Override
+      public Predictor open(Path file) {
+        Predictor inner = fine.open(file);
+        return new Predictor() {
+          @Override
+          public ModelInfo info() {
+            return inner.info();
+          }
+
+          @Override
+          public ImagePrediction predict(Path image, PredictOptions options) throws IOException {
+            return predict(ImageIO.read(image.toFile()), options);
+          }
+
+          @Override
+          public ImagePrediction predict(BufferedImage image, PredictOptions options) {
+            if (image.getWidth() == 72) {
+              throw new IllegalStateException("the model broke on this one");
+            }
+            return inner.predict(image, options);
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
+    Cli cli = new Cli(dir.resolve("ws")).runtime(breaksOnOne);
+    cli.ok("import", yolo(4).toString(), "--no-thumbnails");
+    cli.ok("models", "import", Files.writeString(dir.resolve("cats.onnx"), "onnx").toString());
+
+    Cli.Result r = cli.run("annotate", "cats", "--model", "cats", "--unlabeled");
+
+    assertThat(r.exit()).isEqualTo(ErrorReporter.FAILURE);
+    assertThat(r.out()).contains("1 labels added to 1 images").contains("1 images failed");
+    assertThat(r.err()).contains("loupe: 1 of 2 images failed (first: img1.png: ").contains("the model broke");
+  }
+
+  @Test
   void valPrintsUltralyticsTableAndJsonPerClass() throws IOException {
     Cli cli = cli();
     cli.ok("import", yolo(4).toString(), "--no-thumbnails");
