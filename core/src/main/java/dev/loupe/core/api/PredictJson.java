@@ -3,6 +3,7 @@ package dev.loupe.core.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.core.domain.KptShape;
+import dev.loupe.core.domain.Task;
 import dev.loupe.core.inference.ClassScore;
 import dev.loupe.core.inference.Detection;
 import dev.loupe.core.inference.ImagePrediction;
@@ -68,7 +69,8 @@ public final class PredictJson {
       box.put("x1", round(d.x1(), 2)).put("y1", round(d.y1(), 2));
       box.put("x2", round(d.x2(), 2)).put("y2", round(d.y2(), 2));
     }
-    if (!d.segments().isEmpty()) {
+    if (!d.segments().isEmpty() || model.task() == Task.SEGMENT) {
+      // a segment model's result always has segments, empty where the mask is (as Ultralytics writes)
       ObjectNode segments = r.putObject("segments");
       ArrayNode xs = segments.putArray("x");
       ArrayNode ys = segments.putArray("y");
@@ -99,7 +101,7 @@ public final class PredictJson {
 
   /** Ultralytics reports one polygon per object (the largest when a mask falls apart). */
   private static double[] longest(List<double[]> polygons) {
-    double[] best = polygons.get(0);
+    double[] best = new double[0];
     for (double[] p : polygons) {
       if (p.length > best.length) {
         best = p;

@@ -44,6 +44,14 @@ class PredictJsonTest {
   }
 
   @Test
+  void aSegmentResultWhoseMaskIsEmptyHasEmptySegments() {
+    Detection d = new Detection(0, "a", 0.0076, 0, 0, 2, 2, List.of(), null, null);
+    JsonNode s = one(model(Task.SEGMENT, null), d).get("segments");
+    assertThat(s.toString()).isEqualTo("{\"x\":[],\"y\":[]}");
+    assertThat(one(model(Task.DETECT, null), Detection.box(0, "a", 0.5, 0, 0, 2, 2)).has("segments")).isFalse();
+  }
+
+  @Test
   void keypointsWithVisibility() {
     Detection d = new Detection(0, "a", 0.5, 0, 0, 10, 10, List.of(), new double[] {1, 2, 0.9, 3, 4, 0.1}, null);
     JsonNode k = one(model(Task.POSE, new KptShape(2, 3)), d).get("keypoints");
