@@ -132,10 +132,11 @@ public final class AutoAnnotator {
     ModelRecord model = workspace.models().require(modelIdOrSlug);
     try (Predictor predictor = predictors.open(workspace.models().runnableFile(model))) {
       ClassMapping classes = prepareClasses(dataset, predictor.info(), false);
+      // from the file, as predict and annotation runs read it (a JPEG's ICC profile ignored as
+      // OpenCV ignores it; a BufferedImage from ImageIO would have its colours converted)
       ImagePrediction prediction =
           predictor.predict(
-              reader.read(workspace.content().path(image.hash())),
-              PredictOptions.DEFAULTS.withConf(confidence).withIou(iou));
+              workspace.content().path(image.hash()), PredictOptions.DEFAULTS.withConf(confidence).withIou(iou));
       List<Label> proposed =
           new PredictionLabels(dataset.task(), classes, dataset.kptShape()).convert(prediction, confidence);
       List<Label> labels =

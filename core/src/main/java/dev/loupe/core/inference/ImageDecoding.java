@@ -2,6 +2,7 @@ package dev.loupe.core.inference;
 
 import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
+import dev.loupe.core.io.OrientedImageReader;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -60,6 +61,7 @@ public final class ImageDecoding {
     if (!info.isValid() && info.width() == 0) {
       throw new IOException("cannot decode " + name + ": " + info.error());
     }
+    OrientedImageReader.requireDecodable(info, name);
     if (ImageProbe.isPlainYCbCrJpeg(bytes)) {
       RgbPicture fast = readRgb(bytes);
       if (fast != null) {
@@ -68,6 +70,9 @@ public final class ImageDecoding {
     }
     return upright(readOrdinary(bytes, name), info.orientation());
   }
+
+  /** Most pixels an image may have to be decoded, as {@link OrientedImageReader#MAX_PIXELS}. */
+  static final long MAX_PIXELS = OrientedImageReader.MAX_PIXELS;
 
   /** Any format ImageIO reads, through a {@code BufferedImage} (as stored, not yet upright). */
   static BgrImage readOrdinary(byte[] bytes, String name) throws IOException {
@@ -152,8 +157,8 @@ public final class ImageDecoding {
       return null;
     }
     ImageInfo info = probe.probe(bytes, name);
-    if (!info.isValid() || info.orientation() > 1) {
-      return null;
+    if (!info.isValid() || info.orientation() > 1 || (long) info.width() * info.height() > MAX_PIXELS) {
+      return null; // decode() then reads it, or words why it cannot
     }
     return readRgb(bytes);
   }

@@ -14,6 +14,9 @@ import javax.imageio.stream.ImageInputStream;
  * imread does, and ImageIO alone does not), ready for a model. Thread-safe.
  */
 public final class OrientedImageReader {
+  /** Most pixels an image may have to be decoded (four bytes a pixel must fit one Java array). */
+  public static final long MAX_PIXELS = 500_000_000L;
+
   private final ImageProbe probe;
 
   public OrientedImageReader() {
@@ -29,6 +32,8 @@ public final class OrientedImageReader {
    */
   public BufferedImage read(Path file) throws IOException {
     String name = file.getFileName().toString();
+    ImageInfo info = probe.probe(file);
+    requireDecodable(info, name);
     BufferedImage decoded;
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -45,8 +50,17 @@ public final class OrientedImageReader {
         reader.dispose();
       }
     }
-    int orientation = probe.probe(file).orientation();
+    int orientation = info.orientation();
     return orientation > 1 && orientation <= 8 ? upright(decoded, orientation) : decoded;
+  }
+
+  /** A one-line refusal of an image too large to decode, in place of an array size overflow. */
+  public static void requireDecodable(ImageInfo info, String name) throws IOException {
+    long pixels = (long) info.width() * info.height();
+    if (pixels > MAX_PIXELS) {
+      throw new IOException("cannot decode " + name + ": " + info.width() + "x" + info.height() + " is "
+          + pixels / 1_000_000 + " megapixels, more than the " + MAX_PIXELS / 1_000_000 + " Loupe decodes");
+    }
   }
 
   /** The picture as it is meant to be seen, pixel for pixel (no resampling). */

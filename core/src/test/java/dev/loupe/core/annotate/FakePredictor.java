@@ -53,7 +53,7 @@ final class FakePredictor implements Predictor {
 
   @Override
   public ImagePrediction predict(Path image, PredictOptions options) throws IOException {
-    throw new UnsupportedOperationException("the annotator hands decoded images");
+    return predict(new dev.loupe.core.io.OrientedImageReader().read(image), options);
   }
 
   @Override

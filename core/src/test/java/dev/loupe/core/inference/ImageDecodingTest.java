@@ -184,6 +184,19 @@ class ImageDecodingTest {
     assertThatThrownBy(() -> decoding.read(file)).isInstanceOf(IOException.class).hasMessageStartingWith("cannot decode x.jpg");
   }
 
+  @Test
+  void anImageTooLargeToDecodeIsRefusedWithItsSize() throws IOException {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_3BYTE_BGR), "png", png);
+    byte[] bytes = png.toByteArray();
+    // the IHDR chunk's width and height (bytes 16-23) claim 30000 x 30000
+    java.nio.ByteBuffer.wrap(bytes).putInt(16, 30_000).putInt(20, 30_000);
+    Path file = Files.write(dir.resolve("bomb.png"), bytes);
+
+    assertThatThrownBy(() -> decoding.read(file)).isInstanceOf(IOException.class)
+        .hasMessage("cannot decode bomb.png: 30000x30000 is 900 megapixels, more than the 500 Loupe decodes");
+  }
+
   private Path write(BufferedImage image, String format, String name) throws IOException {
     Path file = dir.resolve(name);
     ImageIO.write(image, format, file.toFile());
