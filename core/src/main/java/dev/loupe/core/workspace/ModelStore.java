@@ -99,10 +99,12 @@ public final class ModelStore {
       try {
         info = inspector.apply(staged.temp());
       } catch (RuntimeException e) {
+        // the inspector read the staged copy: its messages name the user's file, not the copy
+        String reason = message(e).replace(staged.temp().getFileName().toString(), fileName);
         if (!format.equals("pt")) {
-          throw new IllegalArgumentException("cannot read model " + fileName + ": " + message(e), e);
+          throw new IllegalArgumentException("cannot read model " + fileName + ": " + reason, e);
         }
-        inspectError = message(e);
+        inspectError = reason;
       }
       if (info != null && info.format() != null && !info.format().isBlank()) {
         format = info.format().toLowerCase(Locale.ROOT);

@@ -184,6 +184,11 @@ class ProjectModelStoreTest {
           }))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("cannot read model broken.onnx: protobuf parsing failed");
+      // an inspector's message names the file it read, the staged copy: the user sees their file's name
+      assertThatThrownBy(() -> ws.models().importFile(file("empty.onnx", ""), NewModel.defaults(), p -> {
+            throw new IllegalStateException(p.getFileName() + " is not a readable ONNX file");
+          }))
+          .hasMessage("cannot read model empty.onnx: empty.onnx is not a readable ONNX file");
       assertThatThrownBy(() -> ws.models().importFile(file("weights.h5", "x"), NewModel.defaults(), INSPECT_POSE))
           .hasMessage("cannot import weights.h5: Loupe takes .onnx, .torchscript and .pt model files");
       assertThatThrownBy(() -> ws.models().importFile(dir.resolve("missing.onnx"), NewModel.defaults(), INSPECT_POSE))
