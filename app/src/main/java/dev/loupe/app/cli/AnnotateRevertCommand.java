@@ -43,8 +43,20 @@ public final class AnnotateRevertCommand implements Callable<Integer> {
     } else {
       context.out().println("reverted " + run + ": labels of " + result.restored() + " images restored"
           + (result.gone().isEmpty() ? "" : ", " + result.gone().size() + " images deleted since were skipped"));
+      if (!result.classesRemoved().isEmpty()) {
+        context.out().println("classes the run added, removed again: " + names(result.classesRemoved()));
+      }
+      if (!result.classesKept().isEmpty()) {
+        context.out().println("classes the run added, kept (labels use them, or classes were added after"
+            + " them): " + names(result.classesKept()));
+      }
       context.out().flush();
     }
     return result.refused() ? ErrorReporter.FAILURE : 0;
+  }
+
+  private static String names(java.util.List<String> names) {
+    return names.size() <= 8 ? String.join(", ", names)
+        : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
   }
 }

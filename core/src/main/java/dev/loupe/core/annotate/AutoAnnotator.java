@@ -69,13 +69,18 @@ public final class AutoAnnotator {
   public AnnotateResult run(
       Dataset dataset, String modelId, String modelName, Predictor predictor, AnnotateOptions options,
       TaskMonitor monitor) {
+    dataset = workspace.datasets().require(dataset.id()); // its classes as they are now
+    List<String> added =
+        options.addClasses()
+            ? ClassMapping.byName(predictor.info().names(), dataset.classNames()).modelOnly()
+            : List.of();
     ClassMapping classes = prepareClasses(dataset, predictor.info(), options.addClasses());
     dataset = workspace.datasets().require(dataset.id());
     List<ImageRecord> images = select(dataset, options.selection());
     AnnotationRun run =
         workspace.annotationRuns().start(
             dataset.id(), modelId, modelName, options.conf(), options.iou(), options.selection().describe(),
-            images.size());
+            images.size(), added);
     Progress p = new Progress(run.id());
     PredictionLabels converter = new PredictionLabels(dataset.task(), classes, dataset.kptShape());
     OverlapFilter overlap = new OverlapFilter(OverlapFilter.PLATFORM_IOU);

@@ -145,6 +145,10 @@ public final class ModelJson {
     r.editedSince().forEach(edited::add);
     ArrayNode gone = n.putArray("gone");
     r.gone().forEach(gone::add);
+    ArrayNode removed = n.putArray("classesRemoved");
+    r.classesRemoved().forEach(removed::add);
+    ArrayNode kept = n.putArray("classesKept");
+    r.classesKept().forEach(kept::add);
     return n;
   }
 

@@ -42,10 +42,15 @@ public final class AnnotationRuns {
     this.labels = labels;
   }
 
-  /** Records a new run in state {@code running}. */
+  /**
+   * Records a new run in state {@code running}.
+   *
+   * @param addedClasses the classes added to the dataset for this run (in order, at the end of its
+   *     list); a revert removes them again where it can
+   */
   public AnnotationRun start(
       String datasetIdOrSlug, String modelId, String modelName, double conf, double iou, String selection,
-      int imagesTotal) {
+      int imagesTotal, List<String> addedClasses) {
     Dataset dataset = datasets.require(datasetIdOrSlug);
     String id = Ids.random("run_", 8);
     return db.write(
@@ -53,7 +58,7 @@ public final class AnnotationRuns {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO annotation_run (id, dataset_id, model_id, model_name, conf, iou, selection,"
-                      + " state, images_total, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                      + " state, images_total, created_at, added_classes) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, dataset.id());
             ps.setString(3, modelId);
@@ -64,6 +69,7 @@ public final class AnnotationRuns {
             ps.setString(8, AnnotationRun.RUNNING);
             ps.setInt(9, imagesTotal);
             ps.setLong(10, revisions.now());
+            ps.setString(11, addedClasses.isEmpty() ? null : Json.write(addedClasses));
             ps.executeUpdate();
           }
           return find(c, id).orElseThrow();
@@ -258,9 +264,71 @@ public final class AnnotationRuns {
                 }
               });
     } catch (EditedSinceException e) {
-      return new RevertResult(run, 0, edited, List.of());
+      return new RevertResult(run, 0, edited, List.of(), List.of(), List.of());
     }
-    return new RevertResult(require(runId), result.written().size(), edited, goneOf(result));
+    List<List<String>> classes = removeAddedClasses(run);
+    return new RevertResult(
+        require(runId), result.written().size(), edited, goneOf(result), classes.get(0), classes.get(1));
+  }
+
+  /**
+   * Takes the classes a reverted run added off the end of the dataset's list again, as many of the
+   * last ones as no label uses; they stay when classes were added after them (removing them would
+   * renumber those). Returns the removed names and the kept ones.
+   */
+  private List<List<String>> removeAddedClasses(AnnotationRun run) {
+    List<String> added = db.read(c -> addedClasses(c, run.id()));
+    if (added.isEmpty()) {
+      return List.of(List.of(), List.of());
+    }
+    return db.write(
+        c -> {
+          Dataset dataset = datasets.find(c, run.datasetId()).orElse(null);
+          if (dataset == null) {
+            return List.of(List.<String>of(), added);
+          }
+          List<String> names = dataset.classNames();
+          int n = names.size();
+          if (n < added.size() || !names.subList(n - added.size(), n).equals(added)) {
+            return List.of(List.<String>of(), added);
+          }
+          List<dev.loupe.core.stats.ClassStats.ClassCount> counts =
+              StatsSums.load(c, dataset.id()).build(names).classes();
+          int keep = n;
+          while (keep > n - added.size() && countOf(counts, keep - 1) == 0) {
+            keep--;
+          }
+          List<String> remaining = names.subList(0, keep);
+          try {
+            DatasetStore.validate(dataset.task(), remaining, dataset.kptShape(), dataset.flipIdx());
+          } catch (IllegalArgumentException e) {
+            return List.of(List.<String>of(), added);
+          }
+          if (keep < n) {
+            datasets.setClassNames(c, dataset.id(), new ArrayList<>(remaining));
+          }
+          return List.of(
+              List.copyOf(names.subList(keep, n)), List.copyOf(added.subList(0, added.size() - (n - keep))));
+        });
+  }
+
+  private static long countOf(List<dev.loupe.core.stats.ClassStats.ClassCount> counts, int classId) {
+    for (dev.loupe.core.stats.ClassStats.ClassCount count : counts) {
+      if (count.classId() == classId) {
+        return count.count();
+      }
+    }
+    return 0;
+  }
+
+  private static List<String> addedClasses(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT added_classes FROM annotation_run WHERE id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        String json = rs.next() ? rs.getString(1) : null;
+        return json == null ? List.of() : Json.stringList(json);
+      }
+    }
   }
 
   private static List<String> goneOf(LabelStore.BatchResult result) {

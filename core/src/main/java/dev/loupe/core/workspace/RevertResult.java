@@ -9,11 +9,18 @@ import java.util.List;
  * @param editedSince images changed after the run wrote them (restored only with force; without
  *     force the revert changes nothing while this list is not empty)
  * @param gone images deleted from the dataset since the run (nothing to restore)
+ * @param classesRemoved classes the run had added ({@code --add-classes}) that are removed again
+ * @param classesKept classes the run had added that stay: labels use them, or classes were added
+ *     after them (removing them would renumber those)
  */
-public record RevertResult(AnnotationRun run, int restored, List<String> editedSince, List<String> gone) {
+public record RevertResult(
+    AnnotationRun run, int restored, List<String> editedSince, List<String> gone, List<String> classesRemoved,
+    List<String> classesKept) {
   public RevertResult {
     editedSince = List.copyOf(editedSince);
     gone = List.copyOf(gone);
+    classesRemoved = List.copyOf(classesRemoved);
+    classesKept = List.copyOf(classesKept);
   }
 
   public boolean refused() {

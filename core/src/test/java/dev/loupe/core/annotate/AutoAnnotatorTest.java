@@ -332,6 +332,45 @@ class AutoAnnotatorTest {
   }
 
   @Test
+  void revertRemovesTheClassesTheRunAddedWhenNothingUsesThemOrComesAfterThem() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, List.of("bird"));
+    AnnotateTestData.fill(ws, d, unlabeled(1), Split.TRAIN);
+    // the model sees a cat: its two classes are added, the run labels a cat
+    AnnotateResult result = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30)),
+        AnnotateOptions.of(ImageSelection.all()).withAddClasses(true));
+    assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird", "dog", "cat");
+
+    RevertResult reverted = ws.annotationRuns().revert(result.run().id(), false);
+
+    assertThat(reverted.classesRemoved()).containsExactly("dog", "cat");
+    assertThat(reverted.classesKept()).isEmpty();
+    assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird");
+  }
+
+  @Test
+  void revertKeepsAddedClassesThatLabelsUseOrThatLaterClassesFollow() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, List.of("bird"));
+    List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(2), Split.TRAIN);
+    AnnotateResult first = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30)),
+        AnnotateOptions.of(ImageSelection.split(Split.TRAIN)).withAddClasses(true));
+    // a hand label of the added "cat" (id 2) on the other image: the run did not write it
+    ws.labels().put(d.id(), hashes.get(1), List.of(new BoxLabel(2, 0.5, 0.5, 0.2, 0.2)));
+
+    RevertResult reverted = ws.annotationRuns().revert(first.run().id(), false);
+
+    assertThat(reverted.classesRemoved()).isEmpty(); // cat is last and used; dog is before it
+    assertThat(reverted.classesKept()).containsExactly("dog", "cat");
+    assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird", "dog", "cat");
+
+    ws.labels().put(d.id(), hashes.get(1), List.of());
+    AnnotateResult second = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30)),
+        AnnotateOptions.of(ImageSelection.all()).withAddClasses(true));
+    ws.classes().add(d.id(), "fish"); // added after the run's classes (none were missing this time)
+    assertThat(ws.annotationRuns().revert(second.run().id(), false).classesRemoved()).isEmpty();
+    assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird", "dog", "cat", "fish");
+  }
+
+  @Test
   void predictionsOfClassesTheDatasetLacksAreDroppedAndCounted() throws Exception {
     Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, List.of("cat"));
     List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(1), Split.TRAIN);
