@@ -76,6 +76,9 @@ public final class AnnotateCommand implements Callable<Integer> {
     if (dataset == null || model == null) {
       throw new ParameterException(spec.commandLine(), "give a DATASET and --model MODEL");
     }
+    if (workers < 0) {
+      throw new ParameterException(spec.commandLine(), "--workers must be 0 (the default) or more, got " + workers);
+    }
     AnnotateOptions options;
     try {
       ImageSelection selection = new ImageSelection(split, unlabeled, images);

@@ -82,6 +82,9 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PredictOptions options = options();
     EngineOptions engineOptions = engine.options(spec);
+    if (workers < 0) {
+      throw new ParameterException(spec.commandLine(), "--workers must be 0 (the default) or more, got " + workers);
+    }
     if (ModelLoader.format(model) == ModelLoader.Format.CHECKPOINT) {
       ModelLoader.load(model, engineOptions); // refuses it with the export command
     }
@@ -99,6 +102,14 @@ public final class PredictCommand implements Callable<Integer> {
       if (imgsz > 0 && (input[0] != imgsz || input[1] != imgsz)) {
         context.err().println("loupe: note: the model takes " + input[1] + "x" + input[0] + " inputs (--imgsz "
             + imgsz + (predictor.hasFixedInput() ? " does not apply to its fixed input)" : " rounded up to its stride)"));
+        context.err().flush();
+      }
+      int classCount = predictor.info().names().size();
+      List<Integer> unknown = options.classes().stream().filter(c -> c < 0 || c >= classCount).sorted().toList();
+      if (!unknown.isEmpty() && classCount > 0) {
+        context.err().println("loupe: note: --classes " + unknown + (unknown.size() == 1 ? " is" : " are")
+            + " not among the model's " + classCount + " classes (0-" + (classCount - 1) + "): nothing of "
+            + (unknown.size() == 1 ? "it" : "them") + " can be found");
         context.err().flush();
       }
       TaskMonitor monitor = folder || images.size() > 1 ? progress : TaskMonitor.NONE;

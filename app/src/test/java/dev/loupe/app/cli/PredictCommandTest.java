@@ -53,6 +53,12 @@ class PredictCommandTest {
             .get("images").get(0).get("results")).hasSize(1);
     Cli.Result fixed = new Cli(dir).ok("predict", "--model", model.toString(), image.toString(), "--imgsz", "320");
     assertThat(fixed.err()).contains("the model takes 640x640 inputs (--imgsz 320 does not apply to its fixed input)");
+    Cli.Result unknown =
+        new Cli(dir).ok("predict", "--model", model.toString(), image.toString(), "--classes", "45,999");
+    assertThat(unknown.err()).contains("--classes [999] is not among the model's 80 classes (0-79)");
+    Cli.Result workers = new Cli(dir).run("predict", "--model", model.toString(), image.toString(), "--workers", "-1");
+    assertThat(workers.exit()).isEqualTo(ErrorReporter.USAGE);
+    assertThat(workers.err()).contains("--workers must be 0 (the default) or more, got -1");
   }
 
   @Test
