@@ -8,6 +8,8 @@ import dev.loupe.core.inference.ModelLoader;
 import dev.loupe.core.inference.PredictOptions;
 import dev.loupe.core.inference.PredictRun;
 import dev.loupe.core.inference.YoloPredictor;
+import dev.loupe.core.io.ImageInfo;
+import dev.loupe.core.io.ImageProbe;
 import dev.loupe.core.task.TaskMonitor;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -42,6 +44,7 @@ public final class PredictCommand implements Callable<Integer> {
   static final Set<String> IMAGE_SUFFIXES = Set.of("bmp", "jpeg", "jpg", "png", "tif", "tiff", "webp", "mpo");
 
   private final CliContext context;
+  private final ImageProbe probe = new ImageProbe();
 
   @Spec CommandSpec spec;
 
@@ -122,6 +125,13 @@ public final class PredictCommand implements Callable<Integer> {
               context.err().println("loupe: " + file + ": " + outcome.error());
               context.err().flush();
               return;
+            }
+            ImageInfo header = probe.probe(outcome.image());
+            if (!header.isValid()) {
+              // decoded all the same, as cv2.imread decodes it: say what was predicted on
+              progress.endLine();
+              context.err().println("loupe: note: " + file + ": " + header.error() + "; predicted on what decodes");
+              context.err().flush();
             }
             PredictJson.Item item = new PredictJson.Item(file, outcome.prediction());
             if (context.json()) {

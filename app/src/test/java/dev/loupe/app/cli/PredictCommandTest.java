@@ -83,12 +83,15 @@ class PredictCommandTest {
     Files.copy(Fixtures.require("coco8/images/train/000000000009.jpg"), images.resolve("a.jpg"),
         StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(images.resolve("b.jpg"), "not a jpeg");
+    byte[] whole = Files.readAllBytes(Fixtures.require("coco8/images/train/000000000034.jpg"));
+    Files.write(images.resolve("d.jpg"), java.util.Arrays.copyOf(whole, whole.length / 2));
     Files.copy(Fixtures.require("coco8/images/train/000000000030.jpg"), images.resolve("c.jpg"));
     Cli.Result r = new Cli(dir).run("predict", "--model", model.toString(), images.toString(), "--json");
     assertThat(r.exit()).isEqualTo(ErrorReporter.FAILURE);
-    assertThat(r.err()).contains("b.jpg").contains("1 of 3 images could not be read");
+    assertThat(r.err()).contains("b.jpg").contains("1 of 4 images could not be read");
+    assertThat(r.err()).contains("d.jpg: truncated JPEG (no end-of-image marker); predicted on what decodes");
     JsonNode json = r.json();
-    assertThat(json.get("metadata").get("imageCount").asInt()).isEqualTo(2);
+    assertThat(json.get("metadata").get("imageCount").asInt()).isEqualTo(3);
     assertThat(json.get("images").get(1).get("file").asText()).endsWith("c.jpg");
   }
 
