@@ -143,5 +143,8 @@ class PredictCommandTest {
     Cli.Result bad = new Cli(dir).run("predict", "--model", pt.toString(), "x.jpg", "--device", "tpu");
     assertThat(bad.exit()).isEqualTo(ErrorReporter.USAGE);
     assertThat(bad.err()).contains("unknown device 'tpu'");
+    Cli.Result folder = new Cli(dir).run("predict", "--model", dir.toString(), "x.jpg");
+    assertThat(folder.exit()).isEqualTo(ErrorReporter.FAILURE);
+    assertThat(folder.err()).contains(dir + " is a folder, not a model file");
   }
 }

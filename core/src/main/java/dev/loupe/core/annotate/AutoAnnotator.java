@@ -184,7 +184,7 @@ public final class AutoAnnotator {
     if (!fits) {
       throw new IllegalArgumentException(
           "a " + (modelTask == null ? "model of unknown task" : modelTask.apiName() + " model")
-              + " cannot label " + task.apiName() + " dataset '" + dataset.slug() + "'");
+              + " does not fit " + task.apiName() + " dataset '" + dataset.slug() + "'");
     }
     if (task == Task.POSE
         && (model.kptShape() == null || model.kptShape().keypoints() != dataset.kptShape().keypoints())) {

@@ -77,6 +77,9 @@ public final class ModelLoader {
    * its extension), another {@code .pt}/{@code .pth} zip a checkpoint, {@code .onnx} ONNX.
    */
   public static Format format(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new ModelLoadException(file + " is a folder, not a model file (an .onnx or .torchscript export)");
+    }
     if (!Files.isRegularFile(file)) {
       throw new ModelLoadException("model file not found: " + file);
     }

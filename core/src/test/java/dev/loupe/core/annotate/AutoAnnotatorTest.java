@@ -390,7 +390,7 @@ class AutoAnnotatorTest {
     AnnotateTestData.fill(ws, d, unlabeled(1), Split.TRAIN);
     assertThatThrownBy(() -> run(d, model(), AnnotateOptions.of(ImageSelection.all())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("a detect model cannot label segment dataset '" + d.slug() + "'");
+        .hasMessage("a detect model does not fit segment dataset '" + d.slug() + "'");
   }
 
   @Test
