@@ -1,6 +1,7 @@
 package dev.loupe.app.cli;
 
 import dev.loupe.core.api.PredictJson;
+import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.inference.ClassScore;
 import dev.loupe.core.inference.Detection;
 import dev.loupe.core.inference.EngineOptions;
@@ -11,6 +12,7 @@ import dev.loupe.core.inference.YoloPredictor;
 import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
 import dev.loupe.core.task.TaskMonitor;
+import dev.loupe.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +51,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "An .onnx or .torchscript file.")
+  @Option(names = "--model", required = true, paramLabel = "MODEL",
+      description = "An .onnx or .torchscript file, or a model of the workspace (slug or id).")
   Path model;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE|DIR", description = "Image files or folders of images.")
@@ -88,8 +92,9 @@ public final class PredictCommand implements Callable<Integer> {
     if (workers < 0) {
       throw new ParameterException(spec.commandLine(), "--workers must be 0 (the default) or more, got " + workers);
     }
-    if (ModelLoader.format(model) == ModelLoader.Format.CHECKPOINT) {
-      ModelLoader.load(model, engineOptions); // refuses it with the export command
+    Path modelFile = modelFile();
+    if (ModelLoader.format(modelFile) == ModelLoader.Format.CHECKPOINT) {
+      ModelLoader.load(modelFile, engineOptions); // refuses it with the export command
     }
     List<Path> images = new ArrayList<>();
     boolean folder = collect(images);
@@ -99,7 +104,7 @@ public final class PredictCommand implements Callable<Integer> {
     int decoders = workers > 0 ? workers : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     List<PredictJson.Item> items = new ArrayList<>();
     int[] failed = {0};
-    try (YoloPredictor predictor = ModelLoader.load(model, engineOptions);
+    try (YoloPredictor predictor = ModelLoader.load(modelFile, engineOptions);
         ConsoleProgress progress = context.progress()) {
       int[] input = predictor.inputSize(options);
       if (imgsz > 0 && (input[0] != imgsz || input[1] != imgsz)) {
@@ -152,6 +157,20 @@ public final class PredictCommand implements Callable<Integer> {
       return ErrorReporter.FAILURE;
     }
     return 0;
+  }
+
+  /**
+   * The model's file: {@code --model} itself, or where the workspace keeps the model of that slug or
+   * id when no such file exists (the workspace is only opened then, and only if it exists).
+   */
+  private Path modelFile() {
+    if (Files.exists(model) || !Files.isDirectory(context.workspaceDir())) {
+      return model;
+    }
+    try (Workspace ws = context.openWorkspace()) {
+      Optional<ModelRecord> registered = ws.models().find(model.toString());
+      return registered.isPresent() ? ws.models().runnableFile(registered.get()) : model;
+    }
   }
 
   private PredictOptions options() {

@@ -143,6 +143,14 @@ class PredictCommandTest {
     Cli.Result bad = new Cli(dir).run("predict", "--model", pt.toString(), "x.jpg", "--device", "tpu");
     assertThat(bad.exit()).isEqualTo(ErrorReporter.USAGE);
     assertThat(bad.err()).contains("unknown device 'tpu'");
+    // a model of the workspace by its slug, where no file of that name exists
+    Path ws = dir.resolve("ws");
+    new Cli(ws).ok("models", "import", Fixtures.require("models/yolov8n_int8.onnx").toString());
+    JsonNode bySlug = new Cli(ws).json("predict", "--model", "yolov8n-int8",
+        Fixtures.require("coco8/images/train/000000000009.jpg").toString());
+    assertThat(bySlug.get("images").get(0).get("results")).isNotEmpty();
+    assertThat(new Cli(ws).run("predict", "--model", "no-such-model", "x.jpg").err())
+        .contains("model file not found: no-such-model");
     Cli.Result folder = new Cli(dir).run("predict", "--model", dir.toString(), "x.jpg");
     assertThat(folder.exit()).isEqualTo(ErrorReporter.FAILURE);
     assertThat(folder.err()).contains(dir + " is a folder, not a model file");
