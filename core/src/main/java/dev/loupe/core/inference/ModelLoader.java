@@ -99,6 +99,10 @@ public final class ModelLoader {
     if (lower.endsWith(".pt") || lower.endsWith(".pth")) {
       return Format.CHECKPOINT;
     }
+    if (lower.endsWith(".torchscript")) {
+      throw new ModelLoadException(
+          name(file) + " is not a TorchScript archive (the zip torch.jit.save writes): damaged or not an export");
+    }
     throw new ModelLoadException(
         "unknown model format: " + name(file) + " (Loupe runs .onnx and .torchscript exports)");
   }

@@ -121,6 +121,12 @@ class ModelMetadataTest {
         .hasMessageContaining("unknown model format: model.bin");
     assertThatThrownBy(() -> ModelLoader.load(dir.resolve("gone.onnx"), EngineOptions.DEFAULTS))
         .hasMessageContaining("model file not found");
+    Path junk = Files.writeString(dir.resolve("best.torchscript"), "junk");
+    assertThatThrownBy(() -> ModelLoader.load(junk, EngineOptions.DEFAULTS))
+        .hasMessage("best.torchscript is not a TorchScript archive (the zip torch.jit.save writes): damaged or not"
+            + " an export");
+    assertThatThrownBy(() -> ModelLoader.load(dir, EngineOptions.DEFAULTS))
+        .hasMessageContaining(" is a folder, not a model file");
     Path garbage = dir.resolve("garbage.onnx");
     Files.writeString(garbage, "this is not protobuf at all, just text");
     assertThatThrownBy(() -> ModelLoader.inspect(garbage)).isInstanceOf(ModelLoadException.class);
