@@ -7,6 +7,7 @@ import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.AnnotationRun;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -54,7 +55,21 @@ public final class AutoAnnotateDialog {
           + run.state() + ")");
       revert.setId("annotate-revert");
       revert.setOnAction(e -> {
-        model.revert(tasks, run, false, r -> reverted.run());
+        model.revert(tasks, run, false, r -> {
+          if (!r.refused()) {
+            reverted.run();
+            return;
+          }
+          // nothing changed: ask before losing the edits made since
+          ButtonType anyway = new ButtonType("Revert anyway", ButtonBar.ButtonData.OK_DONE);
+          Alert ask = new Alert(Alert.AlertType.CONFIRMATION, AutoAnnotateViewModel.refusedMessage(r), anyway,
+              ButtonType.CANCEL);
+          ask.initOwner(owner);
+          ask.setHeaderText("Not reverted");
+          if (ask.showAndWait().orElse(ButtonType.CANCEL) == anyway) {
+            model.revert(tasks, run, true, forced -> reverted.run());
+          }
+        });
         dialog.setResult(ButtonType.CANCEL);
         dialog.close();
       });

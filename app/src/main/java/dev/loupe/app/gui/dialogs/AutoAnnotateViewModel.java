@@ -149,6 +149,14 @@ public final class AutoAnnotateViewModel {
         .findFirst();
   }
 
+  /** Why a revert was refused and what forcing it costs, for the question the dialog asks. */
+  public static String refusedMessage(RevertResult result) {
+    int n = result.editedSince().size();
+    return (n == 1 ? "1 image was" : n + " images were") + " edited after the run wrote " + (n == 1 ? "it" : "them")
+        + ". Reverting anyway puts back the labels " + (n == 1 ? "it" : "they")
+        + " had before the run, and those edits are lost.";
+  }
+
   /** Reverts a run in the background, keeping images edited since unless {@code force}. */
   public void revert(BackgroundTasks tasks, AnnotationRun run, boolean force, Consumer<RevertResult> done) {
     tasks.submit("Revert auto-annotation " + run.id(), monitor -> workspace.annotationRuns().revert(run.id(), force),

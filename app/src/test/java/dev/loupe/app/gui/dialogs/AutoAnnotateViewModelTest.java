@@ -65,8 +65,21 @@ class AutoAnnotateViewModelTest {
       assertThat(ws.labels().get(d.id(), other.hash())).isEqualTo(untouched);
 
       AnnotationRun run = model.lastRevertible().orElseThrow();
+      // a hand edit after the run: the revert is refused and says what forcing it costs
+      List<dev.loupe.core.domain.Label> edited = new java.util.ArrayList<>(ws.labels().get(d.id(), cleared.hash()));
+      edited.remove(0);
+      ws.labels().put(d.id(), cleared.hash(), edited);
+      AtomicReference<RevertResult> refused = new AtomicReference<>();
+      Fx.run(() -> model.revert(tasks, run, false, refused::set));
+      Fx.waitFor(() -> refused.get() != null, Duration.ofSeconds(30));
+      assertThat(refused.get().refused()).isTrue();
+      assertThat(AutoAnnotateViewModel.refusedMessage(refused.get()))
+          .isEqualTo("1 image was edited after the run wrote it. Reverting anyway puts back the labels it had before"
+              + " the run, and those edits are lost.");
+      assertThat(ws.labels().get(d.id(), cleared.hash())).isEqualTo(edited);
+
       AtomicReference<RevertResult> reverted = new AtomicReference<>();
-      Fx.run(() -> model.revert(tasks, run, false, reverted::set));
+      Fx.run(() -> model.revert(tasks, run, true, reverted::set));
       Fx.waitFor(() -> reverted.get() != null, Duration.ofSeconds(30));
       assertThat(ws.labels().get(d.id(), cleared.hash())).isEmpty();
       assertThat(model.lastRevertible()).isEmpty();
