@@ -108,7 +108,7 @@ public final class AnnotateCommand implements Callable<Integer> {
     if (run.imagesFailed() > 0) {
       // as predict does: the labels of the others are kept, but the run did not do all it was asked
       context.err().println("loupe: " + run.imagesFailed() + " of " + run.imagesDone() + " images failed"
-          + (run.message() == null ? "" : " (first: " + run.message() + ")"));
+          + (run.message() == null ? "" : "; first problem: " + run.message()));
       context.err().flush();
       return ErrorReporter.FAILURE;
     }

@@ -35,6 +35,11 @@ public final class AnnotateRevertCommand implements Callable<Integer> {
     }
     if (context.json()) {
       context.printJson(ModelJson.revert(result));
+    } else if (result.refused() && !result.laterRuns().isEmpty()) {
+      context.err().println("loupe: not reverted: later runs wrote " + result.editedSince().size()
+          + " of its images; revert them first (" + String.join(", ", result.laterRuns()) + "), or use --force,"
+          + " which loses what they and any edits since wrote");
+      context.err().flush();
     } else if (result.refused()) {
       context.err().println("loupe: not reverted: " + result.editedSince().size()
           + " images were edited after the run (e.g. " + result.editedSince().get(0)

@@ -13,6 +13,7 @@ import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
 import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.core.workspace.WorkspaceLockedException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -170,6 +171,8 @@ public final class PredictCommand implements Callable<Integer> {
     try (Workspace ws = context.openWorkspace()) {
       Optional<ModelRecord> registered = ws.models().find(model.toString());
       return registered.isPresent() ? ws.models().runnableFile(registered.get()) : model;
+    } catch (WorkspaceLockedException e) {
+      return model; // the workbench holds it: a mistyped path is then reported as the missing file it is
     }
   }
 

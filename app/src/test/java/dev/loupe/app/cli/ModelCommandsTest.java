@@ -278,7 +278,7 @@ class ModelCommandsTest {
 
     assertThat(r.exit()).isEqualTo(ErrorReporter.FAILURE);
     assertThat(r.out()).contains("1 labels added to 1 images").contains("1 images failed");
-    assertThat(r.err()).contains("loupe: 1 of 2 images failed (first: img1.png: ").contains("the model broke");
+    assertThat(r.err()).contains("loupe: 1 of 2 images failed; first problem: img1.png: ").contains("the model broke");
   }
 
   @Test

@@ -74,9 +74,9 @@ public final class AutoAnnotator {
         options.addClasses()
             ? ClassMapping.byName(predictor.info().names(), dataset.classNames()).modelOnly()
             : List.of();
+    List<ImageRecord> images = select(dataset, options.selection()); // a bad selection adds no classes
     ClassMapping classes = prepareClasses(dataset, predictor.info(), options.addClasses());
     dataset = workspace.datasets().require(dataset.id());
-    List<ImageRecord> images = select(dataset, options.selection());
     AnnotationRun run =
         workspace.annotationRuns().start(
             dataset.id(), modelId, modelName, options.conf(), options.iou(), options.selection().describe(),

@@ -143,6 +143,8 @@ public final class ModelJson {
     n.put("restored", r.restored());
     ArrayNode edited = n.putArray("editedSince");
     r.editedSince().forEach(edited::add);
+    ArrayNode later = n.putArray("laterRuns");
+    r.laterRuns().forEach(later::add);
     ArrayNode gone = n.putArray("gone");
     r.gone().forEach(gone::add);
     ArrayNode removed = n.putArray("classesRemoved");

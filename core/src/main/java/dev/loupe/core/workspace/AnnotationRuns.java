@@ -221,6 +221,8 @@ public final class AnnotationRuns {
           return null;
         });
     List<String> edited = new ArrayList<>();
+    java.util.Set<String> laterRuns = new java.util.LinkedHashSet<>();
+    List<List<String>> classes = new ArrayList<>(List.of(List.of(), List.of()));
     Map<String, List<Label>> restore = new LinkedHashMap<>();
     previous.forEach((hash, bytes) -> restore.put(hash, LabelCodec.decode(bytes)));
     LabelStore.BatchResult result;
@@ -231,9 +233,10 @@ public final class AnnotationRuns {
               restore,
               new LabelStore.BatchHook() {
                 @Override
-                public boolean before(Connection c, String hash, byte[] current, long revision) {
+                public boolean before(Connection c, String hash, byte[] current, long revision) throws SQLException {
                   if (revision != written.get(hash)) {
                     edited.add(hash);
+                    laterRuns.addAll(runsThatWrote(c, run.datasetId(), hash, revision));
                     return force;
                   }
                   return true;
@@ -251,6 +254,14 @@ public final class AnnotationRuns {
                             + " WHERE dataset_id = ? AND state <> ?)",
                         revision, hash, then, runId, run.datasetId(), AnnotationRun.REVERTED);
                   }
+                  // forced over later runs' writes: what they would put back is gone with them, so
+                  // their revert leaves this image as it is now (not this run's labels again)
+                  ImageStore.execute(
+                      c, "UPDATE annotation_run_image SET previous_labels = ?, previous_revision = ?,"
+                          + " written_revision = ? WHERE hash = ? AND previous_revision >= ? AND run_id <> ?"
+                          + " AND run_id IN (SELECT id FROM annotation_run WHERE dataset_id = ? AND state <> ?)",
+                      previous.get(hash), revision, revision, hash, written.get(hash), runId, run.datasetId(),
+                      AnnotationRun.REVERTED);
                 }
 
                 @Override
@@ -261,56 +272,70 @@ public final class AnnotationRuns {
                   ImageStore.execute(
                       c, "UPDATE annotation_run SET state = ?, reverted_at = ? WHERE id = ?",
                       AnnotationRun.REVERTED, revisions.now(), runId);
+                  // the sums were saved before this hook: they count the labels as restored
+                  classes.clear();
+                  classes.addAll(removeAddedClasses(c, run));
                 }
               });
     } catch (EditedSinceException e) {
-      return new RevertResult(run, 0, edited, List.of(), List.of(), List.of());
+      return new RevertResult(run, 0, edited, List.copyOf(laterRuns), List.of(), List.of(), List.of());
     }
-    List<List<String>> classes = removeAddedClasses(run);
     return new RevertResult(
-        require(runId), result.written().size(), edited, goneOf(result), classes.get(0), classes.get(1));
+        require(runId), result.written().size(), edited, List.copyOf(laterRuns), goneOf(result), classes.get(0),
+        classes.get(1));
+  }
+
+  /** Runs (not reverted) whose write left this image at this revision: later runs over it. */
+  private static List<String> runsThatWrote(Connection c, String datasetId, String hash, long revision)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT i.run_id FROM annotation_run_image i JOIN annotation_run r ON r.id = i.run_id"
+                + " WHERE i.hash = ? AND i.written_revision = ? AND r.dataset_id = ? AND r.state <> ?")) {
+      ps.setString(1, hash);
+      ps.setLong(2, revision);
+      ps.setString(3, datasetId);
+      ps.setString(4, AnnotationRun.REVERTED);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids;
+    }
   }
 
   /**
    * Takes the classes a reverted run added off the end of the dataset's list again, as many of the
    * last ones as no label uses; they stay when classes were added after them (removing them would
-   * renumber those). Returns the removed names and the kept ones.
+   * renumber those). Runs in the revert's transaction. Returns the removed names and the kept ones.
    */
-  private List<List<String>> removeAddedClasses(AnnotationRun run) {
-    List<String> added = db.read(c -> addedClasses(c, run.id()));
+  private List<List<String>> removeAddedClasses(Connection c, AnnotationRun run) throws SQLException {
+    List<String> added = addedClasses(c, run.id());
     if (added.isEmpty()) {
       return List.of(List.of(), List.of());
     }
-    return db.write(
-        c -> {
-          Dataset dataset = datasets.find(c, run.datasetId()).orElse(null);
-          if (dataset == null) {
-            return List.of(List.<String>of(), added);
-          }
-          List<String> names = dataset.classNames();
-          int n = names.size();
-          if (n < added.size() || !names.subList(n - added.size(), n).equals(added)) {
-            return List.of(List.<String>of(), added);
-          }
-          List<dev.loupe.core.stats.ClassStats.ClassCount> counts =
-              StatsSums.load(c, dataset.id()).build(names).classes();
-          int keep = n;
-          while (keep > n - added.size() && countOf(counts, keep - 1) == 0) {
-            keep--;
-          }
-          List<String> remaining = names.subList(0, keep);
-          try {
-            DatasetStore.validate(dataset.task(), remaining, dataset.kptShape(), dataset.flipIdx());
-          } catch (IllegalArgumentException e) {
-            return List.of(List.<String>of(), added);
-          }
-          if (keep < n) {
-            datasets.setClassNames(c, dataset.id(), new ArrayList<>(remaining));
-          }
-          return List.of(
-              List.copyOf(names.subList(keep, n)), List.copyOf(added.subList(0, added.size() - (n - keep))));
-        });
+    Dataset dataset = datasets.find(c, run.datasetId()).orElse(null);
+    if (dataset == null) {
+      return List.of(List.of(), added);
+    }
+    List<String> names = dataset.classNames();
+    int n = names.size();
+    if (n < added.size() || !names.subList(n - added.size(), n).equals(added)) {
+      return List.of(List.of(), added);
+    }
+    List<dev.loupe.core.stats.ClassStats.ClassCount> counts = StatsSums.load(c, dataset.id()).build(names).classes();
+    int keep = n;
+    while (keep > n - added.size() && countOf(counts, keep - 1) == 0) {
+      keep--;
+    }
+    if (keep < n) {
+      datasets.setClassNames(c, dataset.id(), new ArrayList<>(names.subList(0, keep)));
+    }
+    return List.of(List.copyOf(names.subList(keep, n)), List.copyOf(added.subList(0, added.size() - (n - keep))));
   }
+
 
   private static long countOf(List<dev.loupe.core.stats.ClassStats.ClassCount> counts, int classId) {
     for (dev.loupe.core.stats.ClassStats.ClassCount count : counts) {

@@ -362,12 +362,36 @@ class AutoAnnotatorTest {
     assertThat(reverted.classesKept()).containsExactly("dog", "cat");
     assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird", "dog", "cat");
 
-    ws.labels().put(d.id(), hashes.get(1), List.of());
-    AnnotateResult second = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30)),
+    Dataset other = AnnotateTestData.dataset(ws, Task.DETECT, List.of("bird"));
+    AnnotateTestData.fill(ws, other, unlabeled(1), Split.TRAIN);
+    AnnotateResult second = run(other, model().on(width(0), Detection.box(1, "cat", 0.9, 0, 0, 30, 30)),
         AnnotateOptions.of(ImageSelection.all()).withAddClasses(true));
-    ws.classes().add(d.id(), "fish"); // added after the run's classes (none were missing this time)
-    assertThat(ws.annotationRuns().revert(second.run().id(), false).classesRemoved()).isEmpty();
-    assertThat(ws.datasets().require(d.id()).classNames()).containsExactly("bird", "dog", "cat", "fish");
+    ws.classes().add(other.id(), "fish"); // after the run's classes: removing them would renumber it
+    RevertResult secondReverted = ws.annotationRuns().revert(second.run().id(), false);
+    assertThat(secondReverted.classesRemoved()).isEmpty();
+    assertThat(secondReverted.classesKept()).containsExactly("dog", "cat");
+    assertThat(ws.datasets().require(other.id()).classNames()).containsExactly("bird", "dog", "cat", "fish");
+  }
+
+  @Test
+  void aRunOverAnotherIsNamedWhenTheOlderIsRevertedFirstAndForcingItLeavesNothingToResurrect() throws Exception {
+    Dataset d = AnnotateTestData.dataset(ws, Task.DETECT, CLASSES);
+    List<String> hashes = AnnotateTestData.fill(ws, d, unlabeled(1), Split.TRAIN);
+    AnnotationRun first = run(d, model().on(width(0), Detection.box(1, "cat", 0.9, 10, 10, 50, 50)),
+        AnnotateOptions.of(ImageSelection.all())).run();
+    AnnotationRun second = run(d, model().on(width(0), Detection.box(0, "dog", 0.9, 12, 12, 30, 30)),
+        AnnotateOptions.of(ImageSelection.all())).run();
+
+    RevertResult refused = ws.annotationRuns().revert(first.id(), false);
+    assertThat(refused.refused()).isTrue();
+    assertThat(refused.laterRuns()).containsExactly(second.id());
+
+    assertThat(ws.annotationRuns().revert(first.id(), true).refused()).isFalse();
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).isEmpty();
+    // the later run has nothing left to undo here: its revert must not bring the first run's cat back
+    RevertResult later = ws.annotationRuns().revert(second.id(), false);
+    assertThat(later.refused()).as("edited since: %s", later.editedSince()).isFalse();
+    assertThat(ws.labels().get(d.id(), hashes.get(0))).isEmpty();
   }
 
   @Test

@@ -152,6 +152,11 @@ public final class AutoAnnotateViewModel {
   /** Why a revert was refused and what forcing it costs, for the question the dialog asks. */
   public static String refusedMessage(RevertResult result) {
     int n = result.editedSince().size();
+    if (!result.laterRuns().isEmpty()) {
+      return "Later auto-annotation runs wrote " + (n == 1 ? "1 of its images" : n + " of its images")
+          + " (" + String.join(", ", result.laterRuns()) + "): revert those first. Reverting anyway loses what they"
+          + " and any edits since wrote.";
+    }
     return (n == 1 ? "1 image was" : n + " images were") + " edited after the run wrote " + (n == 1 ? "it" : "them")
         + ". Reverting anyway puts back the labels " + (n == 1 ? "it" : "they")
         + " had before the run, and those edits are lost.";

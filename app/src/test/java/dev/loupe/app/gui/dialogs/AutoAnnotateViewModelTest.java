@@ -77,6 +77,10 @@ class AutoAnnotateViewModelTest {
           .isEqualTo("1 image was edited after the run wrote it. Reverting anyway puts back the labels it had before"
               + " the run, and those edits are lost.");
       assertThat(ws.labels().get(d.id(), cleared.hash())).isEqualTo(edited);
+      RevertResult underLaterRuns =
+          new RevertResult(run, 0, List.of("a", "b"), List.of("run_later"), List.of(), List.of(), List.of());
+      assertThat(AutoAnnotateViewModel.refusedMessage(underLaterRuns))
+          .startsWith("Later auto-annotation runs wrote 2 of its images (run_later): revert those first.");
 
       AtomicReference<RevertResult> reverted = new AtomicReference<>();
       Fx.run(() -> model.revert(tasks, run, true, reverted::set));
