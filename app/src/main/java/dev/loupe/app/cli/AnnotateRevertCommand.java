@@ -1,5 +1,6 @@
 package dev.loupe.app.cli;
 
+import dev.loupe.core.annotate.ClassMapping;
 import dev.loupe.core.api.ModelJson;
 import dev.loupe.core.workspace.RevertResult;
 import dev.loupe.core.workspace.Workspace;
@@ -49,19 +50,15 @@ public final class AnnotateRevertCommand implements Callable<Integer> {
       context.out().println("reverted " + run + ": labels of " + result.restored() + " images restored"
           + (result.gone().isEmpty() ? "" : ", " + result.gone().size() + " images deleted since were skipped"));
       if (!result.classesRemoved().isEmpty()) {
-        context.out().println("classes the run added, removed again: " + names(result.classesRemoved()));
+        context.out().println("classes the run added, removed again: " + ClassMapping.sample(result.classesRemoved(), 8));
       }
       if (!result.classesKept().isEmpty()) {
         context.out().println("classes the run added, kept (labels use them, or classes were added after"
-            + " them): " + names(result.classesKept()));
+            + " them): " + ClassMapping.sample(result.classesKept(), 8));
       }
       context.out().flush();
     }
     return result.refused() ? ErrorReporter.FAILURE : 0;
   }
 
-  private static String names(java.util.List<String> names) {
-    return names.size() <= 8 ? String.join(", ", names)
-        : String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more";
-  }
 }

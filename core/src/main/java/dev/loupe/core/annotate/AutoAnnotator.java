@@ -70,13 +70,11 @@ public final class AutoAnnotator {
       Dataset dataset, String modelId, String modelName, Predictor predictor, AnnotateOptions options,
       TaskMonitor monitor) {
     dataset = workspace.datasets().require(dataset.id()); // its classes as they are now
-    List<String> added =
-        options.addClasses()
-            ? ClassMapping.byName(predictor.info().names(), dataset.classNames()).modelOnly()
-            : List.of();
     List<ImageRecord> images = select(dataset, options.selection()); // a bad selection adds no classes
+    int classesBefore = dataset.classCount();
     ClassMapping classes = prepareClasses(dataset, predictor.info(), options.addClasses());
     dataset = workspace.datasets().require(dataset.id());
+    List<String> added = List.copyOf(dataset.classNames().subList(classesBefore, dataset.classCount()));
     AnnotationRun run =
         workspace.annotationRuns().start(
             dataset.id(), modelId, modelName, options.conf(), options.iou(), options.selection().describe(),

@@ -111,8 +111,13 @@ public final class ClassMapping {
   }
 
   private static String sample(List<String> names) {
-    return names.size() <= 6
+    return sample(names, 6);
+  }
+
+  /** The first {@code shown} names joined, and how many more there are. */
+  public static String sample(List<String> names, int shown) {
+    return names.size() <= shown
         ? String.join(", ", names)
-        : String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
+        : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
   }
 }

@@ -2,6 +2,7 @@ package dev.loupe.core.workspace;
 
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Label;
+import dev.loupe.core.stats.ClassStats.ClassCount;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -325,7 +326,7 @@ public final class AnnotationRuns {
     if (n < added.size() || !names.subList(n - added.size(), n).equals(added)) {
       return List.of(List.of(), added);
     }
-    List<dev.loupe.core.stats.ClassStats.ClassCount> counts = StatsSums.load(c, dataset.id()).build(names).classes();
+    List<ClassCount> counts = StatsSums.load(c, dataset.id()).build(names).classes();
     int keep = n;
     while (keep > n - added.size() && countOf(counts, keep - 1) == 0) {
       keep--;
@@ -336,9 +337,8 @@ public final class AnnotationRuns {
     return List.of(List.copyOf(names.subList(keep, n)), List.copyOf(added.subList(0, added.size() - (n - keep))));
   }
 
-
-  private static long countOf(List<dev.loupe.core.stats.ClassStats.ClassCount> counts, int classId) {
-    for (dev.loupe.core.stats.ClassStats.ClassCount count : counts) {
+  private static long countOf(List<ClassCount> counts, int classId) {
+    for (ClassCount count : counts) {
       if (count.classId() == classId) {
         return count.count();
       }
