@@ -176,14 +176,14 @@ public class LabelCanvas extends Region {
       image.seed(fitted);
     }
     imageReduced = reduced;
-    markBaseDirty();
+    markAllDirty();
   }
 
   /** Replaces the pixels of the image on screen (the full resolution arriving), keeping the view. */
   public void replaceImage(Image picture, boolean reduced) {
     image = picture == null ? null : new ScaledImageCache(picture, this::markImageDirty);
     imageReduced = reduced;
-    markBaseDirty();
+    markAllDirty();
   }
 
   /** Shows a document (the labels of the image); selection and work in progress are dropped. */
@@ -303,7 +303,7 @@ public class LabelCanvas extends Region {
   public void setViewport(Viewport vp) {
     viewport.set(vp);
     fitPending = false;
-    markBaseDirty();
+    markAllDirty();
     if (imageReduced && image != null && vp.zoom() * vp.imageWidth() / image.source().getWidth() > 1.05) {
       imageReduced = false; // ask once
       onFullResolutionWanted.run();
@@ -335,9 +335,7 @@ public class LabelCanvas extends Region {
     fitPending = false;
     labelLayer.setTranslateX(shiftX);
     labelLayer.setTranslateY(shiftY);
-    baseDirty = true;
-    overlayDirty = true;
-    requestLayout();
+    markImageDirty();
     panRest.playFromStart();
   }
 
@@ -497,7 +495,7 @@ public class LabelCanvas extends Region {
   }
 
   /** The image and every label are redrawn at the next layout. */
-  void markBaseDirty() {
+  void markAllDirty() {
     labelsDirty = true;
     markImageDirty();
   }
@@ -561,7 +559,7 @@ public class LabelCanvas extends Region {
 
   /** Forces a full redraw of every layer at the next {@link #renderNow()}. */
   public void invalidate() {
-    markBaseDirty();
+    markAllDirty();
   }
 
   /**
