@@ -71,9 +71,6 @@ public final class ImageDecoding {
     return upright(readOrdinary(bytes, name), info.orientation());
   }
 
-  /** Most pixels an image may have to be decoded, as {@link OrientedImageReader#MAX_PIXELS}. */
-  static final long MAX_PIXELS = OrientedImageReader.MAX_PIXELS;
-
   /** Any format ImageIO reads, through a {@code BufferedImage} (as stored, not yet upright). */
   static BgrImage readOrdinary(byte[] bytes, String name) throws IOException {
     BufferedImage image;
@@ -157,7 +154,7 @@ public final class ImageDecoding {
       return null;
     }
     ImageInfo info = probe.probe(bytes, name);
-    if (!info.isValid() || info.orientation() > 1 || (long) info.width() * info.height() > MAX_PIXELS) {
+    if (!info.isValid() || info.orientation() > 1 || (long) info.width() * info.height() > OrientedImageReader.MAX_PIXELS) {
       return null; // decode() then reads it, or words why it cannot
     }
     return readRgb(bytes);
