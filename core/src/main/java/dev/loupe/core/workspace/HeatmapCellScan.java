@@ -16,7 +16,7 @@ import java.util.Set;
  * labels found are the cell's count. Reports progress and stops when cancelled.
  */
 public final class HeatmapCellScan {
-  private static final int PROGRESS_EVERY = 20_000;
+  private static final int PROGRESS_EVERY = 5_000;
 
   private final Workspace workspace;
 
