@@ -4,6 +4,7 @@ import dev.loupe.app.gui.classes.ClassColorStore;
 import dev.loupe.app.gui.grid.DatasetViewModel;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.sidebar.SidebarViewModel;
+import dev.loupe.app.gui.stats.StatisticsViewModel;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.workspace.ImportResult;
@@ -15,9 +16,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The main window's state: the workspace, its background tasks, the sidebar and the dataset view,
- * and whether the labeling area is open (and on what). Wires them: choosing a dataset shows it,
- * opening an image opens the labeling area, an import selects what it made and thumbnails follow.
+ * The main window's state: the workspace, its background tasks, the sidebar, the dataset and
+ * statistics views and which of them the centre shows, and whether the labeling area is open (and on
+ * what). Wires them: choosing a dataset shows it, opening an image opens the labeling area, a click
+ * on a class bar or a heatmap cell shows those images in the grid, an import selects what it made and
+ * thumbnails follow.
  */
 public final class MainViewModel {
   private final Workspace workspace;
@@ -25,6 +28,8 @@ public final class MainViewModel {
   private final SidebarViewModel sidebar;
   private final DatasetViewModel datasetView;
   private final ClassColorStore colors;
+  private final StatisticsViewModel statistics;
+  private final ObjectProperty<CenterView> centerView = new SimpleObjectProperty<>(CenterView.GRID);
   private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Runnable onThumbnailsMade = () -> {};
@@ -35,12 +40,31 @@ public final class MainViewModel {
     this.sidebar = new SidebarViewModel(workspace);
     this.datasetView = new DatasetViewModel(workspace, tasks, pageFetcher, fx);
     this.colors = new ClassColorStore(workspace.root());
+    this.statistics = new StatisticsViewModel(workspace, tasks);
     sidebar.selectedProperty().addListener((o, a, d) -> {
       labeling.set(null);
       datasetView.open(d);
+      statistics.open(d);
     });
     datasetView.setOnOpen(labeling::set);
-    datasetView.setOnChanged(this::updateStatus);
+    datasetView.setOnChanged(() -> {
+      updateStatus();
+      statistics.refreshIfChanged();
+    });
+    statistics.setOnShowClass(id -> {
+      datasetView.showClass(id);
+      centerView.set(CenterView.GRID);
+    });
+    statistics.setOnShowImages(filter -> {
+      datasetView.showImageSet(filter);
+      centerView.set(CenterView.GRID);
+    });
+    centerView.addListener((o, a, v) -> {
+      labeling.set(null);
+      statistics.setActive(v == CenterView.STATISTICS);
+    });
+    labeling.addListener((o, a, request) ->
+        statistics.setActive(request == null && centerView.get() == CenterView.STATISTICS));
   }
 
   /** Lists the datasets, shows the first, and makes missing thumbnails in the background. */
@@ -69,6 +93,15 @@ public final class MainViewModel {
 
   public ClassColorStore colors() {
     return colors;
+  }
+
+  public StatisticsViewModel statistics() {
+    return statistics;
+  }
+
+  /** The view the centre shows while the labeling area is closed; choosing one closes it. */
+  public ObjectProperty<CenterView> centerViewProperty() {
+    return centerView;
   }
 
   /** The image the labeling area is open on; null while the grid shows. */
@@ -117,6 +150,7 @@ public final class MainViewModel {
       }
     }
     datasetView.refresh();
+    statistics.refreshIfChanged();
     updateStatus();
   }
 

@@ -21,6 +21,7 @@ import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.sidebar.SidebarView;
+import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.tasks.TaskBar;
 import dev.loupe.core.domain.Dataset;
 import java.util.List;
@@ -44,8 +45,10 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
 /**
- * The workbench window's content: a toolbar, the sidebar, the dataset view or the labeling area, and
- * the status bar with the background tasks. Dialogs open from here; their models do the work.
+ * The workbench window's content: a toolbar with the view switcher, the sidebar, the centre (a stack
+ * of the views of {@link CenterView}, one shown at a time, and the labeling area over them while it
+ * is open), and the status bar with the background tasks. Dialogs open from here; their models do
+ * the work.
  */
 public final class MainWindow extends BorderPane {
   public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
@@ -54,6 +57,7 @@ public final class MainWindow extends BorderPane {
   private final LabelingHost labelingHost;
   private final PredictorFactory engines;
   private final DatasetView datasetView;
+  private final java.util.EnumMap<CenterView, Node> views = new java.util.EnumMap<>(CenterView.class);
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
 
@@ -69,10 +73,14 @@ public final class MainWindow extends BorderPane {
     this.labelingHost = labelingHost;
     getStyleClass().add("workbench");
     datasetView = new DatasetView(model.datasetView(), thumbnails);
+    views.put(CenterView.GRID, datasetView);
+    views.put(CenterView.STATISTICS, new StatisticsView(model.statistics()));
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
-    StackPane center = new StackPane(datasetView, labelingArea);
+    StackPane center = new StackPane();
+    center.getChildren().addAll(views.values());
+    center.getChildren().add(labelingArea);
     SplitPane split = new SplitPane(new SidebarView(model.sidebar(), this::openTrash), center);
     split.setDividerPositions(0.16);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
@@ -80,6 +88,8 @@ public final class MainWindow extends BorderPane {
     setCenter(split);
     setBottom(new TaskBar(model.tasks(), model.statusProperty()));
     model.labelingProperty().addListener((o, a, request) -> showLabeling(request));
+    model.centerViewProperty().addListener((o, a, v) -> showView(v));
+    showView(model.centerViewProperty().get());
     model.setOnThumbnailsMade(() -> {
       thumbnails.clear();
       model.datasetView().repaint();
@@ -127,7 +137,8 @@ public final class MainWindow extends BorderPane {
     }
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle, spacer,
+    HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle,
+        new ViewSwitcher(model.centerViewProperty()), spacer,
         newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), classes, split,
         versions, annotate, trash);
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -217,12 +228,19 @@ public final class MainWindow extends BorderPane {
     confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.trashSelectedDataset());
   }
 
+  /** Shows {@code view} (the labeling area, if open, was closed by choosing it). */
+  private void showView(CenterView view) {
+    views.forEach((v, node) -> node.setVisible(v == view && !labelingArea.isVisible()));
+    if (view == CenterView.GRID && !labelingArea.isVisible()) {
+      datasetView.grid().requestFocus();
+    }
+  }
+
   private void showLabeling(LabelingRequest request) {
     if (request == null) {
       labelingArea.setCenter(null);
       labelingArea.setVisible(false);
-      datasetView.setVisible(true);
-      datasetView.grid().requestFocus();
+      showView(model.centerViewProperty().get());
       return;
     }
     Button back = new Button("Back to grid", Icons.of(Icons.BACK));
@@ -235,7 +253,7 @@ public final class MainWindow extends BorderPane {
     labelingArea.setTop(bar);
     Node node = labelingHost.open(request.dataset(), request.hashes(), request.index());
     labelingArea.setCenter(node);
-    datasetView.setVisible(false);
+    views.values().forEach(v -> v.setVisible(false));
     labelingArea.setVisible(true);
     node.requestFocus();
   }

@@ -119,7 +119,8 @@ public final class ClassStatsCalculator {
     }
   }
 
-  private static int cell(double v) {
+  /** The heatmap row or column (0 to GRID - 1) of a normalized coordinate or size. */
+  public static int cell(double v) {
     return Math.max(0, Math.min(GRID - 1, (int) Math.floor(v * GRID)));
   }
 

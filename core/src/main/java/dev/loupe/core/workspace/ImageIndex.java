@@ -69,6 +69,7 @@ final class ImageIndex {
   private String lastFilter;
   private long lastFilterVersion = -1;
   private long[] lastFilterMatches;
+  private java.util.Set<String> lastFilterHashes;
   private long lastTotal;
 
   ImageIndex() {
@@ -268,13 +269,14 @@ final class ImageIndex {
    */
   private long[] matches(ImageQuery q, long head, long mask) {
     if (q.split() == null && q.hasLabel() == null && q.hasError() == null && q.classIds() == null
-        && q.search() == null) {
+        && q.search() == null && q.hashes() == null) {
       return null;
     }
     String key =
         q.split() + "|" + q.hasLabel() + "|" + q.hasError() + "|" + q.classIds() + "|" + q.search() + "|"
             + head + "|" + mask;
-    if (key.equals(lastFilter) && lastFilterVersion == version) {
+    // a hash set (up to every image) is compared by identity: the next pages pass the same set
+    if (key.equals(lastFilter) && lastFilterVersion == version && q.hashes() == lastFilterHashes) {
       return lastFilterMatches;
     }
     long[] matches = new Filter(q, head, mask).matches();
@@ -283,6 +285,7 @@ final class ImageIndex {
       total += Long.bitCount(word);
     }
     lastFilter = key;
+    lastFilterHashes = q.hashes();
     lastFilterVersion = version;
     lastFilterMatches = matches;
     lastTotal = total;
@@ -318,6 +321,23 @@ final class ImageIndex {
     }
   }
 
+  /** Live images and their labels per split, by split ordinal: {@code [split][0]} images, {@code [split][1]} labels. */
+  long[][] splitCounts() {
+    lock.readLock().lock();
+    try {
+      long[][] out = new long[Split.values().length][2];
+      for (int r = 0; r < rows; r++) {
+        if (!bit(deadBits, r)) {
+          out[split[r]][0]++;
+          out[split[r]][1] += labels[r];
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The live rows' seqs in insertion order (for whole-dataset work such as split redistribution). */
   long[] liveSeqs() {
     lock.readLock().lock();
@@ -342,6 +362,7 @@ final class ImageIndex {
     private final int hasError;
     private final long[][] classRows;
     private final long[] nameRows;
+    private final long[] hashRows;
     private final long headValue;
     private final long headMask;
 
@@ -352,6 +373,7 @@ final class ImageIndex {
       this.classRows =
           q.classIds() == null ? null : q.classIds().stream().map(ImageIndex.this::classBits).toArray(long[][]::new);
       this.nameRows = q.search() == null ? null : names.matches(q.search(), name, rows);
+      this.hashRows = q.hashes() == null ? null : hashRows(q.hashes());
       this.headValue = headValue;
       this.headMask = headMask;
     }
@@ -374,6 +396,9 @@ final class ImageIndex {
         if (hasError >= 0) {
           m &= hasError == 1 ? errorBits[w] : ~errorBits[w];
         }
+        if (hashRows != null) {
+          m &= hashRows[w];
+        }
         if (classRows != null) {
           long any = 0;
           for (long[] bits : classRows) {
@@ -385,6 +410,28 @@ final class ImageIndex {
           m = searched(w, m);
         }
         out[w] = m;
+      }
+      return out;
+    }
+
+    /**
+     * The rows whose hash is one of {@code hashes}, found by the hash's first 64 bits (two images of a
+     * dataset sharing them is as likely as a 64-bit hash collision).
+     */
+    private long[] hashRows(java.util.Set<String> hashes) {
+      long[] heads = new long[hashes.size()];
+      int n = 0;
+      for (String h : hashes) {
+        if (h.length() >= 16) {
+          heads[n++] = ImageStore.hashHead(h);
+        }
+      }
+      Arrays.sort(heads, 0, n);
+      long[] out = new long[(rows + 63) >>> 6];
+      for (int r = 0; r < rows; r++) {
+        if (Arrays.binarySearch(heads, 0, n, hashHead[r]) >= 0) {
+          out[r >>> 6] |= 1L << r;
+        }
       }
       return out;
     }

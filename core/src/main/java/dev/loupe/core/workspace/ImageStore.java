@@ -65,6 +65,16 @@ public final class ImageStore {
     return new DatasetCounts(c[0] + c[1] + c[2], c[3], c[0], c[1], c[2]);
   }
 
+  /** Images and labels per split (train, val, test), for the statistics view's split breakdown. */
+  public List<SplitCount> splitCounts(String datasetIdOrSlug) {
+    long[][] c = index(datasets.require(datasetIdOrSlug).id()).splitCounts();
+    List<SplitCount> out = new ArrayList<>(c.length);
+    for (Split s : Split.values()) {
+      out.add(new SplitCount(s, c[s.ordinal()][0], c[s.ordinal()][1]));
+    }
+    return out;
+  }
+
   public Optional<ImageRecord> find(String datasetIdOrSlug, String hash) {
     String datasetId = datasets.require(datasetIdOrSlug).id();
     return db.read(c -> find(c, datasetId, hash));

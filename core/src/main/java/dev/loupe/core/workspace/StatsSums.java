@@ -1,7 +1,6 @@
 package dev.loupe.core.workspace;
 
 import dev.loupe.core.stats.ClassStatsCalculator;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,42 +67,26 @@ final class StatsSums {
   /** Adds one image with its labels (as LabelCodec bytes). */
   static void add(ClassStatsCalculator sums, int width, int height, byte[] labels) {
     sums.image(width, height);
-    LabelCodec.visit(labels, (kind, classId, buffer, n) -> visit(sums, kind, classId, buffer, n));
+    LabelBounds.visit(labels, into(sums));
   }
 
   /** Takes out one image with the labels it had. */
   static void remove(ClassStatsCalculator sums, int width, int height, byte[] labels) {
     sums.removeImage(width, height);
-    LabelCodec.visit(labels, (kind, classId, buffer, n) -> visit(sums, kind, classId, buffer, n));
+    LabelBounds.visit(labels, into(sums));
   }
 
-  private static void visit(ClassStatsCalculator sums, byte kind, int classId, ByteBuffer b, int n) {
-    int at = b.position();
-    switch (kind) {
-      case LabelCodec.CLASS -> sums.classLabel(classId);
-      case LabelCodec.BOX, LabelCodec.POSE2, LabelCodec.POSE3 -> {
-        double cx = b.getDouble(at);
-        double cy = b.getDouble(at + 8);
-        double w = b.getDouble(at + 16);
-        double h = b.getDouble(at + 24);
-        int pointCount = kind == LabelCodec.BOX ? 4 : (n - 4) / (kind == LabelCodec.POSE2 ? 2 : 3);
-        sums.label(classId, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2, pointCount);
+  private static LabelBounds.Visitor into(ClassStatsCalculator sums) {
+    return new LabelBounds.Visitor() {
+      @Override
+      public void classLabel(int classId) {
+        sums.classLabel(classId);
       }
-      default -> {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (int i = 0; i + 1 < n; i += 2) {
-          double x = b.getDouble(at + 8 * i);
-          double y = b.getDouble(at + 8 * i + 8);
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
-        sums.label(classId, minX, minY, maxX, maxY, kind == LabelCodec.OBB ? 4 : n / 2);
+
+      @Override
+      public void label(int classId, double minX, double minY, double maxX, double maxY, int pointCount) {
+        sums.label(classId, minX, minY, maxX, maxY, pointCount);
       }
-    }
+    };
   }
 }

@@ -108,7 +108,7 @@ public final class DatasetView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("filter-bar");
-    return new javafx.scene.layout.VBox(bar, selectionBar());
+    return new javafx.scene.layout.VBox(bar, new FilterChips(model), selectionBar());
   }
 
   /** The selection's actions; shown while images are selected. */

@@ -53,6 +53,7 @@ public final class DatasetViewModel {
   private final ObjectProperty<Boolean> hasError = new SimpleObjectProperty<>();
   private final StringProperty search = new SimpleStringProperty("");
   private final ObservableSet<Integer> classIds = FXCollections.observableSet();
+  private final ObjectProperty<ImageSetFilter> imageSet = new SimpleObjectProperty<>();
 
   private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
   private final ReadOnlyIntegerWrapper pagesVersion = new ReadOnlyIntegerWrapper();
@@ -65,23 +66,30 @@ public final class DatasetViewModel {
 
   private ImagePages pages;
   private ImageQuery pagesQuery;
+  /** True while several filters change at once (one reload after them, not one each). */
+  private boolean settingFilters;
 
   public DatasetViewModel(Workspace workspace, BackgroundTasks tasks, Executor background, Executor fx) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.background = background;
     this.fx = fx;
-    for (Observable o : List.of(sort, split, hasLabel, hasError, search, classIds)) {
-      o.addListener(x -> reload(false));
+    for (Observable o : List.of(sort, split, hasLabel, hasError, search, classIds, imageSet)) {
+      o.addListener(x -> {
+        if (!settingFilters) {
+          reload(false);
+        }
+      });
     }
     selection.countProperty().addListener(x -> updateSummary());
     total.addListener(x -> updateSummary());
   }
 
-  /** Shows {@code value}'s images (null shows none); class filters of the previous dataset go. */
+  /** Shows {@code value}'s images (null shows none); class and image-set filters of the previous dataset go. */
   public void open(Dataset value) {
     dataset.set(value);
     classIds.clear(); // reloads
+    imageSet.set(null);
     reload(false);
   }
 
@@ -119,11 +127,44 @@ public final class DatasetViewModel {
     return classIds;
   }
 
+  /** Only the images of a set (a heatmap cell's); null: any. */
+  public ObjectProperty<ImageSetFilter> imageSetProperty() {
+    return imageSet;
+  }
+
+  /** Shows only the images holding a label of {@code classId}: the other filters are cleared. */
+  public void showClass(int classId) {
+    setFilters(() -> classIds.add(classId));
+  }
+
+  /** Shows only the images of {@code filter}: the other filters are cleared. */
+  public void showImageSet(ImageSetFilter filter) {
+    setFilters(() -> imageSet.set(filter));
+  }
+
+  /** Clears the filters, applies {@code change}, and reloads once. */
+  private void setFilters(Runnable change) {
+    settingFilters = true;
+    try {
+      split.set(null);
+      hasLabel.set(null);
+      hasError.set(null);
+      search.set("");
+      classIds.clear();
+      imageSet.set(null);
+      change.run();
+    } finally {
+      settingFilters = false;
+    }
+    reload(false);
+  }
+
   /** The images query the filters make (first page). */
   public ImageQuery query() {
+    ImageSetFilter set = imageSet.get();
     return new ImageQuery(
-        sort.get(), split.get(), hasLabel.get(), hasError.get(), search.get(), Set.copyOf(classIds), 0,
-        ImagePages.PAGE_SIZE, null);
+        sort.get(), split.get(), hasLabel.get(), hasError.get(), search.get(), Set.copyOf(classIds),
+        set == null ? null : set.hashes(), 0, ImagePages.PAGE_SIZE, null);
   }
 
   /** Repaints the tiles on screen (their thumbnails were made), keeping the pages and the selection. */
