@@ -64,7 +64,7 @@ public final class StatisticsView extends BorderPane {
     model.classBarsProperty().addListener((o, a, b) -> update());
     model.logScaleProperty().addListener((o, a, b) -> update());
     Timeline check = new Timeline(new KeyFrame(CHECK_EVERY, e -> {
-      if (isVisible() && getScene() != null) {
+      if (isVisible() && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
         model.refreshIfChanged();
       }
     }));
