@@ -183,11 +183,6 @@ public final class Workspace implements AutoCloseable {
     return formats;
   }
 
-  /** Embeddings, maps, similar images and duplicates of the datasets. */
-  public dev.loupe.core.insight.DatasetInsight insight() {
-    throw new UnsupportedOperationException("not written yet");
-  }
-
   /**
    * Imports a dataset from a folder, a file or an archive (a plainly made ZIP is read in place; other
    * ZIPs and TAR, TAR.GZ, TGZ are unpacked safely first). Bad rows and files are recorded in the report, never abort the import. An import into a
