@@ -3,8 +3,11 @@ package dev.loupe.app.bench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code loupe bench import|listing|predict|annotate|gui-grid|map}: the speed goals, measured on demand (never in the test suite).
@@ -16,7 +19,8 @@ import picocli.CommandLine.Parameters;
         + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
         + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images) or 'gui-grid' (the"
         + " dataset view on a large dataset, in a window: needs a display) or 'map' (generated"
-        + " vectors to a 2-D UMAP map: seconds and trustworthiness; --compare-smile beside Smile's UMAP).")
+        + " vectors to a 2-D UMAP map: seconds and trustworthiness, one JSON object with --json;"
+        + " --compare-smile beside Smile's UMAP).")
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid or map")
   String which;
@@ -65,8 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = "map: seed of the generated data and the layout (default 1).")
   long seed;
 
-  @Option(names = "--json", description = "map: print one JSON object {points, dim, seconds, trustworthiness}.")
-  boolean json;
+  /** The command as parsed: map reads the global {@code --json} through it. */
+  @Spec CommandSpec spec;
 
   @Option(names = "--compare-smile",
       description = "map: lay out 5,000 points with Smile's exact UMAP and with Loupe's, print both"
@@ -97,13 +101,19 @@ public final class BenchCommand implements Callable<Integer> {
         if (compareSmile) {
           map.compareSmile(dim, seed, threads);
         } else {
-          map.run(points, dim, seed, threads, json);
+          map.run(points, dim, seed, threads, globalJson());
         }
       }
       default -> throw new IllegalArgumentException(
           "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid or map)");
     }
     return 0;
+  }
+
+  /** Whether the global {@code --json} was given (map prints one JSON object then). */
+  private boolean globalJson() {
+    OptionSpec json = spec == null ? null : spec.findOption("--json");
+    return json != null && Boolean.TRUE.equals(json.getValue());
   }
 
   private static Path firstJpeg(Path folder) throws java.io.IOException {
