@@ -15,7 +15,7 @@ import java.util.Random;
  * The map goals of issue 12: vectors to a 2-D map (20,000 x 512 in <= 30 s, 100,000 x 512 in <= 3
  * minutes) on Gaussian blobs, with the map's trustworthiness at k = 15 (on a sample of points above
  * {@link #EXACT_TRUST_POINTS}) and kNN purity; and, with {@code --compare-smile}, Smile's exact UMAP
- * beside ours on one set of 5,000 points whose clusters touch, so that Smile keeps every point.
+ * beside ours on one set of 5,000 points on which Smile keeps every point ({@link #touchingBoxes}).
  */
 public final class MapBenchmark {
   static final int K = 15;
@@ -81,19 +81,57 @@ public final class MapBenchmark {
         purity);
   }
 
+  /**
+   * Data on which Smile keeps every point (it keeps only the largest component of its kNN graph and
+   * drops outliers of Gaussian blobs): 10 clusters uniform in 4-D boxes whose centres are drawn with
+   * unit spread, so that they touch, mapped into {@code dims} by a random Gaussian matrix, plus noise
+   * of 0.1 in every dimension.
+   */
+  static float[][] touchingBoxes(int n, int dims, long seed, int[] labels) {
+    int intrinsic = 4;
+    Random random = new Random(seed);
+    double[][] centres = new double[10][intrinsic];
+    for (double[] c : centres) {
+      for (int d = 0; d < intrinsic; d++) {
+        c[d] = random.nextGaussian();
+      }
+    }
+    double[][] map = new double[intrinsic][dims];
+    for (double[] row : map) {
+      for (int d = 0; d < dims; d++) {
+        row[d] = random.nextGaussian();
+      }
+    }
+    float[][] vectors = new float[n][dims];
+    double[] low = new double[intrinsic];
+    for (int i = 0; i < n; i++) {
+      labels[i] = random.nextInt(centres.length);
+      for (int d = 0; d < intrinsic; d++) {
+        low[d] = centres[labels[i]][d] + 2 * random.nextDouble() - 1;
+      }
+      for (int d = 0; d < dims; d++) {
+        double v = 0;
+        for (int m = 0; m < intrinsic; m++) {
+          v += low[m] * map[m][d];
+        }
+        vectors[i][d] = (float) (v + 0.1 * random.nextGaussian());
+      }
+    }
+    return vectors;
+  }
+
   /** Smile's UMAP and ours on one set of 5,000 points, trustworthiness of each. */
   public void compareSmile(int dims, long seed, int workers) {
     int n = EXACT_TRUST_POINTS;
     int[] labels = new int[n];
-    // clusters that touch: Smile keeps only the largest component of its kNN graph
-    float[][] vectors = blobs(n, dims, 10, 0.3, seed, labels);
+    float[][] vectors = touchingBoxes(n, dims, seed, labels);
     double[][] wide = new double[n][dims];
     for (int i = 0; i < n; i++) {
       for (int d = 0; d < dims; d++) {
         wide[i][d] = vectors[i][d];
       }
     }
-    out.printf("## map benchmark against Smile 3.1.1's UMAP: %,d x %d (10 touching blobs)%n", n, dims);
+    out.printf("## map benchmark against Smile 3.1.1's UMAP: %,d x %d (10 touching 4-D boxes)%n", n, dims);
     smile.math.MathEx.setSeed(seed);
     long start = System.nanoTime();
     smile.manifold.UMAP exact = smile.manifold.UMAP.of(wide, K);
