@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
         + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
         + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
-        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images) or 'gui-grid' (the"
+        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images), 'gui-grid' (the"
         + " dataset view on a large dataset, in a window: needs a display) or 'map' (generated"
         + " vectors to a 2-D UMAP map: seconds and trustworthiness, one JSON object with --json;"
         + " --compare-smile beside Smile's UMAP).")
