@@ -14,7 +14,10 @@ class NnDescentTest {
     Vectors vectors = Vectors.of(Blobs.of(n, 16, 10, 2, 8).vectors());
     int k = 14;
 
-    KnnGraph found = new NnDescent(vectors, k, 3, new ChunkedWork(2, TaskMonitor.NONE)).find(r -> { });
+    KnnGraph found;
+    try (ChunkedWork work = new ChunkedWork(2, TaskMonitor.NONE)) {
+      found = new NnDescent(vectors, k, 3, work).find(r -> { });
+    }
 
     long hits = 0;
     for (int i = 0; i < n; i += 10) {

@@ -65,7 +65,10 @@ class UmapTest {
     Vectors vectors = Vectors.of(Blobs.of(NnDescent.EXACT_BELOW + 500, 10, 5, 3, 4).vectors());
 
     KnnGraph one = new NnDescent(vectors, 14, 9, new ChunkedWork(1, TaskMonitor.NONE)).find(r -> { });
-    KnnGraph two = new NnDescent(vectors, 14, 9, new ChunkedWork(2, TaskMonitor.NONE)).find(r -> { });
+    KnnGraph two;
+    try (ChunkedWork work = new ChunkedWork(2, TaskMonitor.NONE)) {
+      two = new NnDescent(vectors, 14, 9, work).find(r -> { });
+    }
 
     assertThat(two.indices()).isEqualTo(one.indices());
     assertThat(two.distances()).isEqualTo(one.distances());
