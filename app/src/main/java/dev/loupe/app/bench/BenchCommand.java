@@ -3,21 +3,26 @@ package dev.loupe.app.bench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code loupe bench import|listing|gui-grid}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|predict|annotate|gui-grid|map}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
         + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
         + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
-        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images) or 'gui-grid' (the"
-        + " dataset view on a large dataset, in a window: needs a display).")
+        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images), 'gui-grid' (the"
+        + " dataset view on a large dataset, in a window: needs a display) or 'map' (generated"
+        + " vectors to a 2-D UMAP map: seconds and trustworthiness, one JSON object with --json;"
+        + " --compare-smile beside Smile's UMAP).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate or gui-grid")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid or map")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -52,6 +57,26 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Session threads for predict (default: the engine's choice).")
   int sessionThreads;
 
+  @Option(names = "--points", paramLabel = "N", defaultValue = "20000",
+      description = "map: vectors to lay out (default 20,000).")
+  int points;
+
+  @Option(names = "--dim", paramLabel = "D", defaultValue = "512",
+      description = "map: dimensions of each vector (default 512).")
+  int dim;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "map: seed of the generated data and the layout (default 1).")
+  long seed;
+
+  /** The command as parsed: map reads the global {@code --json} through it. */
+  @Spec CommandSpec spec;
+
+  @Option(names = "--compare-smile",
+      description = "map: lay out 5,000 points with Smile's exact UMAP and with Loupe's, print both"
+          + " trustworthiness figures.")
+  boolean compareSmile;
+
   @Override
   public Integer call() throws Exception {
     int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
@@ -71,10 +96,24 @@ public final class BenchCommand implements Callable<Integer> {
               images == null ? 64 : images, sessionThreads, 50);
       case "gui-grid" -> new GuiGridBenchmark(System.out)
           .run(dir.resolve("gui-grid"), images == null ? 1_000_000 : images);
+      case "map" -> {
+        MapBenchmark map = new MapBenchmark(System.out);
+        if (compareSmile) {
+          map.compareSmile(dim, seed, threads);
+        } else {
+          map.run(points, dim, seed, threads, globalJson());
+        }
+      }
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict, annotate or gui-grid)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid or map)");
     }
     return 0;
+  }
+
+  /** Whether the global {@code --json} was given (map prints one JSON object then). */
+  private boolean globalJson() {
+    OptionSpec json = spec == null ? null : spec.findOption("--json");
+    return json != null && Boolean.TRUE.equals(json.getValue());
   }
 
   private static Path firstJpeg(Path folder) throws java.io.IOException {

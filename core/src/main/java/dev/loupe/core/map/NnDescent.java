@@ -16,6 +16,8 @@ final class NnDescent {
   /** Below this many points every pair is compared. */
   static final int EXACT_BELOW = 4096;
   private static final double DELTA = 0.001;
+  /** Candidates drawn per point and round (umap-learn asks pynndescent for 60 at most). */
+  private static final int MAX_CANDIDATES = 60;
 
   private final Vectors vectors;
   private final int k;
@@ -89,7 +91,7 @@ final class NnDescent {
   /** One round of NN-descent; returns how many list entries changed. */
   private long round(NeighbourHeaps heaps, int round) {
     int n = vectors.size();
-    int max = k;
+    int max = Math.min(MAX_CANDIDATES, 2 * k + 2);
     Candidates fresh = new Candidates(n, max);
     Candidates old = new Candidates(n, max);
     for (int i = 0; i < n; i++) {

@@ -1,10 +1,13 @@
 package dev.loupe.core.map;
 
 import java.util.SplittableRandom;
-import smile.feature.extraction.PCA;
+import smile.math.blas.UPLO;
+import smile.math.matrix.Matrix;
 
 /**
- * Reduces vectors to their first principal components with Smile's PCA. The components are fitted on
+ * Reduces vectors to their first principal components: the covariance of the centred rows by Smile's
+ * {@code Matrix.ata} (OpenBLAS) and its eigenvectors by Smile's {@code eigen} (LAPACK), the steps of
+ * Smile's covariance PCA without its per-element copies. The components are fitted on
  * at most {@link #FIT_ROWS} rows drawn by the seed (plenty for 50 components of a few hundred
  * dimensions); every row is then projected.
  */
@@ -17,36 +20,65 @@ final class PcaReduction {
   static Vectors reduce(Vectors vectors, int components, long seed, ChunkedWork work) {
     int n = vectors.size();
     int dims = vectors.dims();
+    float[] data = vectors.data();
     int[] rows = fitRows(n, seed);
-    double[][] sample = new double[rows.length][dims];
-    for (int r = 0; r < rows.length; r++) {
-      int base = rows[r] * dims;
+    double[] mean = new double[dims];
+    for (int row : rows) {
       for (int d = 0; d < dims; d++) {
-        sample[r][d] = vectors.data()[base + d];
+        mean[d] += data[row * dims + d];
       }
     }
-    PCA pca = PCA.fit(sample).getProjection(components);
-    double[] center = pca.center();
-    double[][] projection = pca.projection.toArray();
+    for (int d = 0; d < dims; d++) {
+      mean[d] /= rows.length;
+    }
+    double[][] centred = new double[rows.length][dims];
+    for (int r = 0; r < rows.length; r++) {
+      for (int d = 0; d < dims; d++) {
+        centred[r][d] = data[rows[r] * dims + d] - mean[d];
+      }
+    }
+    Matrix covariance = Matrix.of(centred).ata();
+    covariance.uplo(UPLO.LOWER);
+    Matrix vectorsOfCovariance = covariance.eigen(false, true, true).sort().Vr;
+    float[] axes = new float[components * dims];
+    float[] centre = new float[dims];
+    for (int d = 0; d < dims; d++) {
+      centre[d] = (float) mean[d];
+      for (int c = 0; c < components; c++) {
+        axes[c * dims + d] = (float) vectorsOfCovariance.get(d, c);
+      }
+    }
     float[] out = new float[n * components];
     work.forEach(n, (from, to) -> {
-      double[] centred = new double[dims];
+      float[] row = new float[dims];
       for (int i = from; i < to; i++) {
-        int base = i * dims;
         for (int d = 0; d < dims; d++) {
-          centred[d] = vectors.data()[base + d] - center[d];
+          row[d] = data[i * dims + d] - centre[d];
         }
         for (int c = 0; c < components; c++) {
-          double[] axis = projection[c];
-          double s = 0;
-          for (int d = 0; d < dims; d++) {
-            s += axis[d] * centred[d];
-          }
-          out[i * components + c] = (float) s;
+          out[i * components + c] = dot(axes, c * dims, row);
         }
       }
     });
     return new Vectors(out, components);
+  }
+
+  private static float dot(float[] axes, int base, float[] row) {
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int d = 0;
+    for (; d + 3 < row.length; d += 4) {
+      s0 += axes[base + d] * row[d];
+      s1 += axes[base + d + 1] * row[d + 1];
+      s2 += axes[base + d + 2] * row[d + 2];
+      s3 += axes[base + d + 3] * row[d + 3];
+    }
+    for (; d < row.length; d++) {
+      s0 += axes[base + d] * row[d];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** All rows when there are few, else {@link #FIT_ROWS} of them drawn without repeats, in order. */
