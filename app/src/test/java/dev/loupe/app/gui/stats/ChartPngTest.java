@@ -23,6 +23,10 @@ class ChartPngTest {
 
   private static <T extends ChartCanvas> T laidOut(T chart, double w, double h) {
     new Scene(new Group(chart));
+    // fixed sizes: the group's own layout, at the next pulse, gives the chart its preferred size
+    chart.setMinSize(w, h);
+    chart.setPrefSize(w, h);
+    chart.setMaxSize(w, h);
     chart.resize(w, h);
     chart.layout();
     return chart;
