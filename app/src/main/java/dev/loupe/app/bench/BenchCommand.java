@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code loupe bench import|listing|predict|annotate|gui-grid|map}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
         + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
         + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
         + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images), 'gui-grid' (the"
-        + " dataset view on a large dataset, in a window: needs a display) or 'map' (generated"
+        + " dataset view on a large dataset, in a window: needs a display), 'map' (generated"
         + " vectors to a 2-D UMAP map: seconds and trustworthiness, one JSON object with --json;"
-        + " --compare-smile beside Smile's UMAP).")
+        + " --compare-smile beside Smile's UMAP) or 'stats' (the statistics view's numbers and the"
+        + " heatmap-cell scan on a large dataset; the view in a window where there is a display).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid or map")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map or stats")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -30,11 +31,11 @@ public final class BenchCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--images", paramLabel = "N",
-      description = "Images (default: 10,000 for import, 1,000,000 for listing).")
+      description = "Images (default: 10,000 for import, 1,000,000 for listing, gui-grid and stats).")
   Integer images;
 
   @Option(names = "--labels-per-image", paramLabel = "L", defaultValue = "10",
-      description = "Labels per image for listing (default 10).")
+      description = "Labels per image for listing and stats (default 10).")
   int labelsPerImage;
 
   @Option(names = "--export-images", paramLabel = "N", defaultValue = "100000",
@@ -104,8 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
           map.run(points, dim, seed, threads, globalJson());
         }
       }
+      case "stats" -> new StatsBenchmark(System.out)
+          .run(dir.resolve("stats"), images == null ? 1_000_000 : images, labelsPerImage);
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid or map)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map or stats)");
     }
     return 0;
   }

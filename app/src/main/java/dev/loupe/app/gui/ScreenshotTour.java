@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
 /**
  * {@code loupe gui --screenshot DIR}: shows the real window, waits until its background work is done
  * and its thumbnails are on screen, then writes PNGs of the main views (the dataset grid with a
- * selection, the import dialog, the class manager, the labeling area) and closes the window. The
- * README's screenshots are made this way, under Xvfb.
+ * selection, the import dialog, the class manager, the auto-annotation dialog, the statistics view,
+ * the labeling area) and closes the window. The README's screenshots are made this way, under Xvfb.
  */
 final class ScreenshotTour {
   private static final int MAX_WAIT_STEPS = 300;
@@ -55,8 +55,26 @@ final class ScreenshotTour {
     after(400, () -> {
       snap(stage.getScene(), "01-dataset-grid");
       dialog(window::openImport, "02-import-dialog", () -> dialog(window::openClasses, "03-class-manager",
-          () -> dialog(window::openAutoAnnotate, "05-auto-annotate", this::labeling)));
+          () -> dialog(window::openAutoAnnotate, "05-auto-annotate", this::statistics)));
     });
+  }
+
+  private void statistics() {
+    model.centerViewProperty().set(CenterView.STATISTICS);
+    waitForStatistics(0);
+  }
+
+  private void waitForStatistics(int step) {
+    var stats = model.statistics();
+    if ((stats.dataProperty().get() != null && !stats.loadingProperty().get()) || step > MAX_WAIT_STEPS) {
+      after(800, () -> {
+        snap(stage.getScene(), "statistics");
+        model.centerViewProperty().set(CenterView.GRID);
+        labeling();
+      });
+    } else {
+      after(100, () -> waitForStatistics(step + 1));
+    }
   }
 
   private void labeling() {

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * A chart with its title, a caption, the readout of what the mouse is over, and "Save PNG" (a
+ * A chart with its title, a caption under it, the readout of what the mouse is over, and "Save PNG" (a
  * button and the chart's context menu, through a file chooser).
  */
 final class ChartCard extends VBox {
@@ -44,8 +44,12 @@ final class ChartCard extends VBox {
     save.setOnAction(e -> choose(fileName.get(), saveError));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox top = new HBox(8, heading, caption, spacer, save);
+    heading.setMinWidth(Region.USE_PREF_SIZE);
+    save.setMinWidth(Region.USE_PREF_SIZE);
+    HBox top = new HBox(8, heading, spacer, save);
     top.setAlignment(Pos.CENTER_LEFT);
+    caption.managedProperty().bind(caption.textProperty().isNotEmpty());
+    caption.visibleProperty().bind(caption.managedProperty());
     Label readout = new Label();
     readout.getStyleClass().add("chart-readout");
     readout.textProperty().bind(chart.hoverTextProperty());
@@ -55,14 +59,14 @@ final class ChartCard extends VBox {
     ContextMenu menu = new ContextMenu(saveItem);
     chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
     VBox.setVgrow(chart, Priority.ALWAYS);
-    getChildren().addAll(top, chart, readout);
+    getChildren().addAll(top, caption, chart, readout);
   }
 
   ChartCanvas chart() {
     return chart;
   }
 
-  /** A line beside the title ("sizes 4–512 px"); empty hides it. */
+  /** A line under the title ("sizes 4–512 px"); empty hides it. */
   void setCaption(String text) {
     caption.setText(text);
   }

@@ -17,6 +17,8 @@ final class HistogramChart extends ChartCanvas {
   private static final double BOTTOM = 34;
   private static final double TOP = 14;
   private static final double RIGHT = 10;
+  /** Few bars are drawn no wider than this, centred. */
+  private static final double MAX_BAR = 48;
 
   private final int binWidth;
   private final String xName;
@@ -55,12 +57,22 @@ final class HistogramChart extends ChartCanvas {
     redraw();
   }
 
+  private double step(double w) {
+    return Math.min(MAX_BAR, (w - LEFT - RIGHT) / Math.max(1, bars.size()));
+  }
+
+  /** Where the first bar starts. */
+  private double start(double w) {
+    return LEFT + ((w - LEFT - RIGHT) - step(w) * bars.size()) / 2;
+  }
+
   private int barAt(double x, double w) {
-    double plot = w - LEFT - RIGHT;
-    if (bars.isEmpty() || x < LEFT || x >= LEFT + plot) {
+    double from = start(w);
+    double step = step(w);
+    if (bars.isEmpty() || x < from || x >= from + step * bars.size()) {
       return -1;
     }
-    return Math.min(bars.size() - 1, (int) ((x - LEFT) / (plot / bars.size())));
+    return Math.min(bars.size() - 1, (int) ((x - from) / step));
   }
 
   @Override
@@ -85,20 +97,21 @@ final class HistogramChart extends ChartCanvas {
       g.setFont(FONT);
       return;
     }
-    double step = plotW / bars.size();
+    double step = step(w);
+    double from = start(w);
     int hovered = mouseX < 0 ? -1 : barAt(mouseX, w);
     for (int i = 0; i < bars.size(); i++) {
       double bh = plotH * scaled(bars.get(i).count(), max, log);
       g.setFill(i == hovered ? TEXT : ACCENT);
       double gap = step > 4 ? 1 : 0;
-      g.fillRect(LEFT + i * step, TOP + plotH - bh, Math.max(1, step - gap), bh);
+      g.fillRect(from + i * step, TOP + plotH - bh, Math.max(1, step - gap), bh);
     }
     g.setFill(MUTED);
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
     int every = Math.max(1, (int) Math.ceil(bars.size() / Math.max(1, plotW / 56)));
     for (int i = 0; i < bars.size(); i += every) {
-      g.fillText(String.valueOf(bars.get(i).bin()), LEFT + (i + 0.5) * step, TOP + plotH + 3);
+      g.fillText(String.valueOf(bars.get(i).bin()), from + (i + 0.5) * step, TOP + plotH + 3);
     }
     g.fillText(xName + (log ? "  (log scale)" : ""), LEFT + plotW / 2, TOP + plotH + 17);
     g.setFont(FONT);

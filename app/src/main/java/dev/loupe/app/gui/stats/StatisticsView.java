@@ -39,6 +39,8 @@ import javafx.util.StringConverter;
  */
 public final class StatisticsView extends BorderPane {
   private static final Duration CHECK_EVERY = Duration.seconds(2);
+  private static final double CLASS_ROW_MIN = 190;
+  private static final double CLASS_ROW_MAX = 400;
 
   private final StatisticsViewModel model;
   private final Label saveError = new Label();
@@ -50,6 +52,8 @@ public final class StatisticsView extends BorderPane {
   private final HistogramChart heights = new HistogramChart(ClassStatsCalculator.SIZE_BIN, "image height, px", "px");
   private final HistogramChart points = new HistogramChart(0, "points per label", "points");
   private ChartCard dimensionCard;
+  /** The first row (classes and splits): as tall as the classes need, within bounds. */
+  private GridPane classRow;
 
   public StatisticsView(StatisticsViewModel model) {
     this.model = model;
@@ -152,8 +156,9 @@ public final class StatisticsView extends BorderPane {
     ChartCard heightCard = card("chart-heights", "Image heights", heights, "image-heights");
     classCard.setCaption("click a class to see its images");
     locationCard.setCaption("label centres · click a cell to see its images");
+    classRow = row(CLASS_ROW_MAX, new double[] {64, 36}, classCard, splitCard);
     VBox rows = new VBox(12,
-        row(340, new double[] {64, 36}, classCard, splitCard),
+        classRow,
         row(330, new double[] {34, 34, 32}, locationCard, dimensionCard, pointsCard),
         row(230, new double[] {50, 50}, widthCard, heightCard));
     rows.setPadding(new Insets(12));
@@ -218,6 +223,11 @@ public final class StatisticsView extends BorderPane {
       classRows.add(new GroupedBarChart.Row(b.classId(), b.name(), b.instances(), b.images()));
     }
     classes.setRows(classRows, log);
+    double height = Math.max(CLASS_ROW_MIN, Math.min(CLASS_ROW_MAX, 150 + GroupedBarChart.ROW_HEIGHT * classRows.size()));
+    for (Node card : classRow.getChildren()) {
+      ((Region) card).setMinHeight(height);
+      ((Region) card).setPrefHeight(height);
+    }
     List<GroupedBarChart.Row> splitRows = new ArrayList<>();
     for (SplitCount s : data.splits()) {
       splitRows.add(new GroupedBarChart.Row(s.split().ordinal(), s.split().apiName(), s.labels(), s.images()));

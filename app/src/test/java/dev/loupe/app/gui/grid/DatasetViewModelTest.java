@@ -165,4 +165,32 @@ class DatasetViewModelTest {
     Fx.run(() -> model.openAt(-1));
     assertThat(opened).isEmpty();
   }
+
+  @Test
+  void aChartClickReplacesTheFiltersAndOpeningAnotherDatasetDropsTheImageSet() {
+    Set<String> three = Set.of(TestWorkspaces.hash(1), TestWorkspaces.hash(2), TestWorkspaces.hash(3));
+    Fx.run(() -> {
+      model.splitProperty().set(Split.VAL);
+      model.searchProperty().set("img_1");
+      model.showImageSet(new ImageSetFilter("Centres x 0.50–0.55, y 0.50–0.55", three));
+    });
+    ImageQuery q = model.query();
+    assertThat(q.split()).isNull();
+    assertThat(q.search()).isNull();
+    assertThat(q.hashes()).isEqualTo(three);
+    assertThat(model.totalProperty().get()).isEqualTo(3);
+
+    Fx.run(() -> model.showClass(2));
+    assertThat(model.query().hashes()).isNull();
+    assertThat(model.query().classIds()).containsExactly(2);
+    // synthetic: images i % 5 != 0 with i % 4 == 2 hold class 2
+    assertThat(model.totalProperty().get()).isEqualTo(600);
+
+    Fx.run(() -> {
+      model.showImageSet(new ImageSetFilter("cell", three));
+      model.open(dataset);
+    });
+    assertThat(model.imageSetProperty().get()).isNull();
+    assertThat(model.totalProperty().get()).isEqualTo(N);
+  }
 }

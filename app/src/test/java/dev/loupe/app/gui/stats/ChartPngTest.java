@@ -23,6 +23,10 @@ class ChartPngTest {
 
   private static <T extends ChartCanvas> T laidOut(T chart, double w, double h) {
     new Scene(new Group(chart));
+    // fixed sizes: the group's own layout, at the next pulse, gives the chart its preferred size
+    chart.setMinSize(w, h);
+    chart.setPrefSize(w, h);
+    chart.setMaxSize(w, h);
     chart.resize(w, h);
     chart.layout();
     return chart;
@@ -76,10 +80,11 @@ class ChartPngTest {
   void aHistogramWithEmptyBinsBetweenItsValuesKeepsThemAsBars() {
     HistogramChart chart = Fx.call(() -> laidOut(new HistogramChart(32, "width", "px"), 300, 150));
     Fx.run(() -> chart.setBins(List.of(new ClassStats.Bin(64, 3), new ClassStats.Bin(160, 1)), false));
-    // bins 64, 96, 128, 160: four bars on 252 px from x = 48; the third is empty
-    double step = (300 - 48 - 10) / 4.0;
-    assertThat(Fx.call(() -> chart.describe(48 + step * 2.5, 50))).isEqualTo("128–159 px: 0");
-    assertThat(Fx.call(() -> chart.describe(48 + step * 3.5, 50))).isEqualTo("160–191 px: 1");
+    // bins 64, 96, 128, 160: four bars of 48 px centred on the 242 px plot from x = 48; the third is empty
+    double from = 48 + (242 - 4 * 48) / 2.0;
+    assertThat(Fx.call(() -> chart.describe(from + 48 * 2.5, 50))).isEqualTo("128–159 px: 0");
+    assertThat(Fx.call(() -> chart.describe(from + 48 * 3.5, 50))).isEqualTo("160–191 px: 1");
+    assertThat(Fx.call(() -> chart.describe(from - 5, 50))).isEmpty();
   }
 
   @Test
