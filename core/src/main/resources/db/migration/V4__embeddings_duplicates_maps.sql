@@ -21,7 +21,7 @@ CREATE TABLE image_fingerprint (
   readable    BOOLEAN         NOT NULL,
   pixel_hash  BIGINT          NOT NULL,
   perceptual  BIGINT          NOT NULL,
-  thumbnail   VARBINARY(1024) NOT NULL,
+  thumbnail   VARBINARY(1088) NOT NULL,
   created_at  BIGINT          NOT NULL
 );
 

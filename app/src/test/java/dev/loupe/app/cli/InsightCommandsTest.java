@@ -53,6 +53,31 @@ class InsightCommandsTest {
   }
 
   @Test
+  void duplicatesHaveTheirJsonShape() throws Exception {
+    Cli cli = new Cli(workspace);
+    cli.ok("demo", "--images", "4", "--no-thumbnails");
+    String hash = firstHash(cli);
+    java.nio.file.Path source = java.nio.file.Files.walk(workspace.resolve("blobs"))
+        .filter(p -> p.getFileName().toString().equals(hash)).findFirst().orElseThrow();
+    java.awt.image.BufferedImage pixels = javax.imageio.ImageIO.read(source.toFile());
+    java.nio.file.Path folder = java.nio.file.Files.createDirectories(workspace.resolve("copy/images/val"));
+    javax.imageio.ImageIO.write(dev.loupe.core.insight.SyntheticImages.resized(pixels, 0.7), "png",
+        folder.resolve("copy.png").toFile());
+    java.nio.file.Files.writeString(workspace.resolve("copy/data.yaml"), "val: images/val\nnames:\n  0: thing\n");
+    cli.ok("import", workspace.resolve("copy").toString(), "--into", "demo-detect");
+
+    JsonNode json = cli.json("duplicates", "demo-detect");
+    assertThat(fields(json)).containsExactly("groups");
+    JsonNode group = json.path("groups").get(0);
+    assertThat(fields(group)).containsExactly("kind", "crossSplit", "images");
+    assertThat(group.path("kind").asText()).isEqualTo("near");
+    assertThat(fields(group.path("images").get(0))).containsExactly("hash", "filename", "split");
+    assertThat(group.path("images").findValuesAsText("hash")).contains(hash);
+    assertThat(cli.ok("duplicates", "demo-detect").out()).contains("near duplicates");
+    assertThat(cli.run("duplicates", "demo-detect", "--threshold", "2").exit()).isEqualTo(2);
+  }
+
+  @Test
   void badInputGivesOneLineAndANonZeroExit() {
     Cli cli = new Cli(workspace);
     cli.ok("dataset", "create", "--name", "Empty", "--task", "detect");

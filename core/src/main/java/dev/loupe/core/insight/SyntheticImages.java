@@ -83,7 +83,7 @@ public final class SyntheticImages {
       }
       case 2 -> {
         double angle = random.nextDouble() * Math.PI;
-        double period = Math.max(width, height) / (8.0 + random.nextInt(20));
+        double period = Math.max(width, height) / (4.0 + random.nextInt(12));
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         for (int y = 0; y < height; y++) {
@@ -94,7 +94,7 @@ public final class SyntheticImages {
         }
       }
       case 3 -> {
-        int cell = Math.max(2, Math.max(width, height) / (6 + random.nextInt(14)));
+        int cell = Math.max(2, Math.max(width, height) / (4 + random.nextInt(10)));
         for (int y = 0; y < height; y++) {
           for (int x = 0; x < width; x++) {
             image.setRGB(x, y, ((x / cell + y / cell) & 1) == 0 ? a.getRGB() : b.getRGB());

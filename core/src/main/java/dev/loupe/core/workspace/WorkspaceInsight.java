@@ -7,7 +7,12 @@ import dev.loupe.core.inference.ModelLoader;
 import dev.loupe.core.insight.BuiltinDescriptor;
 import dev.loupe.core.insight.DatasetInsight;
 import dev.loupe.core.insight.DatasetMap;
+import dev.loupe.core.domain.Split;
+import dev.loupe.core.inference.ImageDecoding;
+import dev.loupe.core.insight.DuplicateFinder;
 import dev.loupe.core.insight.DuplicateGroup;
+import dev.loupe.core.insight.DuplicateImage;
+import dev.loupe.core.insight.Fingerprint;
 import dev.loupe.core.insight.EmbedOptions;
 import dev.loupe.core.insight.EmbedResult;
 import dev.loupe.core.insight.MapOptions;
@@ -40,6 +45,7 @@ final class WorkspaceInsight implements DatasetInsight {
   private final MapLayouter layouter;
   private final Clusterer clusterer;
   private final EmbeddingStore embeddings;
+  private final FingerprintStore fingerprints;
   /** Counts the writes of vectors: a matrix made before the last write is stale. */
   private final AtomicLong vectorWrites = new AtomicLong();
   private final Map<String, Matrix> matrices = new ConcurrentHashMap<>();
@@ -49,6 +55,7 @@ final class WorkspaceInsight implements DatasetInsight {
     this.layouter = layouter;
     this.clusterer = clusterer;
     this.embeddings = new EmbeddingStore(workspace.db(), workspace.revisions());
+    this.fingerprints = new FingerprintStore(workspace.db(), workspace.revisions());
   }
 
   @Override
@@ -202,6 +209,44 @@ final class WorkspaceInsight implements DatasetInsight {
 
   @Override
   public List<DuplicateGroup> duplicates(String dataset, double threshold, TaskMonitor monitor) {
-    throw new UnsupportedOperationException("duplicates come in the next commit");
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be from 0 to 1, was " + threshold);
+    }
+    Dataset d = workspace.datasets().require(dataset);
+    List<InsightImage> images = workspace.db().read(c -> InsightImage.all(c, d.id()));
+    Map<String, Fingerprint> known = fingerprints.of(d.id());
+    List<InsightImage> missing = images.stream().filter(i -> !known.containsKey(i.hash())).toList();
+    if (!missing.isEmpty()) {
+      ImageDecoding decoding = new ImageDecoding();
+      ImageBatches.run(
+          missing,
+          Math.max(1, Runtime.getRuntime().availableProcessors()),
+          BATCH,
+          image -> Fingerprint.of(decoding.read(workspace.content().path(image.hash()))),
+          (batch, prints) -> {
+            List<FingerprintStore.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+              Fingerprint f = prints.get(i) == null ? Fingerprint.unreadable() : prints.get(i);
+              entries.add(new FingerprintStore.Entry(batch.get(i).hash(), f));
+              known.put(batch.get(i).hash(), f);
+            }
+            fingerprints.put(entries);
+          },
+          monitor,
+          "fingerprinting");
+    }
+    List<Fingerprint> prints = images.stream().map(i -> known.get(i.hash())).toList();
+    List<DuplicateGroup> out = new ArrayList<>();
+    for (DuplicateFinder.Group g : DuplicateFinder.find(prints, threshold, monitor)) {
+      List<DuplicateImage> members = new ArrayList<>();
+      java.util.Set<Split> splits = java.util.EnumSet.noneOf(Split.class);
+      for (int m : g.members()) {
+        InsightImage image = images.get(m);
+        members.add(new DuplicateImage(image.hash(), image.filename(), image.split()));
+        splits.add(image.split());
+      }
+      out.add(new DuplicateGroup(g.kind(), splits.size() > 1, members));
+    }
+    return out;
   }
 }
