@@ -77,6 +77,31 @@ class InsightCommandsTest {
     assertThat(cli.run("duplicates", "demo-detect", "--threshold", "2").exit()).isEqualTo(2);
   }
 
+  /** Whether the UMAP layouter is in this build (it lands from its own branch). */
+  private static boolean layoutWorks() {
+    try {
+      new dev.loupe.core.map.Umap().layout(new float[20][3], dev.loupe.core.map.LayoutOptions.defaults(1).withWorkers(1),
+          dev.loupe.core.task.TaskMonitor.NONE);
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void mapHasOnePointPerImageInItsJsonShape() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(layoutWorks(), "the UMAP layouter is not in this build yet");
+    Cli cli = new Cli(workspace);
+    cli.ok("demo", "--images", "20", "--no-thumbnails");
+    JsonNode map = cli.json("map", "demo-detect", "--seed", "7");
+    assertThat(fields(map)).containsExactly("total", "points");
+    assertThat(map.path("total").asInt()).isEqualTo(20);
+    assertThat(map.path("points")).hasSize(20);
+    assertThat(fields(map.path("points").get(0))).containsExactly("hash", "x", "y", "cluster", "split");
+    assertThat(cli.json("map", "demo-detect", "--seed", "7")).isEqualTo(map);
+    assertThat(cli.ok("map", "demo-detect").out()).startsWith("mapped 20 images (builtin, seed 42) into");
+  }
+
   @Test
   void badInputGivesOneLineAndANonZeroExit() {
     Cli cli = new Cli(workspace);
@@ -94,6 +119,11 @@ class InsightCommandsTest {
     assertThat(cli.run("similar", "demo-detect", firstHash(cli), "-k", "0").exit()).isEqualTo(2);
     assertThat(cli.run("embed", "demo-detect", "--model", "no-such-model").err())
         .isEqualTo("loupe: model 'no-such-model' not found" + System.lineSeparator());
+    assertThat(cli.run("map", "empty").err()).isEqualTo("loupe: dataset 'empty' has no images to map" + System.lineSeparator());
+    Cli.Result few = cli.run("map", "demo-detect");
+    assertThat(few.exit()).isEqualTo(1);
+    assertThat(few.err())
+        .isEqualTo("loupe: dataset 'demo-detect' has 4 images; a map of 15 neighbours needs at least 16" + System.lineSeparator());
     assertThat(cli.json("embed", "demo-detect").path("embedded").asInt()).isEqualTo(4);
   }
 }

@@ -16,13 +16,16 @@ import dev.loupe.core.insight.Fingerprint;
 import dev.loupe.core.insight.EmbedOptions;
 import dev.loupe.core.insight.EmbedResult;
 import dev.loupe.core.insight.MapOptions;
+import dev.loupe.core.insight.MapPoint;
 import dev.loupe.core.insight.SimilarImage;
 import dev.loupe.core.insight.VectorMatrix;
 import dev.loupe.core.map.Clusterer;
+import dev.loupe.core.map.Layout;
 import dev.loupe.core.map.MapLayouter;
 import dev.loupe.core.task.TaskMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +49,7 @@ final class WorkspaceInsight implements DatasetInsight {
   private final Clusterer clusterer;
   private final EmbeddingStore embeddings;
   private final FingerprintStore fingerprints;
+  private final MapStore maps;
   /** Counts the writes of vectors: a matrix made before the last write is stale. */
   private final AtomicLong vectorWrites = new AtomicLong();
   private final Map<String, Matrix> matrices = new ConcurrentHashMap<>();
@@ -56,6 +60,7 @@ final class WorkspaceInsight implements DatasetInsight {
     this.clusterer = clusterer;
     this.embeddings = new EmbeddingStore(workspace.db(), workspace.revisions());
     this.fingerprints = new FingerprintStore(workspace.db(), workspace.revisions());
+    this.maps = new MapStore(workspace.db());
   }
 
   @Override
@@ -199,12 +204,67 @@ final class WorkspaceInsight implements DatasetInsight {
 
   @Override
   public DatasetMap map(String dataset, MapOptions options, TaskMonitor monitor) {
-    throw new UnsupportedOperationException("maps come in the next commit");
+    Dataset d = workspace.datasets().require(dataset);
+    List<InsightImage> images = workspace.db().read(c -> InsightImage.all(c, d.id()));
+    int needed = options.layout().neighbours() + 1;
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("dataset '" + d.slug() + "' has no images to map");
+    }
+    if (images.size() < needed) {
+      throw new IllegalArgumentException("dataset '" + d.slug() + "' has " + images.size() + " images; a map of "
+          + options.layout().neighbours() + " neighbours needs at least " + needed);
+    }
+    EmbedResult embedded = embed(dataset, options.embed(), monitor);
+    String model = embedded.model();
+    Map<String, float[]> vectors = embeddings.vectors(d.id(), model);
+    float[][] rows = new float[images.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      float[] v = vectors.get(images.get(i).hash());
+      rows[i] = v == null ? new float[embedded.dimension()] : v;
+    }
+    monitor.progress(0, -1, "laying out " + rows.length + " images");
+    Layout layout = layouter.layout(rows, options.layout(), monitor);
+    float[][] points = new float[layout.size()][];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = new float[] {layout.x()[i], layout.y()[i]};
+    }
+    int k = options.clusters() > 0 ? options.clusters() : clustersFor(points.length);
+    monitor.checkCancelled();
+    int[] clusters = clusterer.cluster(points, k, options.layout().seed());
+    List<MapStore.Point> stored = new ArrayList<>(points.length);
+    for (int i = 0; i < points.length; i++) {
+      stored.add(new MapStore.Point(images.get(i).hash(), layout.x()[i], layout.y()[i], clusters[i]));
+    }
+    MapStore.Stored map = new MapStore.Stored(
+        d.id(), model, options.layout().seed(), k, Instant.ofEpochMilli(workspace.revisions().now()), stored);
+    maps.put(map);
+    return withImages(map, images);
+  }
+
+  /** About sqrt(n / 2) clusters, 1 to 20. */
+  static int clustersFor(int points) {
+    return Math.max(1, Math.min(20, (int) Math.round(Math.sqrt(points / 2.0))));
   }
 
   @Override
   public Optional<DatasetMap> storedMap(String dataset, String model) {
-    throw new UnsupportedOperationException("maps come in the next commit");
+    Dataset d = workspace.datasets().require(dataset);
+    return maps.newest(d.id(), modelKey(model))
+        .map(m -> withImages(m, workspace.db().read(c -> InsightImage.all(c, d.id()))));
+  }
+
+  /** A stored map with its images' names, splits and label counts now; points of deleted images are left out. */
+  private static DatasetMap withImages(MapStore.Stored map, List<InsightImage> images) {
+    Map<String, InsightImage> byHash = new HashMap<>();
+    images.forEach(i -> byHash.put(i.hash(), i));
+    List<MapPoint> points = new ArrayList<>(map.points().size());
+    for (MapStore.Point p : map.points()) {
+      InsightImage image = byHash.get(p.hash());
+      if (image != null) {
+        points.add(new MapPoint(p.hash(), image.filename(), p.x(), p.y(), p.cluster(), image.split(), image.labelCount()));
+      }
+    }
+    return new DatasetMap(map.datasetId(), map.model(), map.seed(), map.clusters(), map.createdAt(), points);
   }
 
   @Override
