@@ -118,6 +118,10 @@ public final class Main {
         .addSubcommand(new dev.loupe.app.cli.AnnotateRunsCommand(c)));
     commands.add(new dev.loupe.app.cli.ValCommand(c, runtime));
     commands.add(new PredictCommand(c));
+    commands.add(new dev.loupe.app.cli.EmbedCommand(c, runtime));
+    commands.add(new dev.loupe.app.cli.SimilarCommand(c, runtime));
+    commands.add(new dev.loupe.app.cli.DuplicatesCommand(c));
+    commands.add(new dev.loupe.app.cli.MapCommand(c, runtime));
     commands.add(new DemoCommand(c));
     commands.add(new GuiCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());

@@ -140,6 +140,22 @@ public final class YoloPredictor implements Predictor {
     }
   }
 
+  /**
+   * Runs the model on a prepared input and returns a copy of its first output as it comes, not
+   * decoded (for example the vector of a classify export, to embed images with).
+   */
+  public Tensor rawOutput(PreparedImage prepared) {
+    InputBuffer input = prepared.takeInput();
+    try {
+      return session.run(
+          input.buffer,
+          new long[] {1, 3, prepared.inputH, prepared.inputW},
+          outputs -> new Tensor(outputs.get(0).data().clone(), outputs.get(0).shape().clone()));
+    } finally {
+      buffers.offer(input);
+    }
+  }
+
   /** A copy of a prepared image's input tensor, as the engine would read it. */
   float[] inputOf(PreparedImage prepared) {
     FloatBuffer buffer = prepared.input.buffer;

@@ -53,6 +53,7 @@ public final class Workspace implements AutoCloseable {
   private final ProjectStore projects;
   private final ModelStore models;
   private final AnnotationRuns annotationRuns;
+  private final WorkspaceInsight insight;
 
   private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
     this.root = root;
@@ -87,6 +88,7 @@ public final class Workspace implements AutoCloseable {
     this.projects = new ProjectStore(db, revisions);
     this.models = new ModelStore(db, revisions, projects, new ModelFiles(root.resolve("models"), root.resolve("tmp")));
     this.annotationRuns = new AnnotationRuns(db, revisions, datasets, labels);
+    this.insight = new WorkspaceInsight(this, new dev.loupe.core.map.Umap(), new dev.loupe.core.map.KMeansClusterer());
     sweepAfterCrash();
     trash.purgeExpired();
   }
@@ -181,6 +183,11 @@ public final class Workspace implements AutoCloseable {
 
   public Formats formats() {
     return formats;
+  }
+
+  /** Embeddings, maps, similar images and duplicates of the datasets. */
+  public dev.loupe.core.insight.DatasetInsight insight() {
+    return insight;
   }
 
   /**
