@@ -1,23 +1,33 @@
 package dev.loupe.app.gui;
 
 import dev.loupe.app.gui.classes.ClassColorStore;
+import dev.loupe.app.gui.duplicates.DuplicatesViewModel;
+import dev.loupe.app.gui.explorer.ExplorerViewModel;
 import dev.loupe.app.gui.grid.DatasetViewModel;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.sidebar.SidebarViewModel;
+import dev.loupe.app.gui.similar.SimilarRequest;
+import dev.loupe.app.gui.similar.SimilarViewModel;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.insight.DatasetInsight;
 import dev.loupe.core.workspace.ImportResult;
 import dev.loupe.core.workspace.Workspace;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The main window's state: the workspace, its background tasks, the sidebar and the dataset view,
- * and whether the labeling area is open (and on what). Wires them: choosing a dataset shows it,
- * opening an image opens the labeling area, an import selects what it made and thumbnails follow.
+ * the explorer (the dataset's map), and whether the labeling area is open (and on what). Wires them:
+ * choosing a dataset shows it, opening an image opens the labeling area, an import selects what it
+ * made and thumbnails follow, a change made in one view refreshes the others.
  */
 public final class MainViewModel {
   private final Workspace workspace;
@@ -25,22 +35,50 @@ public final class MainViewModel {
   private final SidebarViewModel sidebar;
   private final DatasetViewModel datasetView;
   private final ClassColorStore colors;
+  private final Supplier<DatasetInsight> insight;
+  private final ExplorerViewModel explorer;
+  private final BooleanProperty explorerShown = new SimpleBooleanProperty(false);
   private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Runnable onThumbnailsMade = () -> {};
 
   public MainViewModel(Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx) {
+    this(workspace, tasks, pageFetcher, fx, Workspace::insight);
+  }
+
+  /** The window's state; {@code insights} gives a workspace's maps, similar images and duplicates. */
+  public MainViewModel(
+      Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx,
+      Function<Workspace, DatasetInsight> insights) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.sidebar = new SidebarViewModel(workspace);
     this.datasetView = new DatasetViewModel(workspace, tasks, pageFetcher, fx);
     this.colors = new ClassColorStore(workspace.root());
+    this.insight = () -> insights.apply(workspace);
+    this.explorer = new ExplorerViewModel(workspace, insight, tasks, colors);
     sidebar.selectedProperty().addListener((o, a, d) -> {
       labeling.set(null);
       datasetView.open(d);
+      if (explorerShown.get()) {
+        explorer.open(d);
+      }
+    });
+    explorerShown.addListener((o, was, shown) -> {
+      if (shown) {
+        explorer.open(sidebar.selectedProperty().get());
+      }
     });
     datasetView.setOnOpen(labeling::set);
-    datasetView.setOnChanged(this::updateStatus);
+    datasetView.setOnChanged(() -> {
+      updateStatus();
+      explorerStale();
+    });
+    explorer.setOnOpen(labeling::set);
+    explorer.setOnChanged(() -> {
+      datasetView.refresh();
+      updateStatus();
+    });
   }
 
   /** Lists the datasets, shows the first, and makes missing thumbnails in the background. */
@@ -69,6 +107,37 @@ public final class MainViewModel {
 
   public ClassColorStore colors() {
     return colors;
+  }
+
+  public ExplorerViewModel explorer() {
+    return explorer;
+  }
+
+  /** True while the explorer shows in place of the grid. */
+  public BooleanProperty explorerShownProperty() {
+    return explorerShown;
+  }
+
+  /** The images nearest to {@code request}'s; opening one opens the labeling area. */
+  public SimilarViewModel similar(SimilarRequest request) {
+    SimilarViewModel vm = new SimilarViewModel(insight, tasks, request, SimilarViewModel.K);
+    vm.setOnOpen(labeling::set);
+    return vm;
+  }
+
+  /** The duplicates of the shown dataset (null when none is shown); resolving refreshes the views. */
+  public DuplicatesViewModel duplicates() {
+    Dataset d = sidebar.selectedProperty().get();
+    if (d == null) {
+      return null;
+    }
+    DuplicatesViewModel vm = new DuplicatesViewModel(insight, workspace, tasks, d);
+    vm.setOnChanged(() -> {
+      datasetView.refresh();
+      explorerStale();
+      updateStatus();
+    });
+    return vm;
   }
 
   /** The image the labeling area is open on; null while the grid shows. */
@@ -117,7 +186,16 @@ public final class MainViewModel {
       }
     }
     datasetView.refresh();
+    explorerStale();
     updateStatus();
+  }
+
+  /** The dataset changed outside the explorer: its map is read again now if it shows, else when it next does. */
+  private void explorerStale() {
+    explorer.invalidate();
+    if (explorerShown.get()) {
+      explorer.open(sidebar.selectedProperty().get());
+    }
   }
 
   /** Moves the shown dataset to the trash. */

@@ -13,6 +13,9 @@ import dev.loupe.app.gui.dialogs.TrashDialog;
 import dev.loupe.app.gui.dialogs.TrashViewModel;
 import dev.loupe.app.gui.dialogs.VersionsDialog;
 import dev.loupe.app.gui.dialogs.VersionsViewModel;
+import dev.loupe.app.gui.duplicates.DuplicatesViewModel;
+import dev.loupe.app.gui.duplicates.DuplicatesWindow;
+import dev.loupe.app.gui.explorer.ExplorerView;
 import dev.loupe.app.gui.grid.DatasetView;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.grid.ThumbnailCache;
@@ -21,6 +24,8 @@ import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.sidebar.SidebarView;
+import dev.loupe.app.gui.similar.SimilarRequest;
+import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
 import dev.loupe.core.domain.Dataset;
 import java.util.List;
@@ -33,9 +38,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,8 +52,9 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 
 /**
- * The workbench window's content: a toolbar, the sidebar, the dataset view or the labeling area, and
- * the status bar with the background tasks. Dialogs open from here; their models do the work.
+ * The workbench window's content: a toolbar, the sidebar, the dataset view, the explorer (Ctrl+3) or
+ * the labeling area, and the status bar with the background tasks. Dialogs and the similar-images and
+ * duplicates windows open from here; their models do the work.
  */
 public final class MainWindow extends BorderPane {
   public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
@@ -54,6 +63,8 @@ public final class MainWindow extends BorderPane {
   private final LabelingHost labelingHost;
   private final PredictorFactory engines;
   private final DatasetView datasetView;
+  private final ExplorerView explorerView;
+  private final ThumbnailCache thumbnails;
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
 
@@ -67,12 +78,19 @@ public final class MainWindow extends BorderPane {
     this.engines = engines;
     this.model = model;
     this.labelingHost = labelingHost;
+    this.thumbnails = thumbnails;
     getStyleClass().add("workbench");
     datasetView = new DatasetView(model.datasetView(), thumbnails);
+    explorerView = new ExplorerView(model.explorer(), thumbnails);
+    explorerView.setVisible(false);
+    explorerView.setOnFindSimilar(this::openSimilar);
+    explorerView.setOnDuplicates(this::openDuplicates);
+    model.datasetView().setOnFindSimilar(this::openSimilar);
+    labelingHost.setOnFindSimilar(this::openSimilar);
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
-    StackPane center = new StackPane(datasetView, labelingArea);
+    StackPane center = new StackPane(datasetView, explorerView, labelingArea);
     SplitPane split = new SplitPane(new SidebarView(model.sidebar(), this::openTrash), center);
     split.setDividerPositions(0.16);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
@@ -80,6 +98,7 @@ public final class MainWindow extends BorderPane {
     setCenter(split);
     setBottom(new TaskBar(model.tasks(), model.statusProperty()));
     model.labelingProperty().addListener((o, a, request) -> showLabeling(request));
+    model.explorerShownProperty().addListener((o, a, shown) -> showLabeling(model.labelingProperty().get()));
     model.setOnThumbnailsMade(() -> {
       thumbnails.clear();
       model.datasetView().repaint();
@@ -93,15 +112,61 @@ public final class MainWindow extends BorderPane {
     });
   }
 
-  /** A scene of this window with the theme. */
+  /** A scene of this window with the theme and the window's keys. */
   public Scene scene(double width, double height) {
     Scene scene = new Scene(this, width, height);
     scene.getStylesheets().add(STYLESHEET);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+        () -> showExplorer(!model.explorerShownProperty().get()));
+    scene.getAccelerators().put(
+        new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        this::findSimilarToCurrent);
     return scene;
   }
 
   public DatasetView datasetView() {
     return datasetView;
+  }
+
+  public ExplorerView explorerView() {
+    return explorerView;
+  }
+
+  /** Shows the explorer (the dataset's map) in place of the grid, or the grid again. */
+  public void showExplorer(boolean shown) {
+    model.closeLabeling();
+    model.explorerShownProperty().set(shown);
+  }
+
+  /** Opens a window of the images similar to {@code request}'s. */
+  public void openSimilar(SimilarRequest request) {
+    SimilarWindow.show(window(), model.similar(request), thumbnails);
+  }
+
+  /** Opens the duplicates window of the shown dataset. */
+  public void openDuplicates() {
+    DuplicatesViewModel vm = model.duplicates();
+    if (vm != null) {
+      DuplicatesWindow.show(window(), vm, thumbnails);
+    }
+  }
+
+  /** Ctrl+Shift+F: the image open in the labeling area, under the pointer on the map, or focused in the grid. */
+  private void findSimilarToCurrent() {
+    SimilarRequest request = null;
+    if (labelingArea.isVisible()) {
+      request = labelingHost.currentImage();
+    } else if (explorerView.isVisible()) {
+      request = explorerView.hoveredRequest();
+    } else {
+      int focus = model.datasetView().selection().focusProperty().get();
+      if (focus >= 0) {
+        model.datasetView().findSimilarAt(focus);
+      }
+    }
+    if (request != null) {
+      openSimilar(request);
+    }
   }
 
   private Region toolbar() {
@@ -122,14 +187,20 @@ public final class MainWindow extends BorderPane {
         "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
     Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
     trash.getStyleClass().add("danger");
-    for (Button b : new Button[] {export, classes, split, versions, annotate, trash}) {
+    Button duplicates = tool("duplicates", null, ExplorerView.DUPLICATES_ICON,
+        "Duplicates: exact and near copies, leaks across splits", this::openDuplicates);
+    for (Button b : new Button[] {export, classes, split, versions, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
+    ToggleButton explorer = new ToggleButton("Explorer", Icons.of(ExplorerView.MAP_ICON));
+    explorer.setId("explorer-toggle");
+    explorer.setTooltip(new Tooltip("The dataset's map (Ctrl+3)"));
+    explorer.selectedProperty().bindBidirectional(model.explorerShownProperty());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle, spacer,
-        newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), classes, split,
-        versions, annotate, trash);
+        newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), explorer, duplicates,
+        classes, split, versions, annotate, trash);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
@@ -219,13 +290,15 @@ public final class MainWindow extends BorderPane {
 
   private void showLabeling(LabelingRequest request) {
     if (request == null) {
+      boolean explorer = model.explorerShownProperty().get();
       labelingArea.setCenter(null);
       labelingArea.setVisible(false);
-      datasetView.setVisible(true);
-      datasetView.grid().requestFocus();
+      datasetView.setVisible(!explorer);
+      explorerView.setVisible(explorer);
+      (explorer ? explorerView.scatter() : datasetView.grid()).requestFocus();
       return;
     }
-    Button back = new Button("Back to grid", Icons.of(Icons.BACK));
+    Button back = new Button(model.explorerShownProperty().get() ? "Back to map" : "Back to grid", Icons.of(Icons.BACK));
     back.setId("back-to-grid");
     back.setOnAction(e -> model.closeLabeling());
     HBox bar = new HBox(8, back, new Label("Esc"));
@@ -236,6 +309,7 @@ public final class MainWindow extends BorderPane {
     Node node = labelingHost.open(request.dataset(), request.hashes(), request.index());
     labelingArea.setCenter(node);
     datasetView.setVisible(false);
+    explorerView.setVisible(false);
     labelingArea.setVisible(true);
     node.requestFocus();
   }

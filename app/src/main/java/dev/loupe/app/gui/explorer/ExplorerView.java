@@ -38,6 +38,10 @@ import javafx.util.StringConverter;
  * the grid and the labeling area. State and behaviour live in {@link ExplorerViewModel}.
  */
 public final class ExplorerView extends BorderPane {
+  /** A 16 px icon of scattered points (the explorer's toggle). */
+  public static final String MAP_ICON = "M2 3h3v3H2zm7-1h3v3H9zM5 8h3v3H5zm7 1h3v3h-3zM2 12h3v3H2z";
+  /** A 16 px icon of a copy behind an image (duplicates). */
+  public static final String DUPLICATES_ICON = "M1 1h9v2H3v7H1zM5 5h10v10H5z";
   static final double CARD_THUMB = 128;
 
   private final ExplorerViewModel model;
@@ -172,7 +176,7 @@ public final class ExplorerView extends BorderPane {
     remap.setTooltip(new Tooltip("Lay the images out again (after images were added)"));
     remap.setOnAction(e -> model.remap());
     remap.disableProperty().bind(model.loadingProperty().or(model.datasetProperty().isNull()));
-    Button duplicates = new Button("Duplicates", Icons.of(Icons.PROJECT));
+    Button duplicates = new Button("Duplicates", Icons.of(DUPLICATES_ICON));
     duplicates.setId("explorer-duplicates");
     duplicates.setTooltip(new Tooltip("Exact and near copies, and leaks across splits"));
     duplicates.setOnAction(e -> onDuplicates.run());

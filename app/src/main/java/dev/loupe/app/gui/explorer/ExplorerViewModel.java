@@ -65,6 +65,8 @@ public final class ExplorerViewModel {
   private RunningTask<?> loadingTask;
   /** The load whose result is still wanted. */
   private Object loadToken;
+  private boolean stale;
+  private Runnable onChanged = () -> {};
 
   /**
    * @param insight the workspace's embeddings and maps (asked for when a map is needed)
@@ -86,6 +88,7 @@ public final class ExplorerViewModel {
             if (p != null) {
               setPoints(p.withSplit(p.indicesOf(hashes), split), false);
             }
+            onChanged.run();
           }
 
           @Override
@@ -94,6 +97,7 @@ public final class ExplorerViewModel {
             if (p != null) {
               setPoints(p.without(p.indicesOf(hashes)), true);
             }
+            onChanged.run();
           }
         });
   }
@@ -101,7 +105,8 @@ public final class ExplorerViewModel {
   /** Shows {@code value}'s map (null: none): the stored one, else one made now, in the background. */
   public void open(Dataset value) {
     Dataset shown = dataset.get();
-    if (value != null && shown != null && value.id().equals(shown.id()) && (points.get() != null || loading.get())) {
+    if (value != null && shown != null && value.id().equals(shown.id()) && !stale
+        && (points.get() != null || loading.get())) {
       dataset.set(value);
       return;
     }
@@ -115,16 +120,19 @@ public final class ExplorerViewModel {
     }
   }
 
-  /** Forgets the map, so the next {@link #open} reads it again (the dataset changed elsewhere). */
+  /** Marks the map as out of date, so the next {@link #open} reads it again (the dataset changed elsewhere). */
   public void invalidate() {
-    Dataset d = dataset.get();
-    if (d != null && !loading.get()) {
-      load(d, false);
-    }
+    stale = true;
+  }
+
+  /** Told after the gallery moved or deleted images (the grid refreshes). */
+  public void setOnChanged(Runnable value) {
+    onChanged = value;
   }
 
   private void load(Dataset d, boolean remap) {
     stopLoading();
+    stale = false;
     dataset.set(d);
     points.set(null);
     index = null;

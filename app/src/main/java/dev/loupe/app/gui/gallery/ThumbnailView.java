@@ -17,7 +17,6 @@ public final class ThumbnailView extends ImageView {
     setFitHeight(size);
     setPreserveRatio(true);
     setSmooth(true);
-    getStyleClass().add("thumbnail-view");
   }
 
   /** Shows the thumbnail of {@code value} (null: none). */
