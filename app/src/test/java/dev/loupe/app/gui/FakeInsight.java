@@ -28,6 +28,8 @@ public final class FakeInsight implements DatasetInsight {
   public final List<String> storedMapModels = new ArrayList<>();
   public List<SimilarImage> similar = List.of();
   public final List<String> similarCalls = new ArrayList<>();
+  /** Thrown by {@link #similar} when set. */
+  public RuntimeException similarFailure;
   public List<DuplicateGroup> duplicates = List.of();
   public final List<Double> duplicateThresholds = new ArrayList<>();
 
@@ -60,6 +62,9 @@ public final class FakeInsight implements DatasetInsight {
   @Override
   public synchronized List<SimilarImage> similar(String dataset, String hash, int k, String model) {
     similarCalls.add(hash + " k=" + k + " " + model);
+    if (similarFailure != null) {
+      throw similarFailure;
+    }
     return similar.subList(0, Math.min(k, similar.size()));
   }
 

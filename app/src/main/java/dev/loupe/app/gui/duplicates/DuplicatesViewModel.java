@@ -65,7 +65,7 @@ public final class DuplicatesViewModel {
     return groups;
   }
 
-  /** "2 exact groups, 5 near groups · 3 leak across splits". */
+  /** "2 exact groups, 5 near groups · 3 leaks across splits". */
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
   }
@@ -161,7 +161,7 @@ public final class DuplicatesViewModel {
     long near = groups.size() - exact;
     long leaks = groups.stream().filter(DuplicateGroup::crossSplit).count();
     return plural(exact, "exact group") + ", " + plural(near, "near group")
-        + (leaks > 0 ? " · " + leaks + (leaks == 1 ? " leaks" : " leak") + " across splits" : "");
+        + (leaks > 0 ? " · " + plural(leaks, "leak") + " across splits" : "");
   }
 
   private static String plural(long n, String what) {
