@@ -7,17 +7,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code loupe bench import|listing|gui-grid}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|gui-grid|explorer}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a benchmark: 'import' (YOLO zip import and thumbnails), 'listing' (a large"
         + " dataset: pages for every sort and filter, class-stats, NDJSON export; run it with"
         + " java -Xmx1g to hold it to the 1 GB goal), 'predict' (overhead around the model, images/s),"
-        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images) or 'gui-grid' (the"
-        + " dataset view on a large dataset, in a window: needs a display).")
+        + " 'annotate' (auto-annotation images/s on 640x480 and 1080p images), 'gui-grid' (the"
+        + " dataset view on a large dataset, in a window: needs a display) or 'explorer' (pan and zoom frame"
+        + " times of the map's scatter, --images points, default 100,000, in a window: needs a display).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate or gui-grid")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid or explorer")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -71,8 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
               images == null ? 64 : images, sessionThreads, 50);
       case "gui-grid" -> new GuiGridBenchmark(System.out)
           .run(dir.resolve("gui-grid"), images == null ? 1_000_000 : images);
+      case "explorer" -> new ExplorerBenchmark(System.out)
+          .run(dir.resolve("explorer"), images == null ? 100_000 : images);
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict, annotate or gui-grid)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid or explorer)");
     }
     return 0;
   }
