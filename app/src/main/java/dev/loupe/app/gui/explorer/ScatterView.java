@@ -189,7 +189,7 @@ public final class ScatterView extends Region {
     if (points != null && coloring != null && coloring.argb().length == points.size()) {
       BitSet selected = model.selectionProperty().get();
       boolean anySelected = !selected.isEmpty();
-      int size = pointSize(viewport.zoom());
+      int size = pointSize(viewport.zoom(), points.size());
       float[] xs = points.xs();
       float[] ys = points.ys();
       int[] argb = coloring.argb();
@@ -217,8 +217,10 @@ public final class ScatterView extends Region {
     buffer.updateBuffer(b -> null);
   }
 
-  static int pointSize(double zoom) {
-    return zoom < 3 ? 3 : zoom < 12 ? 5 : 7;
+  /** Squares of 3 px for a crowded map, larger for few points and as the view zooms in. */
+  static int pointSize(double zoom, int points) {
+    int base = points <= 2_000 ? 5 : points <= 20_000 ? 4 : 3;
+    return base + (zoom < 3 ? 0 : zoom < 12 ? 2 : 4);
   }
 
   /** {@code argb} a third of the way from the background: unselected points while some are selected. */

@@ -23,8 +23,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The gallery panel: the selected images as a scrolling list of thumbnails (double-click or Enter
- * opens one in the labeling area), and the actions on all of them: open, move to a split, undo the
- * move, delete (after a question, as the grid asks). State and work live in {@link GalleryViewModel}.
+ * opens one in the labeling area), and the actions on all of them: open, move to a split, delete, undo
+ * the last move (its tooltip says which) (after a question, as the grid asks). State and work live in {@link GalleryViewModel}.
  */
 public final class GalleryView extends VBox {
   static final double THUMB = 72;
@@ -50,7 +50,7 @@ public final class GalleryView extends VBox {
     close.setOnAction(e -> onClose.run());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(6, title, spacer, close);
+    HBox header = new HBox(6, title, spacer);
     header.setAlignment(Pos.CENTER_LEFT);
 
     Button open = new Button("Open", Icons.of(Icons.NEXT));
@@ -67,7 +67,9 @@ public final class GalleryView extends VBox {
     }
     Button undo = new Button("Undo");
     undo.setId("gallery-undo");
-    undo.textProperty().bind(model.undoTextProperty());
+    javafx.scene.control.Tooltip undoTip = new javafx.scene.control.Tooltip();
+    undoTip.textProperty().bind(model.undoTextProperty());
+    undo.setTooltip(undoTip);
     undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
     Button delete = new Button(null, Icons.of(Icons.TRASH));
     delete.setId("gallery-delete");
@@ -76,6 +78,11 @@ public final class GalleryView extends VBox {
     delete.setOnAction(e -> confirmDelete());
     for (var b : new javafx.scene.control.Control[] {open, move, delete}) {
       b.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.images())));
+    }
+    undo.getStyleClass().add("flat");
+    header.getChildren().addAll(undo, close);
+    for (var c : new javafx.scene.control.Control[] {open, move, delete, undo, close}) {
+      c.setMinWidth(Region.USE_PREF_SIZE);
     }
     HBox actions = new HBox(6, open, move, delete);
     actions.setAlignment(Pos.CENTER_LEFT);
@@ -91,7 +98,7 @@ public final class GalleryView extends VBox {
       }
     });
     VBox.setVgrow(list, Priority.ALWAYS);
-    getChildren().addAll(header, actions, undo, list);
+    getChildren().addAll(header, actions, list);
     setSpacing(8);
     setPadding(new Insets(10));
     setPrefWidth(300);
