@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats|explorer}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
         + " dataset view on a large dataset, in a window: needs a display), 'map' (generated"
         + " vectors to a 2-D UMAP map: seconds and trustworthiness, one JSON object with --json;"
         + " --compare-smile beside Smile's UMAP) or 'stats' (the statistics view's numbers and the"
-        + " heatmap-cell scan on a large dataset; the view in a window where there is a display).")
+        + " heatmap-cell scan on a large dataset; the view in a window where there is a display) or"
+        + " 'explorer' (pan and zoom frame times of the map's scatter, --images points, default 100,000,"
+        + " in a window: needs a display).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map or stats")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats or explorer")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -107,8 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
       }
       case "stats" -> new StatsBenchmark(System.out)
           .run(dir.resolve("stats"), images == null ? 1_000_000 : images, labelsPerImage);
+      case "explorer" -> new ExplorerBenchmark(System.out)
+          .run(dir.resolve("explorer"), images == null ? 100_000 : images);
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map or stats)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats or explorer)");
     }
     return 0;
   }

@@ -10,7 +10,8 @@ import javafx.scene.input.KeyCombination;
  */
 public enum CenterView {
   GRID("Grid", "Thumbnails of the dataset's images"),
-  STATISTICS("Statistics", "Class distribution, heatmaps and histograms of the dataset");
+  STATISTICS("Statistics", "Class distribution, heatmaps and histograms of the dataset"),
+  MAP("Map", "Every image as a point laid out by similarity (UMAP): select, find similar, duplicates");
 
   private final String title;
   private final String description;

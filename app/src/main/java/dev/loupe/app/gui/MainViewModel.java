@@ -1,26 +1,33 @@
 package dev.loupe.app.gui;
 
 import dev.loupe.app.gui.classes.ClassColorStore;
+import dev.loupe.app.gui.duplicates.DuplicatesViewModel;
+import dev.loupe.app.gui.explorer.ExplorerViewModel;
 import dev.loupe.app.gui.grid.DatasetViewModel;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.sidebar.SidebarViewModel;
 import dev.loupe.app.gui.stats.StatisticsViewModel;
+import dev.loupe.app.gui.similar.SimilarRequest;
+import dev.loupe.app.gui.similar.SimilarViewModel;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.insight.DatasetInsight;
 import dev.loupe.core.workspace.ImportResult;
 import dev.loupe.core.workspace.Workspace;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The main window's state: the workspace, its background tasks, the sidebar, the dataset and
- * statistics views and which of them the centre shows, and whether the labeling area is open (and on
- * what). Wires them: choosing a dataset shows it, opening an image opens the labeling area, a click
- * on a class bar or a heatmap cell shows those images in the grid, an import selects what it made and
- * thumbnails follow.
+ * The main window's state: the workspace, its background tasks, the sidebar, the dataset,
+ * statistics and map (explorer) views and which of them the centre shows, and whether the labeling
+ * area is open (and on what). Wires them: choosing a dataset shows it, opening an image opens the
+ * labeling area, a click on a class bar or a heatmap cell shows those images in the grid, an import
+ * selects what it made and thumbnails follow, a change made in one view refreshes the others.
  */
 public final class MainViewModel {
   private final Workspace workspace;
@@ -30,26 +37,41 @@ public final class MainViewModel {
   private final ClassColorStore colors;
   private final StatisticsViewModel statistics;
   private final ObjectProperty<CenterView> centerView = new SimpleObjectProperty<>(CenterView.GRID);
+  private final Supplier<DatasetInsight> insight;
+  private final ExplorerViewModel explorer;
   private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Runnable onThumbnailsMade = () -> {};
 
   public MainViewModel(Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx) {
+    this(workspace, tasks, pageFetcher, fx, Workspace::insight);
+  }
+
+  /** The window's state; {@code insights} gives a workspace's maps, similar images and duplicates. */
+  public MainViewModel(
+      Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx,
+      Function<Workspace, DatasetInsight> insights) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.sidebar = new SidebarViewModel(workspace);
     this.datasetView = new DatasetViewModel(workspace, tasks, pageFetcher, fx);
     this.colors = new ClassColorStore(workspace.root());
     this.statistics = new StatisticsViewModel(workspace, tasks);
+    this.insight = () -> insights.apply(workspace);
+    this.explorer = new ExplorerViewModel(workspace, insight, tasks, colors);
     sidebar.selectedProperty().addListener((o, a, d) -> {
       labeling.set(null);
       datasetView.open(d);
       statistics.open(d);
+      if (explorerShown()) {
+        explorer.open(d);
+      }
     });
     datasetView.setOnOpen(labeling::set);
     datasetView.setOnChanged(() -> {
       updateStatus();
       statistics.refreshIfChanged();
+      explorerStale();
     });
     statistics.setOnShowClass(id -> {
       datasetView.showClass(id);
@@ -62,9 +84,18 @@ public final class MainViewModel {
     centerView.addListener((o, a, v) -> {
       labeling.set(null);
       statistics.setActive(v == CenterView.STATISTICS);
+      if (v == CenterView.MAP) {
+        explorer.open(sidebar.selectedProperty().get());
+      }
     });
     labeling.addListener((o, a, request) ->
         statistics.setActive(request == null && centerView.get() == CenterView.STATISTICS));
+    explorer.setOnOpen(labeling::set);
+    explorer.setOnChanged(() -> {
+      datasetView.refresh();
+      statistics.refreshIfChanged();
+      updateStatus();
+    });
   }
 
   /** Lists the datasets, shows the first, and makes missing thumbnails in the background. */
@@ -102,6 +133,38 @@ public final class MainViewModel {
   /** The view the centre shows while the labeling area is closed; choosing one closes it. */
   public ObjectProperty<CenterView> centerViewProperty() {
     return centerView;
+  }
+
+  public ExplorerViewModel explorer() {
+    return explorer;
+  }
+
+  /** True while the centre shows the map (the labeling area may be open over it). */
+  public boolean explorerShown() {
+    return centerView.get() == CenterView.MAP;
+  }
+
+  /** The images nearest to {@code request}'s; opening one opens the labeling area. */
+  public SimilarViewModel similar(SimilarRequest request) {
+    SimilarViewModel vm = new SimilarViewModel(insight, tasks, request, SimilarViewModel.K);
+    vm.setOnOpen(labeling::set);
+    return vm;
+  }
+
+  /** The duplicates of the shown dataset (null when none is shown); resolving refreshes the views. */
+  public DuplicatesViewModel duplicates() {
+    Dataset d = sidebar.selectedProperty().get();
+    if (d == null) {
+      return null;
+    }
+    DuplicatesViewModel vm = new DuplicatesViewModel(insight, workspace, tasks, d);
+    vm.setOnChanged(() -> {
+      datasetView.refresh();
+      statistics.refreshIfChanged();
+      explorerStale();
+      updateStatus();
+    });
+    return vm;
   }
 
   /** The image the labeling area is open on; null while the grid shows. */
@@ -151,7 +214,16 @@ public final class MainViewModel {
     }
     datasetView.refresh();
     statistics.refreshIfChanged();
+    explorerStale();
     updateStatus();
+  }
+
+  /** The dataset changed outside the explorer: its map is read again now if it shows, else when it next does. */
+  private void explorerStale() {
+    explorer.invalidate();
+    if (explorerShown()) {
+      explorer.open(sidebar.selectedProperty().get());
+    }
   }
 
   /** Moves the shown dataset to the trash. */

@@ -13,6 +13,9 @@ import dev.loupe.app.gui.dialogs.TrashDialog;
 import dev.loupe.app.gui.dialogs.TrashViewModel;
 import dev.loupe.app.gui.dialogs.VersionsDialog;
 import dev.loupe.app.gui.dialogs.VersionsViewModel;
+import dev.loupe.app.gui.duplicates.DuplicatesViewModel;
+import dev.loupe.app.gui.duplicates.DuplicatesWindow;
+import dev.loupe.app.gui.explorer.ExplorerView;
 import dev.loupe.app.gui.grid.DatasetView;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.grid.ThumbnailCache;
@@ -22,6 +25,8 @@ import dev.loupe.app.gui.labeling.LabelingHost;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.sidebar.SidebarView;
 import dev.loupe.app.gui.stats.StatisticsView;
+import dev.loupe.app.gui.similar.SimilarRequest;
+import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
 import dev.loupe.core.domain.Dataset;
 import java.util.List;
@@ -37,6 +42,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,9 +53,9 @@ import javafx.stage.Window;
 
 /**
  * The workbench window's content: a toolbar with the view switcher, the sidebar, the centre (a stack
- * of the views of {@link CenterView}, one shown at a time, and the labeling area over them while it
- * is open), and the status bar with the background tasks. Dialogs open from here; their models do
- * the work.
+ * of the views of {@link CenterView}: grid, statistics and map, one shown at a time, and the labeling
+ * area over them while it is open), and the status bar with the background tasks. Dialogs and the
+ * similar-images and duplicates windows open from here; their models do the work.
  */
 public final class MainWindow extends BorderPane {
   public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
@@ -58,6 +65,8 @@ public final class MainWindow extends BorderPane {
   private final PredictorFactory engines;
   private final DatasetView datasetView;
   private final java.util.EnumMap<CenterView, Node> views = new java.util.EnumMap<>(CenterView.class);
+  private final ExplorerView explorerView;
+  private final ThumbnailCache thumbnails;
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
 
@@ -71,10 +80,17 @@ public final class MainWindow extends BorderPane {
     this.engines = engines;
     this.model = model;
     this.labelingHost = labelingHost;
+    this.thumbnails = thumbnails;
     getStyleClass().add("workbench");
     datasetView = new DatasetView(model.datasetView(), thumbnails);
+    explorerView = new ExplorerView(model.explorer(), thumbnails);
+    explorerView.setOnFindSimilar(this::openSimilar);
+    explorerView.setOnDuplicates(this::openDuplicates);
+    model.datasetView().setOnFindSimilar(this::openSimilar);
+    labelingHost.setOnFindSimilar(this::openSimilar);
     views.put(CenterView.GRID, datasetView);
     views.put(CenterView.STATISTICS, new StatisticsView(model.statistics()));
+    views.put(CenterView.MAP, explorerView);
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
@@ -103,15 +119,59 @@ public final class MainWindow extends BorderPane {
     });
   }
 
-  /** A scene of this window with the theme. */
+  /** A scene of this window with the theme and the window's keys. */
   public Scene scene(double width, double height) {
     Scene scene = new Scene(this, width, height);
     scene.getStylesheets().add(STYLESHEET);
+    scene.getAccelerators().put(
+        new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        this::findSimilarToCurrent);
     return scene;
   }
 
   public DatasetView datasetView() {
     return datasetView;
+  }
+
+  public ExplorerView explorerView() {
+    return explorerView;
+  }
+
+  /** Shows the explorer (the dataset's map) in place of the grid, or the grid again. */
+  public void showExplorer(boolean shown) {
+    model.closeLabeling();
+    model.centerViewProperty().set(shown ? CenterView.MAP : CenterView.GRID);
+  }
+
+  /** Opens a window of the images similar to {@code request}'s. */
+  public void openSimilar(SimilarRequest request) {
+    SimilarWindow.show(window(), model.similar(request), thumbnails);
+  }
+
+  /** Opens the duplicates window of the shown dataset. */
+  public void openDuplicates() {
+    DuplicatesViewModel vm = model.duplicates();
+    if (vm != null) {
+      DuplicatesWindow.show(window(), vm, thumbnails);
+    }
+  }
+
+  /** Ctrl+Shift+F: the image open in the labeling area, under the pointer on the map, or focused in the grid. */
+  private void findSimilarToCurrent() {
+    SimilarRequest request = null;
+    if (labelingArea.isVisible()) {
+      request = labelingHost.currentImage();
+    } else if (explorerView.isVisible()) {
+      request = explorerView.hoveredRequest();
+    } else {
+      int focus = model.datasetView().selection().focusProperty().get();
+      if (focus >= 0) {
+        model.datasetView().findSimilarAt(focus);
+      }
+    }
+    if (request != null) {
+      openSimilar(request);
+    }
   }
 
   private Region toolbar() {
@@ -132,15 +192,17 @@ public final class MainWindow extends BorderPane {
         "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
     Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
     trash.getStyleClass().add("danger");
-    for (Button b : new Button[] {export, classes, split, versions, annotate, trash}) {
+    Button duplicates = tool("duplicates", null, ExplorerView.DUPLICATES_ICON,
+        "Duplicates: exact and near copies, leaks across splits", this::openDuplicates);
+    for (Button b : new Button[] {export, classes, split, versions, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle,
         new ViewSwitcher(model.centerViewProperty()), spacer,
-        newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), classes, split,
-        versions, annotate, trash);
+        newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), duplicates,
+        classes, split, versions, annotate, trash);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
@@ -231,8 +293,12 @@ public final class MainWindow extends BorderPane {
   /** Shows {@code view} (the labeling area, if open, was closed by choosing it). */
   private void showView(CenterView view) {
     views.forEach((v, node) -> node.setVisible(v == view && !labelingArea.isVisible()));
-    if (view == CenterView.GRID && !labelingArea.isVisible()) {
-      datasetView.grid().requestFocus();
+    if (!labelingArea.isVisible()) {
+      switch (view) {
+        case GRID -> datasetView.grid().requestFocus();
+        case MAP -> explorerView.scatter().requestFocus();
+        default -> { }
+      }
     }
   }
 
@@ -243,7 +309,7 @@ public final class MainWindow extends BorderPane {
       showView(model.centerViewProperty().get());
       return;
     }
-    Button back = new Button("Back to grid", Icons.of(Icons.BACK));
+    Button back = new Button(model.explorerShown() ? "Back to map" : "Back to grid", Icons.of(Icons.BACK));
     back.setId("back-to-grid");
     back.setOnAction(e -> model.closeLabeling());
     HBox bar = new HBox(8, back, new Label("Esc"));

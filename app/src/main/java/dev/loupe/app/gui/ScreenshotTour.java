@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
  * {@code loupe gui --screenshot DIR}: shows the real window, waits until its background work is done
  * and its thumbnails are on screen, then writes PNGs of the main views (the dataset grid with a
  * selection, the import dialog, the class manager, the auto-annotation dialog, the statistics view,
- * the labeling area) and closes the window. The README's screenshots are made this way, under Xvfb.
+ * the labeling area, the explorer with a selection and its gallery) and closes the window. The
+ * README's screenshots are made this way, under Xvfb.
  */
 final class ScreenshotTour {
   private static final int MAX_WAIT_STEPS = 300;
@@ -81,8 +82,62 @@ final class ScreenshotTour {
     model.datasetView().openAt(2);
     after(2000, () -> {
       snap(stage.getScene(), "04-labeling-area");
-      stage.hide();
+      explorer(stage::hide);
     });
+  }
+
+  /**
+   * Shows the explorer, waits for its map (or for the reason there is none), selects the points in
+   * the middle of the map, points at one of them, and snaps {@code explorer.png}; then runs {@code then}.
+   */
+  void explorer(Runnable then) {
+    model.closeLabeling();
+    window.showExplorer(true);
+    waitForMap(0, then);
+  }
+
+  private void waitForMap(int step, Runnable then) {
+    var explorer = model.explorer();
+    boolean settled = !explorer.loadingProperty().get()
+        && (explorer.pointsProperty().get() != null || explorer.messageProperty().get() != null);
+    if (!settled && step <= MAX_WAIT_STEPS) {
+      after(100, () -> waitForMap(step + 1, then));
+      return;
+    }
+    var points = explorer.pointsProperty().get();
+    if (points != null && points.size() > 0) {
+      float w = 0;
+      float h = 0;
+      for (int i = 1; i < points.size(); i++) {
+        w = Math.max(w, Math.abs(points.x(i) - points.x(0)));
+        h = Math.max(h, Math.abs(points.y(i) - points.y(0)));
+      }
+      // a rectangle around one point's neighbourhood, and the pointer on another point
+      float cx = points.x(points.size() / 2);
+      float cy = points.y(points.size() / 2);
+      float rw = w * 0.07f;
+      float rh = h * 0.09f;
+      explorer.selectRectangle(cx - rw, cy - rh, cx + rw, cy + rh, false);
+      int hover = points.size() / 5;
+      after(400, () -> window.explorerView().scatter().fit()); // the gallery took the right of the view
+      after(900, () -> pointAt(points.x(hover), points.y(hover)));
+    }
+    after(2500, () -> {
+      snap(stage.getScene(), "explorer");
+      then.run();
+    });
+  }
+
+  /** A pointer move over map point (x, y): the hover card shows. */
+  private void pointAt(double x, double y) {
+    var scatter = window.explorerView().scatter();
+    double sx = scatter.viewport().toScreenX(x);
+    double sy = scatter.viewport().toScreenY(y);
+    javafx.geometry.Point2D scene = scatter.localToScene(sx, sy);
+    javafx.geometry.Point2D screen = scatter.localToScreen(sx, sy);
+    scatter.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, scene.getX(),
+        scene.getY(), screen.getX(), screen.getY(), javafx.scene.input.MouseButton.NONE, 0, false, false, false,
+        false, false, false, false, false, false, false, null));
   }
 
   /** Opens a dialog (which blocks until closed), snaps it after a moment, closes it, then goes on. */

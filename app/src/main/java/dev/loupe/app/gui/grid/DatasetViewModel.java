@@ -63,6 +63,7 @@ public final class DatasetViewModel {
   private final ImageSelection selection = new ImageSelection();
   private Consumer<LabelingRequest> onOpen = r -> {};
   private Runnable onChanged = () -> {};
+  private Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   private ImagePages pages;
   private ImageQuery pagesQuery;
@@ -273,6 +274,19 @@ public final class DatasetViewModel {
   /** Told after a move or delete changed the dataset (the sidebar refreshes its counts). */
   public void setOnChanged(Runnable value) {
     onChanged = value;
+  }
+
+  /** Where "Find similar" on a tile goes (the main window opens the similar images). */
+  public void setOnFindSimilar(Consumer<dev.loupe.app.gui.similar.SimilarRequest> value) {
+    onFindSimilar = value;
+  }
+
+  /** Asks for the images similar to the one at grid position {@code index} (if its record is here). */
+  public void findSimilarAt(int index) {
+    ImageRecord r = record(index);
+    if (r != null && dataset.get() != null) {
+      onFindSimilar.accept(new dev.loupe.app.gui.similar.SimilarRequest(dataset.get(), r.hash(), r.filename()));
+    }
   }
 
   /** Opens the labeling area on {@code index}, with this query's order. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,8 @@ public final class ThumbnailCache implements AutoCloseable {
   private final int capacity;
   private final Executor fx;
   private final Map<String, Image> images;
-  private final Set<String> waiting = new HashSet<>();
+  /** Hashes queued or being decoded, with whoever else asked for them meanwhile. */
+  private final Map<String, java.util.List<Runnable>> waiting = new java.util.HashMap<>();
   /** Images that could not be decoded: not tried again until {@link #clear()}. */
   private final Set<String> failed =
       java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -84,12 +84,21 @@ public final class ThumbnailCache implements AutoCloseable {
     return images.get(hash);
   }
 
-  /** Decodes {@code hash} in the background; {@code onReady} runs on the FX thread when it is cached. */
+  /**
+   * Decodes {@code hash} in the background; {@code onReady} runs on the FX thread when it is cached
+   * (also when the hash was already asked for by someone else).
+   */
   public void request(String hash, Runnable onReady) {
     synchronized (this) {
-      if (closed || images.containsKey(hash) || failed.contains(hash) || !waiting.add(hash)) {
+      if (closed || images.containsKey(hash) || failed.contains(hash)) {
         return;
       }
+      java.util.List<Runnable> others = waiting.get(hash);
+      if (others != null) {
+        others.add(onReady);
+        return;
+      }
+      waiting.put(hash, new java.util.ArrayList<>());
     }
     queue.addLast(new Request(hash, onReady));
     while (queue.size() > MAX_WAITING) {
@@ -121,8 +130,9 @@ public final class ThumbnailCache implements AutoCloseable {
         return;
       }
       Image image = decode(r.hash());
+      java.util.List<Runnable> others;
       synchronized (this) {
-        waiting.remove(r.hash());
+        others = waiting.remove(r.hash());
         if (image != null) {
           images.put(r.hash(), image);
         } else {
@@ -131,6 +141,9 @@ public final class ThumbnailCache implements AutoCloseable {
       }
       if (image != null) {
         fx.execute(r.onReady());
+        if (others != null) {
+          others.forEach(fx::execute);
+        }
       }
     }
   }

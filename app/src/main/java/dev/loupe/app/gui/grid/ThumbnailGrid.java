@@ -231,6 +231,16 @@ public final class ThumbnailGrid extends Region {
     e.consume();
   }
 
+  /** A tile's context menu: find the images similar to it, open it. */
+  private javafx.scene.control.ContextMenu tileMenu(int index) {
+    javafx.scene.control.MenuItem similar = new javafx.scene.control.MenuItem("Find similar");
+    similar.setId("find-similar-tile");
+    similar.setOnAction(e -> model.findSimilarAt(index));
+    javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open");
+    open.setOnAction(e -> model.openAt(index));
+    return new javafx.scene.control.ContextMenu(similar, open);
+  }
+
   /** One row of tiles at row number {@code index}. */
   private final class Row extends HBox {
     long index = -1;
@@ -246,6 +256,10 @@ public final class ThumbnailGrid extends Region {
       while (getChildren().size() < columns) {
         ImageTile tile = new ImageTile();
         tile.setOnMouseClicked(e -> clicked(tile, e));
+        tile.setOnContextMenuRequested(e -> {
+          tileMenu(tile.index()).show(tile, e.getScreenX(), e.getScreenY());
+          e.consume();
+        });
         getChildren().add(tile);
       }
       if (getChildren().size() > columns) {

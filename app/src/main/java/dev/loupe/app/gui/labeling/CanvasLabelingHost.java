@@ -29,6 +29,8 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private final PredictorFactory engines;
   private LabelingSession session;
   private ModelPreLabeler preLabeler;
+  private Dataset dataset;
+  private java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
     this.workspace = workspace;
@@ -39,6 +41,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   @Override
   public Node open(Dataset dataset, List<String> orderedHashes, int startIndex) {
     close();
+    this.dataset = dataset;
     session = new LabelingSession(workspace, dataset.id(), orderedHashes);
     LabelingView view = new LabelingView(session);
     view.palette().loadOverrides(colors.load(dataset.id()));
@@ -47,6 +50,18 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     BorderPane area = new BorderPane(view);
     area.setTop(modelBar(dataset));
     return area;
+  }
+
+  @Override
+  public dev.loupe.app.gui.similar.SimilarRequest currentImage() {
+    var current = session == null ? null : session.current();
+    return current == null || current.record() == null ? null
+        : new dev.loupe.app.gui.similar.SimilarRequest(dataset, current.hash(), current.record().filename());
+  }
+
+  @Override
+  public void setOnFindSimilar(java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> value) {
+    onFindSimilar = value;
   }
 
   /** The model that pre-labelling uses: the workspace's models whose task fits the dataset. */
@@ -82,9 +97,20 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     models.valueProperty().addListener((o, was, is) -> apply.run());
     conf.valueProperty().addListener((o, was, is) -> apply.run());
     iou.valueProperty().addListener((o, was, is) -> apply.run());
+    javafx.scene.control.Button similar = new javafx.scene.control.Button("Find similar");
+    similar.setId("find-similar");
+    similar.setTooltip(new javafx.scene.control.Tooltip("Images like this one (Ctrl+Shift+F)"));
+    similar.setOnAction(e -> {
+      var request = currentImage();
+      if (request != null) {
+        onFindSimilar.accept(request);
+      }
+    });
+    javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+    HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
     HBox bar =
         new HBox(8, new javafx.scene.control.Label("Pre-label with"), models,
-            new javafx.scene.control.Label("conf"), conf, new javafx.scene.control.Label("IoU"), iou);
+            new javafx.scene.control.Label("conf"), conf, new javafx.scene.control.Label("IoU"), iou, spacer, similar);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("prelabel-bar");

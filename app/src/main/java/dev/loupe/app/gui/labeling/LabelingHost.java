@@ -16,4 +16,12 @@ public interface LabelingHost {
    * follow {@code orderedHashes} (the grid's order; a lazy list that fetches as it is read).
    */
   Node open(Dataset dataset, List<String> orderedHashes, int startIndex);
+
+  /** The image shown now as a "find similar" request, or null (a host that does not know). */
+  default dev.loupe.app.gui.similar.SimilarRequest currentImage() {
+    return null;
+  }
+
+  /** Where the host's "Find similar" button goes; a host without one ignores it. */
+  default void setOnFindSimilar(java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> value) {}
 }
