@@ -1,0 +1,46 @@
+package dev.loupe.training;
+
+import dev.loupe.core.workspace.ConflictException;
+import dev.loupe.core.workspace.TrainingRun;
+import dev.loupe.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs no Loupe process is running any more (found interrupted when the workspace opened): cancel
+ * records them cancelled, and kills the training process a killed Loupe may have left behind. That
+ * process is recognised by its command line, which names the run's folder; a process whose command
+ * line the system does not show is left alone, and the message says so.
+ */
+public final class OrphanedRuns {
+  private OrphanedRuns() {}
+
+  /**
+   * Cancels a run this process is not running.
+   *
+   * @throws ConflictException when the run has ended already (completed, failed or cancelled)
+   */
+  public static TrainingRun cancel(Workspace workspace, String runId) {
+    TrainingRun run = workspace.trainingRuns().require(runId);
+    if (!run.active() && !TrainingRun.INTERRUPTED.equals(run.status())) {
+      throw new ConflictException("run " + runId + " has ended already (" + run.status() + ")");
+    }
+    String left = "";
+    Optional<ProcessHandle> process = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid());
+    if (process.isPresent() && process.get().isAlive()) {
+      Optional<String[]> arguments = process.get().info().arguments();
+      Path root = TrainingFolders.of(workspace.root(), run.id()).root();
+      if (arguments.isEmpty()) {
+        left = "; process " + run.pid() + " is alive but the system does not show its command line: check whether"
+            + " it is yolo and end it yourself";
+      } else if (String.join(" ", arguments.get()).contains(root.toString())) {
+        List<ProcessHandle> survivors = ProcessTree.kill(process.get());
+        left = survivors.isEmpty() ? "; its yolo process " + run.pid() + ", left running, was killed"
+            : "; its yolo process " + run.pid() + " did not end when killed";
+      }
+    }
+    return workspace.trainingRuns().finish(run.id(), TrainingRun.CANCELLED, "cancelled (" + run.status()
+        + " before)" + left, run.metrics(), null, null);
+  }
+}
