@@ -29,12 +29,12 @@ public final class OrphanedRuns {
     String left = "";
     Optional<ProcessHandle> process = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid());
     if (process.isPresent() && process.get().isAlive()) {
-      Optional<String[]> arguments = process.get().info().arguments();
+      Optional<String> commandLine = commandLine(process.get());
       Path root = TrainingFolders.of(workspace.root(), run.id()).root();
-      if (arguments.isEmpty()) {
+      if (commandLine.isEmpty()) {
         left = "; process " + run.pid() + " is alive but the system does not show its command line: check whether"
             + " it is yolo and end it yourself";
-      } else if (String.join(" ", arguments.get()).contains(root.toString())) {
+      } else if (commandLine.get().contains(root.toString())) {
         List<ProcessHandle> survivors = ProcessTree.kill(process.get());
         left = survivors.isEmpty() ? "; its yolo process " + run.pid() + ", left running, was killed"
             : "; its yolo process " + run.pid() + " did not end when killed";
@@ -42,5 +42,21 @@ public final class OrphanedRuns {
     }
     return workspace.trainingRuns().finish(run.id(), TrainingRun.CANCELLED, "cancelled (" + run.status()
         + " before)" + left, run.metrics(), null, null);
+  }
+
+  /** The process's command line: from the JDK, else (Linux, long command lines) from /proc. */
+  private static Optional<String> commandLine(ProcessHandle process) {
+    Optional<String[]> arguments = process.info().arguments();
+    if (arguments.isPresent() && arguments.get().length > 0) {
+      return Optional.of(String.join(" ", arguments.get()));
+    }
+    Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+    try {
+      byte[] bytes = java.nio.file.Files.readAllBytes(proc);
+      return bytes.length == 0 ? Optional.empty()
+          : Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' '));
+    } catch (java.io.IOException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -285,4 +285,55 @@ class LocalTrainingBackendTest {
       assertThat(ws.trainingRuns().list()).isEmpty();
     }
   }
+
+  @Test
+  void cancellingAnInterruptedRunKillsTheYoloALoupeLeftBehind() throws IOException {
+    Path launcher = FakeYolo.install(dir.resolve("bin-left"), Map.of("FAKE_YOLO_EPOCH_MILLIS", "500"));
+    String id;
+    ProcessHandle leftover;
+    try (Workspace ws = open()) {
+      String slug = dataset(ws);
+      TrainingRun run = ws.trainingRuns().create(
+          new NewTrainingRun(slug, null, "local", Task.DETECT, "left", Map.of(), 100));
+      id = run.id();
+      TrainingFolders folders = TrainingFolders.of(ws.root(), id);
+      Files.createDirectories(folders.root());
+      ws.exportDataset(slug, "yolo", folders.data(), TaskMonitor.NONE);
+      // started and never stopped, as when the Loupe running it is killed
+      YoloProcess process = YoloCli.at(launcher).start(
+          List.of("detect", "train", "data=" + folders.data().resolve("data.yaml"), "epochs=100",
+              "project=" + folders.root(), "name=left", "exist_ok=True"),
+          folders.root(), new ConsoleTail(10, line -> {}));
+      leftover = process.handle();
+      ws.trainingRuns().started(id, folders.runDir("left").toString(), process.pid());
+    }
+    try (Workspace ws = open()) {
+      assertThat(ws.trainingRuns().require(id).status()).isEqualTo(TrainingRun.INTERRUPTED);
+      assertThat(leftover.isAlive()).isTrue();
+      TrainingRun cancelled = OrphanedRuns.cancel(ws, id);
+      assertThat(cancelled.status()).isEqualTo(TrainingRun.CANCELLED);
+      assertThat(cancelled.message()).contains("interrupted before").contains("was killed");
+      assertThat(leftover.isAlive()).isFalse();
+      assertThatThrownBy(() -> OrphanedRuns.cancel(ws, id))
+          .isInstanceOf(ConflictException.class).hasMessageContaining("ended already (cancelled)");
+    }
+  }
+
+  @Test
+  void aModelIsExportedAndValidatedThroughTheCli() throws IOException {
+    try (Workspace ws = open()) {
+      String slug = dataset(ws);
+      LocalTrainingBackend backend = backend(ws, Map.of());
+      TrainingRun run = backend.train(request(slug, 1), TrainingListener.NONE, TaskMonitor.NONE);
+      Path weights = Path.of(run.runDir()).resolve("weights");
+      Files.delete(weights.resolve("best.onnx"));
+      ConsoleTail console = new ConsoleTail(20, line -> {});
+      assertThat(backend.exportModel(weights.resolve("best.pt"), "ONNX", 96, console, TaskMonitor.NONE)).isZero();
+      assertThat(TrainingTestData.INSPECTOR.apply(weights.resolve("best.onnx")).imgszH()).isEqualTo(96);
+      Path data = TrainingFolders.of(ws.root(), run.id()).data().resolve("data.yaml");
+      assertThat(backend.validate(Task.DETECT, weights.resolve("best.onnx"), data, "val", 64, console,
+          TaskMonitor.NONE)).isZero();
+      assertThat(console.text()).contains("export success").contains("all          4");
+    }
+  }
 }
