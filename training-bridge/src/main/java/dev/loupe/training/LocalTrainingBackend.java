@@ -99,6 +99,10 @@ public final class LocalTrainingBackend implements TrainingBackend {
     if (TrainingRun.COMPLETED.equals(run.status())) {
       throw new ConflictException("run " + runId + " completed: there is nothing to resume; start a new run");
     }
+    OrphanedRuns.leftover(workspace.root(), run).ifPresent(p -> {
+      throw new ConflictException("run " + runId + " still has its yolo process " + p.pid() + " running (left by a"
+          + " Loupe that was killed): cancel it first with 'loupe train cancel " + runId + "'");
+    });
     Path last = run.runDir() == null ? null : Path.of(run.runDir()).resolve("weights").resolve("last.pt");
     if (last == null || !Files.isRegularFile(last)) {
       throw new ConflictException("run " + runId + " has no weights/last.pt to resume from (it stopped before its"
@@ -175,6 +179,8 @@ public final class LocalTrainingBackend implements TrainingBackend {
         }
       }
       readEpochs(run, csv, listener, monitor);
+      // Ctrl+C reaches yolo too (same process group): it may end before the loop saw the cancel
+      cancelled = cancelled || monitor.isCancelled();
       exit = cancelled ? -1 : process.exitCode();
     } catch (IOException | RuntimeException e) {
       runs.saveConsole(run.id(), console.text());

@@ -27,21 +27,33 @@ public final class OrphanedRuns {
       throw new ConflictException("run " + runId + " has ended already (" + run.status() + ")");
     }
     String left = "";
-    Optional<ProcessHandle> process = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid());
-    if (process.isPresent() && process.get().isAlive()) {
-      Optional<String> commandLine = commandLine(process.get());
-      Path root = TrainingFolders.of(workspace.root(), run.id()).root();
-      if (commandLine.isEmpty()) {
-        left = "; process " + run.pid() + " is alive but the system does not show its command line: check whether"
-            + " it is yolo and end it yourself";
-      } else if (commandLine.get().contains(root.toString())) {
+    Optional<ProcessHandle> alive = run.pid() == null ? Optional.empty() : ProcessHandle.of(run.pid());
+    if (alive.isPresent() && alive.get().isAlive()) {
+      Optional<ProcessHandle> process = leftover(workspace.root(), run);
+      if (process.isPresent()) {
         List<ProcessHandle> survivors = ProcessTree.kill(process.get());
         left = survivors.isEmpty() ? "; its yolo process " + run.pid() + ", left running, was killed"
             : "; its yolo process " + run.pid() + " did not end when killed";
+      } else if (commandLine(alive.get()).isEmpty()) {
+        left = "; process " + run.pid() + " is alive but the system does not show its command line: check whether"
+            + " it is yolo and end it yourself";
       }
     }
-    return workspace.trainingRuns().finish(run.id(), TrainingRun.CANCELLED, "cancelled (" + run.status()
-        + " before)" + left, run.metrics(), null, null);
+    return workspace.trainingRuns().finish(run.id(), TrainingRun.CANCELLED, "cancelled after it was "
+        + run.status() + left, run.metrics(), null, null);
+  }
+
+  /**
+   * The run's training process, when it is still alive: the process recorded for the run whose
+   * command line names the run's folder (a process that took over its pid later does not).
+   */
+  public static Optional<ProcessHandle> leftover(Path workspaceRoot, TrainingRun run) {
+    if (run.pid() == null) {
+      return Optional.empty();
+    }
+    Path root = TrainingFolders.of(workspaceRoot, run.id()).root();
+    return ProcessHandle.of(run.pid()).filter(ProcessHandle::isAlive)
+        .filter(p -> commandLine(p).map(line -> line.contains(root.toString())).orElse(false));
   }
 
   /** The process's command line: from the JDK, else (Linux, long command lines) from /proc. */

@@ -310,9 +310,11 @@ class LocalTrainingBackendTest {
     try (Workspace ws = open()) {
       assertThat(ws.trainingRuns().require(id).status()).isEqualTo(TrainingRun.INTERRUPTED);
       assertThat(leftover.isAlive()).isTrue();
+      assertThatThrownBy(() -> backend(ws, Map.of()).resume(id, TrainingListener.NONE, TaskMonitor.NONE))
+          .isInstanceOf(ConflictException.class).hasMessageContaining("still has its yolo process " + leftover.pid());
       TrainingRun cancelled = OrphanedRuns.cancel(ws, id);
       assertThat(cancelled.status()).isEqualTo(TrainingRun.CANCELLED);
-      assertThat(cancelled.message()).contains("interrupted before").contains("was killed");
+      assertThat(cancelled.message()).contains("cancelled after it was interrupted").contains("was killed");
       assertThat(leftover.isAlive()).isFalse();
       assertThatThrownBy(() -> OrphanedRuns.cancel(ws, id))
           .isInstanceOf(ConflictException.class).hasMessageContaining("ended already (cancelled)");
