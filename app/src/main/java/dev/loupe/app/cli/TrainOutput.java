@@ -60,7 +60,12 @@ final class TrainOutput {
   }
 
   static String metrics(TrainingRun run) {
-    HeadlineMetrics m = HeadlineMetrics.of(run.task(), run.metrics());
+    return metrics(run.task(), run.metrics());
+  }
+
+  /** The headline metrics of results.csv columns as one line ({@code mAP50 0.4120, ...}). */
+  static String metrics(dev.loupe.core.domain.Task task, java.util.Map<String, Double> values) {
+    HeadlineMetrics m = HeadlineMetrics.of(task, values);
     StringBuilder sb = new StringBuilder();
     append(sb, "mAP50", m.map50());
     append(sb, "mAP50-95", m.map5095());

@@ -124,6 +124,13 @@ class TrainCommandTest {
     assertThat(results).as("the training wrote its results.csv").isNotNull();
     String id = runs.relativize(results).getName(0).toString();
 
+    JsonNode live = cli.json("train", "status", id).get("run");
+    assertThat(live.get("status").isNull()).isTrue();
+    assertThat(live.get("epochs").asInt()).isPositive();
+    assertThat(live.get("epochsTotal").asInt()).isEqualTo(500);
+    assertThat(live.get("metrics").get("mAP50").asDouble()).isPositive();
+    assertThat(live.get("note").asText()).contains("in use by another Loupe process");
+
     Cli.Result cancel = cli.run("train", "cancel", id);
     assertThat(cancel.exit()).as(cancel.err()).isZero();
     assertThat(cancel.out()).contains("asked to cancel run " + id);
