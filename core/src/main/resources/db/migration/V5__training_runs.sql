@@ -5,7 +5,7 @@
 -- status is queued, running, completed, failed, cancelled or interrupted. One process owns a
 -- workspace, so a run still queued or running when a workspace opens belonged to a process that died:
 -- opening marks it interrupted. args is a JSON object of the train arguments as given; metrics the
--- JSON object of the results.csv columns of the epoch best.pt holds (written when the run ends).
+-- JSON object of the results.csv columns of the best epoch so far (the one best.pt holds).
 CREATE TABLE training_run (
   id              VARCHAR(40)    NOT NULL PRIMARY KEY,
   dataset_id      VARCHAR(40)    NOT NULL,

@@ -213,7 +213,7 @@ public final class LocalTrainingBackend implements TrainingBackend {
     if (rows.isEmpty()) {
       return;
     }
-    workspace.trainingRuns().recordEpochs(run.id(), rows);
+    workspace.trainingRuns().recordEpochs(run.id(), rows, bestValues(run, rows));
     for (TrainingEpoch row : rows) {
       listener.epoch(run, row);
       monitor.progress(row.epoch(), run.epochs(), describe(run, row));
@@ -221,7 +221,15 @@ public final class LocalTrainingBackend implements TrainingBackend {
   }
 
   private Map<String, Double> bestValues(TrainingRun run) {
-    TrainingEpoch best = HeadlineMetrics.best(workspace.trainingRuns().epochs(run.id()));
+    return bestValues(run, List.of());
+  }
+
+  /** The best epoch's columns of those stored and {@code added} (which replace stored ones by number). */
+  private Map<String, Double> bestValues(TrainingRun run, List<TrainingEpoch> added) {
+    Map<Integer, TrainingEpoch> all = new java.util.TreeMap<>();
+    workspace.trainingRuns().epochs(run.id()).forEach(e -> all.put(e.epoch(), e));
+    added.forEach(e -> all.put(e.epoch(), e));
+    TrainingEpoch best = HeadlineMetrics.best(new ArrayList<>(all.values()));
     return best == null ? Map.of() : new LinkedHashMap<>(best.values());
   }
 

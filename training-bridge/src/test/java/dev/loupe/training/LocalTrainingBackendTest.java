@@ -164,6 +164,8 @@ class LocalTrainingBackendTest {
       assertThat(run.status()).isEqualTo(TrainingRun.CANCELLED);
       assertThat(run.message()).contains("of 200 epochs");
       assertThat(run.epochsDone()).isBetween(1, 199);
+      // the best epoch so far is kept, as for a run interrupted by a killed process
+      assertThat(run.metrics()).isEqualTo(ws.trainingRuns().epochs(run.id()).get(run.epochsDone() - 1).values());
       assertNoProcessLeft(run);
     }
   }

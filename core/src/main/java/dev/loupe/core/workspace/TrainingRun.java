@@ -21,7 +21,7 @@ import java.util.Set;
  * @param pid the process last started for the run, or null
  * @param epochs the epochs asked for
  * @param epochsDone the highest epoch recorded
- * @param metrics the results.csv columns of the epoch best.pt holds, once the run has ended
+ * @param metrics the results.csv columns of the best epoch so far (the one best.pt holds)
  * @param modelId the model registered from best.pt, or null
  * @param onnxModelId the model registered from best.pt's ONNX export, or null
  * @param consoleTail the last lines of the process's stdout and stderr

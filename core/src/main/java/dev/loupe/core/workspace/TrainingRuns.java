@@ -77,8 +77,13 @@ public final class TrainingRuns {
         });
   }
 
-  /** Stores epochs read from results.csv (an epoch seen again replaces the one stored). */
-  public void recordEpochs(String runId, List<TrainingEpoch> epochs) {
+  /**
+   * Stores epochs read from results.csv (an epoch seen again replaces the one stored), and the
+   * run's metrics so far.
+   *
+   * @param best the columns of the best epoch so far (the one best.pt holds, as the backend judges)
+   */
+  public void recordEpochs(String runId, List<TrainingEpoch> epochs, Map<String, Double> best) {
     if (epochs.isEmpty()) {
       return;
     }
@@ -97,8 +102,8 @@ public final class TrainingRuns {
           }
           ImageStore.execute(
               c, "UPDATE training_run SET epochs_done = (SELECT COALESCE(MAX(epoch), 0) FROM training_epoch"
-                  + " WHERE run_id = ?), updated_at = ? WHERE id = ?",
-              runId, revisions.now(), runId);
+                  + " WHERE run_id = ?), metrics = ?, updated_at = ? WHERE id = ?",
+              runId, best.isEmpty() ? null : Json.write(best), revisions.now(), runId);
           return null;
         });
   }

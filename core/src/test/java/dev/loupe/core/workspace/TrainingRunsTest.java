@@ -49,8 +49,9 @@ class TrainingRunsTest {
       assertThat(run.startedAt()).isEqualTo(CLOCK.instant());
 
       ws.trainingRuns().recordEpochs(run.id(), List.of(new TrainingEpoch(1, values(0.2)), new TrainingEpoch(2,
-          values(0.3))));
-      ws.trainingRuns().recordEpochs(run.id(), List.of(new TrainingEpoch(2, values(0.35))));
+          values(0.3))), values(0.3));
+      assertThat(ws.trainingRuns().require(run.id()).metrics()).containsEntry("metrics/mAP50(B)", 0.3);
+      ws.trainingRuns().recordEpochs(run.id(), List.of(new TrainingEpoch(2, values(0.35))), values(0.35));
       List<TrainingEpoch> epochs = ws.trainingRuns().epochs(run.id());
       assertThat(epochs).extracting(TrainingEpoch::epoch).containsExactly(1, 2);
       assertThat(epochs.get(1).value("metrics/mAP50(B)")).isEqualTo(0.35);
