@@ -340,4 +340,39 @@ class LocalTrainingBackendTest {
       assertThat(console.text()).contains("export success").contains("all          4");
     }
   }
+
+  @Test
+  void aClassifyDatasetTrainsFromItsFolder() throws IOException {
+    try (Workspace ws = open()) {
+      String slug = TrainingTestData.importDataset(ws,
+          TrainingTestData.classifyFolder(dir.resolve("cls"), 6, 4), "shapes");
+      TrainingRun run = backend(ws, Map.of()).train(
+          new TrainRequest(slug, null, TrainArgs.defaults(Task.CLASSIFY).withEpochs(2).withImgsz(32)),
+          TrainingListener.NONE, TaskMonitor.NONE);
+      assertThat(run.status()).as(run.message()).isEqualTo(TrainingRun.COMPLETED);
+      assertThat(run.args()).containsEntry("model", "yolo11n-cls.pt");
+      assertThat(Files.readString(Path.of(run.runDir()).resolve("args.yaml")))
+          .contains("data: " + TrainingFolders.of(ws.root(), run.id()).data() + "\n");
+      assertThat(Files.readString(Path.of(run.runDir()).resolve("seen.txt"))).isEqualTo("train=6\nval=4\ntest=0\n");
+      assertThat(HeadlineMetrics.of(Task.CLASSIFY, run.metrics()).top1()).isEqualTo(0.9);
+      assertThat(ws.models().require(run.onnxModelId()).task()).isEqualTo(Task.CLASSIFY);
+      assertThat(ws.models().require(run.modelId()).classNames()).containsExactly("cat", "dog");
+    }
+  }
+
+  @Test
+  void aVersionIsTrainedAsItWasMade() throws IOException {
+    try (Workspace ws = open()) {
+      String slug = dataset(ws);
+      int version = ws.versions().create(slug, "before more images", TaskMonitor.NONE).version();
+      ws.importDataset(TrainingTestData.yoloFolder(dir.resolve("more"), 4, 0, 0, 100),
+          dev.loupe.core.workspace.ImportOptions.defaults().into(slug), TaskMonitor.NONE);
+      TrainingRun run = backend(ws, Map.of()).train(
+          new TrainRequest(slug, version, TrainArgs.defaults(Task.DETECT).withEpochs(1).withImgsz(64)),
+          TrainingListener.NONE, TaskMonitor.NONE);
+      assertThat(run.datasetVersion()).isEqualTo(version);
+      assertThat(Files.readString(Path.of(run.runDir()).resolve("seen.txt"))).isEqualTo("train=6\nval=3\ntest=2\n");
+      assertThat(ws.images().splitCounts(slug)).extracting(SplitCount::images).contains(10L);
+    }
+  }
 }

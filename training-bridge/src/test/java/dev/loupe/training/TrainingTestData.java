@@ -33,10 +33,15 @@ public final class TrainingTestData {
    * dog, one box each) at {@code root}.
    */
   public static Path yoloFolder(Path root, int train, int val, int test) throws IOException {
+    return yoloFolder(root, train, val, test, 0);
+  }
+
+  /** As {@link #yoloFolder(Path, int, int, int)}, its images numbered (and drawn) from {@code first}. */
+  public static Path yoloFolder(Path root, int train, int val, int test, int first) throws IOException {
     Files.createDirectories(root);
     Files.writeString(root.resolve("data.yaml"),
         "train: images/train\nval: images/val\ntest: images/test\nnames:\n  0: cat\n  1: dog\n");
-    int i = 0;
+    int i = first;
     for (String split : new String[] {"train", "val", "test"}) {
       int n = split.equals("train") ? train : split.equals("val") ? val : test;
       Path images = Files.createDirectories(root.resolve("images").resolve(split));
@@ -57,5 +62,20 @@ public final class TrainingTestData {
   /** Imports such a folder as dataset {@code name}; returns its slug. */
   public static String importDataset(Workspace ws, Path folder, String name) throws IOException {
     return ws.importDataset(folder, ImportOptions.defaults().withName(name), TaskMonitor.NONE).dataset().slug();
+  }
+
+  /** Writes a classify folder ({@code <split>/<class>/<image>}): classes cat and dog, in each split. */
+  public static Path classifyFolder(Path root, int train, int val) throws IOException {
+    int i = 0;
+    for (String split : new String[] {"train", "val"}) {
+      int n = split.equals("train") ? train : val;
+      for (int k = 0; k < n; k++, i++) {
+        Path folder = Files.createDirectories(root.resolve(split).resolve(k % 2 == 0 ? "cat" : "dog"));
+        BufferedImage image = new BufferedImage(32 + i, 32, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0x10101 * i);
+        ImageIO.write(image, "png", folder.resolve("img" + i + ".png").toFile());
+      }
+    }
+    return root;
   }
 }
