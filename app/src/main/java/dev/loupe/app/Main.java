@@ -117,6 +117,11 @@ public final class Main {
         .addSubcommand(new dev.loupe.app.cli.AnnotateRevertCommand(c))
         .addSubcommand(new dev.loupe.app.cli.AnnotateRunsCommand(c)));
     commands.add(new dev.loupe.app.cli.ValCommand(c, runtime));
+    commands.add(new CommandLine(new dev.loupe.app.cli.TrainCommand(c, runtime))
+        .addSubcommand(new dev.loupe.app.cli.TrainListCommand(c))
+        .addSubcommand(new dev.loupe.app.cli.TrainStatusCommand(c))
+        .addSubcommand(new dev.loupe.app.cli.TrainCancelCommand(c))
+        .addSubcommand(new dev.loupe.app.cli.TrainResumeCommand(c, runtime)));
     commands.add(new PredictCommand(c));
     commands.add(new dev.loupe.app.cli.EmbedCommand(c, runtime));
     commands.add(new dev.loupe.app.cli.SimilarCommand(c, runtime));

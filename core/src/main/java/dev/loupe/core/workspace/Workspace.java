@@ -28,6 +28,7 @@ import org.flywaydb.core.Flyway;
  *   versions/        immutable NDJSON snapshots of dataset versions
  *   index/           saved image indexes (a cache: ignored when stale)
  *   models/ab/abcd...onnx  model files, once per content, with their extension
+ *   training/RUN/    a training run's exported dataset and yolo's run folder
  *   tmp/             unpacked archives and partial files (emptied on open)
  * </pre>
  */
@@ -53,6 +54,7 @@ public final class Workspace implements AutoCloseable {
   private final ProjectStore projects;
   private final ModelStore models;
   private final AnnotationRuns annotationRuns;
+  private final TrainingRuns trainingRuns;
   private final WorkspaceInsight insight;
 
   private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
@@ -88,6 +90,8 @@ public final class Workspace implements AutoCloseable {
     this.projects = new ProjectStore(db, revisions);
     this.models = new ModelStore(db, revisions, projects, new ModelFiles(root.resolve("models"), root.resolve("tmp")));
     this.annotationRuns = new AnnotationRuns(db, revisions, datasets, labels);
+    this.trainingRuns = new TrainingRuns(db, revisions, datasets);
+    trainingRuns.markInterrupted(); // one process owns a workspace: nobody runs them any more
     this.insight = new WorkspaceInsight(this, new dev.loupe.core.map.Umap(), new dev.loupe.core.map.KMeansClusterer());
     sweepAfterCrash();
     trash.purgeExpired();
@@ -179,6 +183,11 @@ public final class Workspace implements AutoCloseable {
   /** Recorded auto-annotation runs: their writes, and revert. */
   public AnnotationRuns annotationRuns() {
     return annotationRuns;
+  }
+
+  /** Recorded training runs: arguments, status, epochs, console and the models they made. */
+  public TrainingRuns trainingRuns() {
+    return trainingRuns;
   }
 
   public Formats formats() {
