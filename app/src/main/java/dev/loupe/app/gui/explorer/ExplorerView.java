@@ -204,6 +204,7 @@ public final class ExplorerView extends BorderPane {
   }
 
   private Region center() {
+    legend.setId("map-legend");
     legend.getStyleClass().add("map-legend");
     legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     legend.setMouseTransparent(true);

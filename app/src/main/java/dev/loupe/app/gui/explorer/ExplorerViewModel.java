@@ -55,6 +55,8 @@ public final class ExplorerViewModel {
   private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(ColorMode.CLASS);
   private final ReadOnlyObjectWrapper<Coloring> coloring = new ReadOnlyObjectWrapper<>();
   private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+  /** One read-only view, kept: a listener added to a fresh wrapper dies with the wrapper when it is collected. */
+  private final ObservableList<LegendEntry> legendView = FXCollections.unmodifiableObservableList(legend);
   private final ReadOnlyObjectWrapper<BitSet> selection = new ReadOnlyObjectWrapper<>(new BitSet());
   private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -250,7 +252,7 @@ public final class ExplorerViewModel {
   }
 
   public ObservableList<LegendEntry> legend() {
-    return FXCollections.unmodifiableObservableList(legend);
+    return legendView;
   }
 
   /** The selected points (a copy is made on every change; do not change it). */

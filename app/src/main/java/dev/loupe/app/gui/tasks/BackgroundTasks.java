@@ -32,6 +32,8 @@ public final class BackgroundTasks implements AutoCloseable {
   private final Executor executor;
   private final LongSupplier nanoClock;
   private final ObservableList<RunningTask<?>> running = FXCollections.observableArrayList();
+  /** One read-only view, kept: a listener added to a fresh wrapper dies with the wrapper when it is collected. */
+  private final ObservableList<RunningTask<?>> runningView = FXCollections.unmodifiableObservableList(running);
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
 
   /** Tasks on {@code executor} (tests pass a direct one, called on the FX thread, to run them in line). */
@@ -54,7 +56,7 @@ public final class BackgroundTasks implements AutoCloseable {
 
   /** The work in progress or waiting, in the order it was submitted. Read on the FX thread. */
   public ObservableList<RunningTask<?>> running() {
-    return FXCollections.unmodifiableObservableList(running);
+    return runningView;
   }
 
   /** The last failure as one line ("Import failed: ..."), or null. */

@@ -88,6 +88,11 @@ class ExplorerFxTest {
     waitFor(() -> model.explorer().pointsProperty().get() != null && window.explorerView().scatter().getWidth() > 0);
     assertThat(robot.lookup("#explorer").query().isVisible()).isTrue();
     assertThat(robot.lookup("#gallery").query().isVisible()).isFalse();
+    // the legend names the classes, also after a collection (its listener must outlive any wrapper)
+    System.gc();
+    robot.clickOn("#view-grid");
+    robot.clickOn("#view-map");
+    waitFor(() -> robot.lookup("#map-legend").queryAs(javafx.scene.layout.VBox.class).getChildren().size() > 1);
 
     // the rectangle from map (0.5, 0.5) to (2.5, 2.5) holds (1, 1), (2, 1), (1, 2), (2, 2): images 7, 8, 13, 14
     Point2D from = onScreen(0.5, 0.5);
