@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         + " heatmap-cell scan on a large dataset; the view in a window where there is a display) or"
         + " 'explorer' (pan and zoom frame times of the map's scatter, --images points, default 100,000,"
         + " in a window: needs a display) or 'embed' (the built-in descriptor's images/s with 1 and 2"
-        + " workers on --images generated 640x480 JPEGs, default 2,000, and the incremental rerun) or"
+        + " workers on --images generated 640x480 JPEGs, default 5,000, the incremental rerun, and on as many"
+        + " variants of the --source photographs) or"
         + " 'similar' (similar-image queries on --images images, default 100,000, and the search alone"
         + " at --dim) or 'duplicates' (recall and precision of exact and near duplicates on --images"
         + " generated pictures, default 500, and their copies, over a sweep of thresholds); these three"
@@ -38,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--images", paramLabel = "N",
-      description = "Images (default: 10,000 for import, 1,000,000 for listing, gui-grid and stats; embed 2,000,"
+      description = "Images (default: 10,000 for import, 1,000,000 for listing, gui-grid and stats; embed 5,000,"
           + " similar 100,000, duplicates 500 base pictures).")
   Integer images;
 
@@ -59,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--source", paramLabel = "DIR", defaultValue = "../shared/fixtures/coco8/images/train",
-      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train).")
+      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train); embed:"
+          + " photographs whose variants are embedded too.")
   Path source;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -117,7 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
           .run(dir.resolve("stats"), images == null ? 1_000_000 : images, labelsPerImage);
       case "explorer" -> new ExplorerBenchmark(System.out)
           .run(dir.resolve("explorer"), images == null ? 100_000 : images);
-      case "embed" -> new EmbedBenchmark(System.out).run(dir.resolve("embed"), images == null ? 2_000 : images, globalJson());
+      case "embed" -> new EmbedBenchmark(System.out)
+          .run(dir.resolve("embed"), images == null ? 5_000 : images, source, globalJson());
       case "similar" -> new SimilarBenchmark(System.out)
           .run(dir.resolve("similar"), images == null ? 100_000 : images, dim, seed, threads, globalJson());
       case "duplicates" -> new DuplicatesBenchmark(System.out)

@@ -20,7 +20,10 @@ import javax.imageio.ImageIO;
  * exact copy (its decoded pixels saved as PNG: other bytes, the same pixels), a resized copy (scale
  * 0.4 to 0.8, JPEG 0.85), a re-encoded copy (JPEG quality 0.35 to 0.7) and a slightly cropped copy (2 to
  * 10 % of each side cut away, JPEG 0.85); some get none. Images of one base form one group: every pair
- * in it is a duplicate pair; pairs of an original and its exact copy are also exact pairs.
+ * in it is a duplicate pair; pairs of an original and its exact copy are also exact pairs. Some bases
+ * also get a look-alike, which is no copy: the picture with a large opaque ellipse (a quarter to a
+ * third of each side) painted over it, JPEG 0.9, in a group of its own; it shows how far from a copy
+ * a threshold still groups.
  */
 final class DuplicateSet {
   static final int WIDTH = 640;
@@ -32,7 +35,8 @@ final class DuplicateSet {
     EXACT,
     RESIZED,
     REENCODED,
-    CROPPED
+    CROPPED,
+    LOOKALIKE
   }
 
   /** One image: its group (the base picture's number), what it is, its bytes and size, its split. */
@@ -90,7 +94,27 @@ final class DuplicateSet {
       out.add(new Item(stem + "cropped.jpg", b, Kind.CROPPED, SyntheticImages.jpeg(crop, 0.85f), crop.getWidth(),
           crop.getHeight(), split(random)));
     }
+    if (random.nextDouble() < 0.2) {
+      out.add(lookalike(pixels, b, stem, random)); // last: the pairs are found among neighbours of one group
+    }
     return out;
+  }
+
+  /** The picture with an ellipse painted over it, in group {@code -1 - b} (its own). */
+  private static Item lookalike(BufferedImage pixels, int b, String stem, Random random) {
+    BufferedImage painted = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = painted.createGraphics();
+    try {
+      g.drawImage(pixels, 0, 0, null);
+      g.setColor(new java.awt.Color(random.nextInt(0xFFFFFF)));
+      int w = WIDTH / 4 + random.nextInt(WIDTH / 12);
+      int h = HEIGHT / 4 + random.nextInt(HEIGHT / 12);
+      g.fillOval(random.nextInt(WIDTH - w), random.nextInt(HEIGHT - h), w, h);
+    } finally {
+      g.dispose();
+    }
+    return new Item(stem + "lookalike.jpg", -1 - b, Kind.LOOKALIKE, SyntheticImages.jpeg(painted, 0.9f), WIDTH, HEIGHT,
+        split(random));
   }
 
   /** Train 80 %, val 10 %, test 10 %. */
@@ -118,6 +142,20 @@ final class DuplicateSet {
   /** The true exact pairs: pairs of one group whose images both have the original's pixels. */
   Set<Long> exactPairs() {
     return pairs(true);
+  }
+
+  /** The pairs of each base's original and its look-alike (no duplicates). */
+  Set<Long> lookalikePairs() {
+    Set<Long> out = new HashSet<>();
+    int original = -1;
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).kind() == Kind.ORIGINAL) {
+        original = i;
+      } else if (items.get(i).kind() == Kind.LOOKALIKE) {
+        out.add(PairScore.key(original, i));
+      }
+    }
+    return out;
   }
 
   private Set<Long> pairs(boolean samePixelsOnly) {

@@ -23,7 +23,8 @@ import java.util.List;
  * per core) through {@code Workspace.insight().embed}, on generated 640 x 480 JPEG files: a fresh
  * workspace per worker count (1 and 2; vectors are shared by content, so a workspace that had them
  * would only reuse them), then a second run that reuses every vector and a third after a tenth more
- * images were added. The time is the whole call: the image list and stored vectors read from H2,
+ * images were added; then the same on variants of real photographs where a folder of them is given
+ * (generated pictures are smoother than photographs and decode faster). The time is the whole call: the image list and stored vectors read from H2,
  * files read and decoded (subsampled), descriptors made, vectors written a batch per transaction.
  */
 public final class EmbedBenchmark {
@@ -46,7 +47,11 @@ public final class EmbedBenchmark {
     }
   }
 
-  public void run(Path dir, int images, boolean json) throws IOException {
+  /**
+   * Runs the benchmark on {@code images} generated pictures and, where {@code photos} holds JPEGs, on as
+   * many variants of those photographs ({@link GeneratedImages#photoVariants}).
+   */
+  public void run(Path dir, int images, Path photos, boolean json) throws IOException {
     Path folder = dir.resolve("images");
     long start = System.nanoTime();
     List<Path> files = GeneratedImages.jpegs(folder, 0, images, WIDTH, HEIGHT, SEED);
@@ -74,6 +79,17 @@ public final class EmbedBenchmark {
         }
       }
     }
+    List<GeneratedImages.Image> photoImages = GeneratedImages.photoVariants(photos, images);
+    for (int workers = 1; workers <= 2 && !photoImages.isEmpty(); workers++) {
+      Path wsDir = dir.resolve("ws-photos-" + workers);
+      ImportBenchmark.deleteTree(wsDir);
+      try (Workspace ws = Workspace.open(wsDir)) {
+        ws.datasets().create(NewDataset.of(DATASET, Task.DETECT, List.of("object")));
+        GeneratedImages.add(ws, DATASET, photoImages);
+        runs.add(timed("photographs", ws, workers));
+      }
+    }
+    long photoBytes = photoImages.stream().mapToLong(i -> i.bytes().length).sum();
     if (json) {
       ObjectNode node = new ObjectMapper().createObjectNode();
       node.put("images", images);
@@ -81,6 +97,7 @@ public final class EmbedBenchmark {
       node.put("height", HEIGHT);
       node.put("dimension", BuiltinDescriptor.DIMENSION);
       node.put("describeMsPerImage", describeMs);
+      node.put("photographs", photoImages.size());
       ArrayNode list = node.putArray("runs");
       for (Run r : runs) {
         ObjectNode o = list.addObject();
@@ -100,6 +117,10 @@ public final class EmbedBenchmark {
         bytes / 1024.0 / images, drawn, BuiltinDescriptor.DIMENSION, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf("descriptor alone on a decoded full-size image: %.2f ms%n", describeMs);
+    if (!photoImages.isEmpty()) {
+      out.printf("photographs: %,d variants of the JPEGs in %s (%.0f KB each on average)%n", photoImages.size(), photos,
+          photoBytes / 1024.0 / photoImages.size());
+    }
     for (Run r : runs) {
       out.printf("%-26s workers %d: embedded %,d, reused %,d in %.2f s", r.what(), r.workers(), r.result().embedded(),
           r.result().reused(), r.seconds());

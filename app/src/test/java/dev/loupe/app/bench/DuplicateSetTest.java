@@ -19,8 +19,9 @@ class DuplicateSetTest {
 
   @Test
   void everyGroupStartsWithItsOriginalAndHoldsAtMostOneCopyOfEachKind() {
-    Map<Integer, List<DuplicateSet.Item>> groups =
-        items.stream().collect(Collectors.groupingBy(DuplicateSet.Item::group));
+    Map<Integer, List<DuplicateSet.Item>> groups = items.stream()
+        .filter(i -> i.kind() != DuplicateSet.Kind.LOOKALIKE)
+        .collect(Collectors.groupingBy(DuplicateSet.Item::group));
 
     assertThat(groups).hasSize(12);
     for (List<DuplicateSet.Item> g : groups.values()) {
@@ -52,6 +53,22 @@ class DuplicateSetTest {
     assertThat(set.duplicatePairs()).isEqualTo(expected);
     assertThat(set.exactPairs()).isEqualTo(expectedExact);
     assertThat(expectedExact).isNotEmpty();
+  }
+
+  @Test
+  void aLookAlikeIsInAGroupOfItsOwnAndPairedOnlyWithItsOriginal() {
+    Set<Long> lookalikes = set.lookalikePairs();
+
+    assertThat(lookalikes).isNotEmpty().doesNotContainAnyElementsOf(set.duplicatePairs());
+    for (long p : lookalikes) {
+      DuplicateSet.Item original = items.get((int) (p >>> 32));
+      DuplicateSet.Item lookalike = items.get((int) p);
+      assertThat(original.kind()).isEqualTo(DuplicateSet.Kind.ORIGINAL);
+      assertThat(lookalike.kind()).isEqualTo(DuplicateSet.Kind.LOOKALIKE);
+      assertThat(lookalike.group()).isEqualTo(-1 - original.group());
+    }
+    assertThat(items.stream().filter(i -> i.kind() == DuplicateSet.Kind.LOOKALIKE).count())
+        .isEqualTo(lookalikes.size());
   }
 
   @Test
