@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats|explorer}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats|explorer|embed|similar|duplicates}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -23,9 +23,15 @@ import picocli.CommandLine.Spec;
         + " --compare-smile beside Smile's UMAP) or 'stats' (the statistics view's numbers and the"
         + " heatmap-cell scan on a large dataset; the view in a window where there is a display) or"
         + " 'explorer' (pan and zoom frame times of the map's scatter, --images points, default 100,000,"
-        + " in a window: needs a display).")
+        + " in a window: needs a display) or 'embed' (the built-in descriptor's images/s with 1 and 2"
+        + " workers on --images generated 640x480 JPEGs, default 5,000, the incremental rerun, and on as many"
+        + " variants of the --source photographs) or"
+        + " 'similar' (similar-image queries on --images images, default 100,000, and the search alone"
+        + " at --dim) or 'duplicates' (recall and precision of exact and near duplicates on --images"
+        + " generated pictures, default 500, and their copies, over a sweep of thresholds); these three"
+        + " print one JSON object with --json.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats or explorer")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar or duplicates")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -33,7 +39,8 @@ public final class BenchCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--images", paramLabel = "N",
-      description = "Images (default: 10,000 for import, 1,000,000 for listing, gui-grid and stats).")
+      description = "Images (default: 10,000 for import, 1,000,000 for listing, gui-grid and stats; embed 5,000,"
+          + " similar 100,000, duplicates 500 base pictures).")
   Integer images;
 
   @Option(names = "--labels-per-image", paramLabel = "L", defaultValue = "10",
@@ -53,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
   Path model;
 
   @Option(names = "--source", paramLabel = "DIR", defaultValue = "../shared/fixtures/coco8/images/train",
-      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train).")
+      description = "JPEGs for predict; the first one is the per-image case (default: coco8 train); embed:"
+          + " photographs whose variants are embedded too.")
   Path source;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -65,11 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
   int points;
 
   @Option(names = "--dim", paramLabel = "D", defaultValue = "512",
-      description = "map: dimensions of each vector (default 512).")
+      description = "map: dimensions of each vector; similar: of the vectors searched alone (default 512).")
   int dim;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "map: seed of the generated data and the layout (default 1).")
+      description = "map, similar, duplicates: seed of the generated data (and the map's layout; default 1).")
   long seed;
 
   /** The command as parsed: map reads the global {@code --json} through it. */
@@ -111,13 +119,20 @@ public final class BenchCommand implements Callable<Integer> {
           .run(dir.resolve("stats"), images == null ? 1_000_000 : images, labelsPerImage);
       case "explorer" -> new ExplorerBenchmark(System.out)
           .run(dir.resolve("explorer"), images == null ? 100_000 : images);
+      case "embed" -> new EmbedBenchmark(System.out)
+          .run(dir.resolve("embed"), images == null ? 5_000 : images, source, globalJson());
+      case "similar" -> new SimilarBenchmark(System.out)
+          .run(dir.resolve("similar"), images == null ? 100_000 : images, dim, seed, threads, globalJson());
+      case "duplicates" -> new DuplicatesBenchmark(System.out)
+          .run(dir.resolve("duplicates"), images == null ? 500 : images, seed, globalJson());
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats or explorer)");
+          "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats, explorer, embed,"
+              + " similar or duplicates)");
     }
     return 0;
   }
 
-  /** Whether the global {@code --json} was given (map prints one JSON object then). */
+  /** Whether the global {@code --json} was given (map, embed, similar, duplicates print one JSON object then). */
   private boolean globalJson() {
     OptionSpec json = spec == null ? null : spec.findOption("--json");
     return json != null && Boolean.TRUE.equals(json.getValue());

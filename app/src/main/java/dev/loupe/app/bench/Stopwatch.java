@@ -30,6 +30,14 @@ final class Stopwatch {
     return sorted[sorted.length / 2];
   }
 
+  /** The nearest-rank {@code p}-th percentile (0 < p <= 100). */
+  static double percentile(double[] ms, double p) {
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+  }
+
   static double max(double[] ms) {
     return Arrays.stream(ms).max().orElse(0);
   }
