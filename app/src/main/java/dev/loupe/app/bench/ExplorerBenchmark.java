@@ -21,13 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
@@ -101,11 +98,11 @@ public final class ExplorerBenchmark {
   private void measure(Workspace ws, Dataset d, MapPoints map) throws Exception {
     BackgroundTasks tasks = BackgroundTasks.create();
     ThumbnailCache thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
-    ExplorerViewModel model = fx(() -> new ExplorerViewModel(ws, () -> {
+    ExplorerViewModel model = FxCall.call(() -> new ExplorerViewModel(ws, () -> {
       throw new IllegalStateException("the benchmark shows generated points");
     }, tasks, new ClassColorStore(ws.root())));
     ExplorerView[] view = new ExplorerView[1];
-    Stage stage = fx(() -> {
+    Stage stage = FxCall.call(() -> {
       view[0] = new ExplorerView(model, thumbnails);
       Scene scene = new Scene(view[0], 1440, 900);
       scene.getStylesheets().add(MainWindow.STYLESHEET);
@@ -114,20 +111,20 @@ public final class ExplorerBenchmark {
       s.show();
       return s;
     });
-    double showMs = fx(() -> Stopwatch.once(() -> model.show(d, map)));
+    double showMs = FxCall.call(() -> Stopwatch.once(() -> model.show(d, map)));
     Thread.sleep(1000);
     ScatterView scatter = view[0].scatter();
     out.printf("scatter %.0f x %.0f px; show the points (index, colours, legend): %s ms%n",
-        fx(scatter::getWidth), fx(scatter::getHeight), Stopwatch.fmt(showMs));
-    double w = fx(scatter::getWidth);
-    double h = fx(scatter::getHeight);
+        FxCall.call(scatter::getWidth), FxCall.call(scatter::getHeight), Stopwatch.fmt(showMs));
+    double w = FxCall.call(scatter::getWidth);
+    double h = FxCall.call(scatter::getHeight);
     frames("pan (a circle of 6 px steps)", scatter, k -> {
       double a = k * 2 * Math.PI / 120;
       scatter.pan(6 * Math.cos(a), 6 * Math.sin(a));
     });
     frames("zoom around a point (x1.02 a frame, in then out)", scatter, k ->
         scatter.zoomAt(w * 0.4, h * 0.45, k < FRAMES / 2 ? 1.02 : 1 / 1.02));
-    fx(() -> {
+    FxCall.call(() -> {
       model.selectRectangle(-1e9, -1e9, 1e9, 1e9, false);
       return null;
     });
@@ -135,18 +132,18 @@ public final class ExplorerBenchmark {
     double[] hits = new double[5];
     for (int r = 0; r < hits.length; r++) {
       Random random = new Random(r);
-      hits[r] = fx(() -> Stopwatch.once(() -> {
+      hits[r] = FxCall.call(() -> Stopwatch.once(() -> {
         for (int q = 0; q < 10_000; q++) {
           scatter.pointAt(random.nextDouble() * w, random.nextDouble() * h);
         }
       }));
     }
-    double rect = fx(() -> Stopwatch.once(() -> model.selectRectangle(5, 5, 25, 20, false)));
+    double rect = FxCall.call(() -> Stopwatch.once(() -> model.selectRectangle(5, 5, 25, 20, false)));
     out.printf("hit test under the pointer: %s us per query (10,000 queries, median of %d runs)%n",
         Stopwatch.fmt(Stopwatch.median(hits) * 1000 / 10_000), hits.length);
     out.printf("rectangle selection of %,d points (gallery filled): %s ms%n",
-        fx(() -> model.selectedCountProperty().get()), Stopwatch.fmt(rect));
-    fx(() -> {
+        FxCall.call(() -> model.selectedCountProperty().get()), Stopwatch.fmt(rect));
+    FxCall.call(() -> {
       stage.hide();
       return null;
     });
@@ -163,7 +160,7 @@ public final class ExplorerBenchmark {
     double[] work = new double[FRAMES];
     double[] interval = new double[FRAMES - 1];
     CountDownLatch done = new CountDownLatch(1);
-    fx(() -> {
+    FxCall.call(() -> {
       new AnimationTimer() {
         private long last;
         private int k;
@@ -191,25 +188,9 @@ public final class ExplorerBenchmark {
     }
     out.printf("%s: FX time per frame (move + draw the points) median %s ms, p95 %s ms, max %s ms;"
             + " time between frames (rendering included) median %s ms, p95 %s ms%n", what,
-        Stopwatch.fmt(Stopwatch.median(work)), Stopwatch.fmt(p95(work)), Stopwatch.fmt(Stopwatch.max(work)),
-        Stopwatch.fmt(Stopwatch.median(interval)), Stopwatch.fmt(p95(interval)));
+        Stopwatch.fmt(Stopwatch.median(work)), Stopwatch.fmt(Stopwatch.percentile(work, 95)), Stopwatch.fmt(Stopwatch.max(work)),
+        Stopwatch.fmt(Stopwatch.median(interval)), Stopwatch.fmt(Stopwatch.percentile(interval, 95)));
   }
 
-  static double p95(double[] ms) {
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    return sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.95))];
-  }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(action.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
-    return result.get(60, TimeUnit.SECONDS);
-  }
 }

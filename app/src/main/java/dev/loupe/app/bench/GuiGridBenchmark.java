@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,8 +80,8 @@ public final class GuiGridBenchmark {
     BackgroundTasks tasks = BackgroundTasks.create();
     ExecutorService fetcher = Executors.newSingleThreadExecutor();
     ThumbnailCache thumbnails = ThumbnailCache.forWorkspace(ws, Platform::runLater);
-    MainViewModel model = fx(() -> new MainViewModel(ws, tasks, fetcher, Platform::runLater));
-    Stage stage = fx(() -> {
+    MainViewModel model = FxCall.call(() -> new MainViewModel(ws, tasks, fetcher, Platform::runLater));
+    Stage stage = FxCall.call(() -> {
       MainWindow window = new MainWindow(model, thumbnails,
           new PreviewLabelingHost(ws, model.colors(), fetcher, Platform::runLater));
       view = window.datasetView().grid();
@@ -96,7 +94,7 @@ public final class GuiGridBenchmark {
     Thread.sleep(500);
 
     long t0 = System.nanoTime();
-    fx(() -> {
+    FxCall.call(() -> {
       model.start();
       return null;
     });
@@ -104,8 +102,8 @@ public final class GuiGridBenchmark {
     double openMs = (System.nanoTime() - t0) / 1e6;
     out.printf("open the dataset in the window (index read again, first page, layout) until the first screen"
             + " of tiles has its records: %.0f ms (total %,d,"
-            + " records fetched %,d, heap used %d MB)%n", openMs, fx(() -> grid.totalProperty().get()),
-        fx(() -> grid.pages().fetchedRecords()), Stopwatch.usedHeapMb());
+            + " records fetched %,d, heap used %d MB)%n", openMs, FxCall.call(() -> grid.totalProperty().get()),
+        FxCall.call(() -> grid.pages().fetchedRecords()), Stopwatch.usedHeapMb());
 
     scroll();
     jumps();
@@ -116,22 +114,22 @@ public final class GuiGridBenchmark {
     });
     change("sort name-asc", () -> grid.sortProperty().set(ImageSort.NAME_ASC));
     change("search img_4242", () -> grid.searchProperty().set("img_4242"));
-    fx(() -> {
+    FxCall.call(() -> {
       grid.searchProperty().set("");
       grid.hasLabelProperty().set(null);
       grid.sortProperty().set(ImageSort.NEWEST);
       return null;
     });
     waitUntil(this::firstScreenReady);
-    var big = fx(() -> model.sidebar().selectedProperty().get());
-    fx(() -> {
+    var big = FxCall.call(() -> model.sidebar().selectedProperty().get());
+    FxCall.call(() -> {
       model.sidebar().selectedProperty().set(null);
       return null;
     });
     change("re-open the dataset (its index already in memory)", () -> model.sidebar().selectedProperty().set(big));
     System.gc();
     out.printf("heap used at the end: %d MB%n", Stopwatch.usedHeapMb());
-    fx(() -> {
+    FxCall.call(() -> {
       stage.hide();
       return null;
     });
@@ -143,11 +141,11 @@ public final class GuiGridBenchmark {
 
   /** A fast, steady scroll: {@value #SCROLL_FRAMES} frames of {@value #SCROLL_PX_PER_FRAME} px each. */
   private void scroll() throws Exception {
-    long fetchedBefore = fx(() -> grid.pages().fetchedRecords());
+    long fetchedBefore = FxCall.call(() -> grid.pages().fetchedRecords());
     List<Double> stepMs = new ArrayList<>();
     List<Double> frameMs = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(1);
-    fx(() -> {
+    FxCall.call(() -> {
       new AnimationTimer() {
         private long last;
         private int frames;
@@ -171,28 +169,28 @@ public final class GuiGridBenchmark {
       return null;
     });
     done.await(5, TimeUnit.MINUTES);
-    int rows = fx(() -> view.shownRange()[0] / view.columns());
+    int rows = FxCall.call(() -> view.shownRange()[0] / view.columns());
     double[] steps = stepMs.stream().mapToDouble(Double::doubleValue).toArray();
     double[] frames = frameMs.stream().mapToDouble(Double::doubleValue).toArray();
     out.printf("smooth scroll, %d frames x %.0f px (to row %,d of %,d): FX time per frame median %s ms, p99 %s ms,"
             + " max %s ms; frame interval median %s ms, p99 %s ms%n",
-        SCROLL_FRAMES, SCROLL_PX_PER_FRAME, rows, fx(() -> (grid.totalProperty().get() + view.columns() - 1) / view.columns()),
-        Stopwatch.fmt(Stopwatch.median(steps)), Stopwatch.fmt(p99(steps)), Stopwatch.fmt(Stopwatch.max(steps)),
-        Stopwatch.fmt(Stopwatch.median(frames)), Stopwatch.fmt(p99(frames)));
+        SCROLL_FRAMES, SCROLL_PX_PER_FRAME, rows, FxCall.call(() -> (grid.totalProperty().get() + view.columns() - 1) / view.columns()),
+        Stopwatch.fmt(Stopwatch.median(steps)), Stopwatch.fmt(Stopwatch.percentile(steps, 99)), Stopwatch.fmt(Stopwatch.max(steps)),
+        Stopwatch.fmt(Stopwatch.median(frames)), Stopwatch.fmt(Stopwatch.percentile(frames, 99)));
     out.printf("records fetched while scrolling: %,d (pages of %d); pages in memory after: %d (at most %d)%n",
-        fx(() -> grid.pages().fetchedRecords()) - fetchedBefore, ImagePages.PAGE_SIZE,
-        fx(() -> grid.pages().pagesInMemory()), 64);
+        FxCall.call(() -> grid.pages().fetchedRecords()) - fetchedBefore, ImagePages.PAGE_SIZE,
+        FxCall.call(() -> grid.pages().pagesInMemory()), 64);
   }
 
   /** Jumps to random rows (the scroll bar dragged) and waits until their records show. */
   private void jumps() throws Exception {
     Random random = new Random(3);
-    int rows = fx(() -> (int) ((grid.totalProperty().get() + view.columns() - 1) / view.columns()));
+    int rows = FxCall.call(() -> (int) ((grid.totalProperty().get() + view.columns() - 1) / view.columns()));
     double[] ms = new double[JUMPS];
     for (int i = 0; i < JUMPS; i++) {
       int row = random.nextInt(rows);
       long s = System.nanoTime();
-      fx(() -> {
+      FxCall.call(() -> {
         view.jumpToRow(row);
         view.layout(); // the rows of the new position are painted (and their pages asked for) now
         return null;
@@ -202,20 +200,20 @@ public final class GuiGridBenchmark {
     }
     out.printf("jump to a random row until its tiles have records (%d jumps): median %s ms, max %s ms;"
             + " records fetched in all: %,d of %,d%n", JUMPS, Stopwatch.fmt(Stopwatch.median(ms)),
-        Stopwatch.fmt(Stopwatch.max(ms)), fx(() -> grid.pages().fetchedRecords()),
-        fx(() -> grid.totalProperty().get()));
+        Stopwatch.fmt(Stopwatch.max(ms)), FxCall.call(() -> grid.pages().fetchedRecords()),
+        FxCall.call(() -> grid.totalProperty().get()));
   }
 
   private void change(String what, Runnable change) throws Exception {
     long s = System.nanoTime();
-    fx(() -> {
+    FxCall.call(() -> {
       change.run();
       return null;
     });
     waitUntil(() -> grid.pages().cached(0) != null || grid.totalProperty().get() == 0);
     waitUntil(this::firstScreenReady);
     out.printf("%s until the first screen shows: %.0f ms (%,d images match)%n", what,
-        (System.nanoTime() - s) / 1e6, fx(() -> grid.totalProperty().get()));
+        (System.nanoTime() - s) / 1e6, FxCall.call(() -> grid.totalProperty().get()));
   }
 
   /** Every tile of the rows on screen has its record (read on the FX thread). */
@@ -244,29 +242,13 @@ public final class GuiGridBenchmark {
 
   private void waitUntil(BooleanSupplier condition) throws Exception {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!fx(condition::getAsBoolean)) {
+    while (!FxCall.call(condition::getAsBoolean)) {
       if (System.nanoTime() > end) {
-        throw new IllegalStateException("the grid did not show its records within 60 s: " + fx(this::state));
+        throw new IllegalStateException("the grid did not show its records within 60 s: " + FxCall.call(this::state));
       }
       Thread.sleep(1);
     }
   }
 
-  private static double p99(double[] ms) {
-    double[] sorted = ms.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.99))];
-  }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(action.call());
-      } catch (Throwable t) {
-        result.completeExceptionally(t);
-      }
-    });
-    return result.get(60, TimeUnit.SECONDS);
-  }
 }

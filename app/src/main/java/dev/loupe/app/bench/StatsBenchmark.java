@@ -116,8 +116,8 @@ public final class StatsBenchmark {
     Platform.setImplicitExit(false);
     Dataset big = ws.datasets().require("big");
     try (BackgroundTasks tasks = BackgroundTasks.create()) {
-      StatisticsViewModel model = fx(() -> new StatisticsViewModel(ws, tasks));
-      Stage stage = fx(() -> {
+      StatisticsViewModel model = FxCall.call(() -> new StatisticsViewModel(ws, tasks));
+      Stage stage = FxCall.call(() -> {
         Stage s = new Stage();
         Scene scene = new Scene(new StatisticsView(model), 1200, 900);
         scene.getStylesheets().add(MainWindow.STYLESHEET);
@@ -128,7 +128,7 @@ public final class StatsBenchmark {
       Thread.sleep(500);
       CompletableFuture<double[]> painted = new CompletableFuture<>();
       long[] t0 = new long[1];
-      fx(() -> {
+      FxCall.call(() -> {
         long[] dataAt = {0};
         model.dataProperty().addListener((o, a, d) -> {
           if (d != null && dataAt[0] == 0) {
@@ -150,7 +150,7 @@ public final class StatsBenchmark {
       double[] ms = painted.get(120, TimeUnit.SECONDS);
       out.printf("statistics view in a window: numbers on the FX thread %.0f ms after opening the dataset"
           + " (image index read from its file), first frame with them %.0f ms%n", ms[0], ms[1]);
-      fx(() -> {
+      FxCall.call(() -> {
         stage.hide();
         return null;
       });
@@ -159,15 +159,4 @@ public final class StatsBenchmark {
     }
   }
 
-  private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(work.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result.get(60, TimeUnit.SECONDS);
-  }
 }
