@@ -159,10 +159,7 @@ public final class MainViewModel {
     }
     DuplicatesViewModel vm = new DuplicatesViewModel(insight, workspace, tasks, d);
     vm.setOnChanged(() -> {
-      datasetView.refresh();
-      statistics.refreshIfChanged();
-      explorerStale();
-      updateStatus();
+      viewsStale();
     });
     return vm;
   }
@@ -212,6 +209,11 @@ public final class MainViewModel {
         sidebar.select(datasetId);
       }
     }
+    viewsStale();
+  }
+
+  /** The shown dataset changed: the grid, the statistics, the map and the status line read it again. */
+  private void viewsStale() {
     datasetView.refresh();
     statistics.refreshIfChanged();
     explorerStale();

@@ -10,11 +10,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -67,7 +69,7 @@ public final class GalleryView extends VBox {
     }
     Button undo = new Button("Undo");
     undo.setId("gallery-undo");
-    javafx.scene.control.Tooltip undoTip = new javafx.scene.control.Tooltip();
+    Tooltip undoTip = new Tooltip();
     undoTip.textProperty().bind(model.undoTextProperty());
     undo.setTooltip(undoTip);
     undo.disableProperty().bind(model.canUndoProperty().not().or(model.busyProperty()));
@@ -76,12 +78,12 @@ public final class GalleryView extends VBox {
     delete.getStyleClass().add("danger");
     delete.setTooltip(new javafx.scene.control.Tooltip("Delete these images"));
     delete.setOnAction(e -> confirmDelete());
-    for (var b : new javafx.scene.control.Control[] {open, move, delete}) {
+    for (var b : new Control[] {open, move, delete}) {
       b.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.images())));
     }
     undo.getStyleClass().add("flat");
     header.getChildren().addAll(undo, close);
-    for (var c : new javafx.scene.control.Control[] {open, move, delete, undo, close}) {
+    for (var c : new Control[] {open, move, delete, undo, close}) {
       c.setMinWidth(Region.USE_PREF_SIZE);
     }
     HBox actions = new HBox(6, open, move, delete);

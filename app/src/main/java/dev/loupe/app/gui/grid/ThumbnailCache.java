@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingDeque;
@@ -30,7 +33,7 @@ public final class ThumbnailCache implements AutoCloseable {
   private final Executor fx;
   private final Map<String, Image> images;
   /** Hashes queued or being decoded, with whoever else asked for them meanwhile. */
-  private final Map<String, java.util.List<Runnable>> waiting = new java.util.HashMap<>();
+  private final Map<String, List<Runnable>> waiting = new HashMap<>();
   /** Images that could not be decoded: not tried again until {@link #clear()}. */
   private final Set<String> failed =
       java.util.Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -93,12 +96,12 @@ public final class ThumbnailCache implements AutoCloseable {
       if (closed || images.containsKey(hash) || failed.contains(hash)) {
         return;
       }
-      java.util.List<Runnable> others = waiting.get(hash);
+      List<Runnable> others = waiting.get(hash);
       if (others != null) {
         others.add(onReady);
         return;
       }
-      waiting.put(hash, new java.util.ArrayList<>());
+      waiting.put(hash, new ArrayList<>());
     }
     queue.addLast(new Request(hash, onReady));
     while (queue.size() > MAX_WAITING) {
@@ -130,7 +133,7 @@ public final class ThumbnailCache implements AutoCloseable {
         return;
       }
       Image image = decode(r.hash());
-      java.util.List<Runnable> others;
+      List<Runnable> others;
       synchronized (this) {
         others = waiting.remove(r.hash());
         if (image != null) {
