@@ -28,6 +28,7 @@ import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
+import dev.loupe.app.gui.training.TrainingView;
 import dev.loupe.core.domain.Dataset;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -91,6 +92,7 @@ public final class MainWindow extends BorderPane {
     views.put(CenterView.GRID, datasetView);
     views.put(CenterView.STATISTICS, new StatisticsView(model.statistics()));
     views.put(CenterView.MAP, explorerView);
+    views.put(CenterView.TRAINING, new TrainingView(model.training()));
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
