@@ -54,7 +54,7 @@ import javafx.stage.Window;
 
 /**
  * The workbench window's content: a toolbar with the view switcher, the sidebar, the centre (a stack
- * of the views of {@link CenterView}: grid, statistics and map, one shown at a time, and the labeling
+ * of the views of {@link CenterView}: grid, statistics, map and training, one shown at a time, and the labeling
  * area over them while it is open), and the status bar with the background tasks. Dialogs and the
  * similar-images and duplicates windows open from here; their models do the work.
  */

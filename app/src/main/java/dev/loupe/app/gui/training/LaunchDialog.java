@@ -97,6 +97,7 @@ public final class LaunchDialog {
     dialog.getDialogPane().setContent(new VBox(10, form, problem));
 
     Launch[] made = new Launch[1];
+    dialog.getDialogPane().lookupButton(train).setId("launch-train");
     dialog.getDialogPane().lookupButton(train).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
       try {
         Task t = defaults.task();

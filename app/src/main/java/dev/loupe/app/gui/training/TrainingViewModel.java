@@ -55,6 +55,10 @@ public final class TrainingViewModel {
   private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList();
   private final ObservableList<RunCurves> curves = FXCollections.observableArrayList();
   private final ObservableList<String> console = FXCollections.observableArrayList();
+  // one read-only wrapper each: a wrapper keeps its listeners, so a new one per call would lose them
+  private final ObservableList<TrainingRun> runsView = FXCollections.unmodifiableObservableList(runs);
+  private final ObservableList<RunCurves> curvesView = FXCollections.unmodifiableObservableList(curves);
+  private final ObservableList<String> consoleView = FXCollections.unmodifiableObservableList(console);
   private final ReadOnlyStringWrapper yoloMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper modelDetails = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<TrainingRun> current = new ReadOnlyObjectWrapper<>();
@@ -103,17 +107,17 @@ public final class TrainingViewModel {
 
   /** The shown dataset's runs, newest first. */
   public ObservableList<TrainingRun> runs() {
-    return FXCollections.unmodifiableObservableList(runs);
+    return runsView;
   }
 
   /** The curves the charts draw: the run being trained (or last trained) and the runs chosen in the list. */
   public ObservableList<RunCurves> curves() {
-    return FXCollections.unmodifiableObservableList(curves);
+    return curvesView;
   }
 
   /** The last {@value #CONSOLE_LINES} lines the training printed. */
   public ObservableList<String> console() {
-    return FXCollections.unmodifiableObservableList(console);
+    return consoleView;
   }
 
   /** Why nothing can be trained (no {@code yolo}, with how to install it), or null. */
