@@ -11,7 +11,8 @@ import javafx.scene.input.KeyCombination;
 public enum CenterView {
   GRID("Grid", "Thumbnails of the dataset's images"),
   STATISTICS("Statistics", "Class distribution, heatmaps and histograms of the dataset"),
-  MAP("Map", "Every image as a point laid out by similarity (UMAP): select, find similar, duplicates");
+  MAP("Map", "Every image as a point laid out by similarity (UMAP): select, find similar, duplicates"),
+  TRAINING("Training", "Train YOLO models on the dataset with the ultralytics CLI: runs, live charts, console");
 
   private final String title;
   private final String description;

@@ -10,6 +10,7 @@ import dev.loupe.app.gui.stats.StatisticsViewModel;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarViewModel;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.app.gui.training.TrainingViewModel;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.insight.DatasetInsight;
 import dev.loupe.core.workspace.ImportResult;
@@ -39,6 +40,7 @@ public final class MainViewModel {
   private final ObjectProperty<CenterView> centerView = new SimpleObjectProperty<>(CenterView.GRID);
   private final Supplier<DatasetInsight> insight;
   private final ExplorerViewModel explorer;
+  private final TrainingViewModel training;
   private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private Runnable onThumbnailsMade = () -> {};
@@ -59,12 +61,16 @@ public final class MainViewModel {
     this.statistics = new StatisticsViewModel(workspace, tasks);
     this.insight = () -> insights.apply(workspace);
     this.explorer = new ExplorerViewModel(workspace, insight, tasks, colors);
+    this.training = new TrainingViewModel(workspace, tasks, dev.loupe.app.cli.ModelRuntime.engines()::inspect, fx);
     sidebar.selectedProperty().addListener((o, a, d) -> {
       labeling.set(null);
       datasetView.open(d);
       statistics.open(d);
       if (explorerShown()) {
         explorer.open(d);
+      }
+      if (centerView.get() == CenterView.TRAINING) {
+        training.open(d);
       }
     });
     datasetView.setOnOpen(labeling::set);
@@ -86,6 +92,9 @@ public final class MainViewModel {
       statistics.setActive(v == CenterView.STATISTICS);
       if (v == CenterView.MAP) {
         explorer.open(sidebar.selectedProperty().get());
+      }
+      if (v == CenterView.TRAINING) {
+        training.open(sidebar.selectedProperty().get());
       }
     });
     labeling.addListener((o, a, request) ->
@@ -133,6 +142,11 @@ public final class MainViewModel {
   /** The view the centre shows while the labeling area is closed; choosing one closes it. */
   public ObjectProperty<CenterView> centerViewProperty() {
     return centerView;
+  }
+
+  /** The training view's state (its runs are read when it is shown). */
+  public TrainingViewModel training() {
+    return training;
   }
 
   public ExplorerViewModel explorer() {

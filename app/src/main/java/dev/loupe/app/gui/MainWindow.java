@@ -28,6 +28,7 @@ import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
+import dev.loupe.app.gui.training.TrainingView;
 import dev.loupe.core.domain.Dataset;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -53,7 +54,7 @@ import javafx.stage.Window;
 
 /**
  * The workbench window's content: a toolbar with the view switcher, the sidebar, the centre (a stack
- * of the views of {@link CenterView}: grid, statistics and map, one shown at a time, and the labeling
+ * of the views of {@link CenterView}: grid, statistics, map and training, one shown at a time, and the labeling
  * area over them while it is open), and the status bar with the background tasks. Dialogs and the
  * similar-images and duplicates windows open from here; their models do the work.
  */
@@ -91,6 +92,7 @@ public final class MainWindow extends BorderPane {
     views.put(CenterView.GRID, datasetView);
     views.put(CenterView.STATISTICS, new StatisticsView(model.statistics()));
     views.put(CenterView.MAP, explorerView);
+    views.put(CenterView.TRAINING, new TrainingView(model.training()));
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
