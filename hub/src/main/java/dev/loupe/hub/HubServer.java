@@ -1,16 +1,22 @@
 package dev.loupe.hub;
 
+import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.core.inference.EngineOptions;
+import dev.loupe.core.inference.ModelLoadException;
+import dev.loupe.core.inference.ModelLoader;
 import dev.loupe.core.platform.RateCategory;
 import dev.loupe.core.platform.SessionOnlyRoute;
 import dev.loupe.core.workspace.ApiKeyRecord;
 import dev.loupe.core.workspace.ApiKeyStore;
 import dev.loupe.core.workspace.ConflictException;
 import dev.loupe.core.workspace.InvalidLabelsException;
+import dev.loupe.core.workspace.ModelNotRunnableException;
 import dev.loupe.core.workspace.NotFoundException;
 import dev.loupe.core.workspace.Workspace;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
@@ -30,32 +36,47 @@ public final class HubServer implements AutoCloseable {
 
   private final Javalin app;
   private final HubConfig config;
+  private final Predictors predictors;
 
-  private HubServer(Javalin app, HubConfig config) {
+  private HubServer(Javalin app, HubConfig config, Predictors predictors) {
     this.app = app;
     this.config = config;
+    this.predictors = predictors;
   }
 
-  /** Starts serving {@code workspace} as {@code config} says. */
+  /** Starts serving {@code workspace} as {@code config} says, predicting with the local engines. */
   public static HubServer start(Workspace workspace, HubConfig config) {
+    return start(workspace, config, file -> ModelLoader.load(file, EngineOptions.DEFAULTS));
+  }
+
+  /** Starts serving {@code workspace}, loading models for predict with {@code predictorFactory}. */
+  public static HubServer start(Workspace workspace, HubConfig config, PredictorFactory predictorFactory) {
     HubServices hub = new HubServices(workspace, config);
+    Predictors predictors = new Predictors(workspace, predictorFactory);
     ApiKeyStore keys = ApiKeyStore.of(workspace);
     KeyGuard guard = new KeyGuard(keys, config.clock());
     RateLimiter limiter = new RateLimiter(config.limits(), config.clock());
     UploadSessions uploads = new UploadSessions(workspace.root().resolve("tmp").resolve("hub-uploads"), config.clock());
-    Javalin app = Javalin.create(c -> configure(c, config, hub, keys, guard, limiter, uploads));
-    app.start();
-    return new HubServer(app, config);
+    Javalin app = Javalin.create(c -> configure(c, config, hub, keys, guard, limiter, uploads, predictors));
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      predictors.close();
+      throw e;
+    }
+    return new HubServer(app, config, predictors);
   }
 
   private static void configure(JavalinConfig c, HubConfig config, HubServices hub, ApiKeyStore keys, KeyGuard guard,
-      RateLimiter limiter, UploadSessions uploads) {
+      RateLimiter limiter, UploadSessions uploads, Predictors predictors) {
     c.startup.showJavalinBanner = false;
     c.startup.showOldJavalinVersionWarning = false;
     c.jetty.host = config.bind();
     c.jetty.port = config.port();
     c.http.maxRequestSize = config.maxBodyBytes();
     c.http.compressionStrategy = CompressionStrategy.NONE;
+    c.jetty.multipartConfig.maxFileSize(PredictRoutes.MAX_BYTES, SizeUnit.BYTES);
+    c.jetty.multipartConfig.maxTotalRequestSize(PredictRoutes.MAX_BYTES + (1 << 20), SizeUnit.BYTES);
     c.routes.before(RequestLog::start);
     c.routes.before("/api/*", ctx -> admit(ctx, guard, limiter));
     c.routes.after(RequestLog::finish);
@@ -66,7 +87,9 @@ public final class HubServer implements AutoCloseable {
     new ExportRoutes(hub, datasets).register(c.routes);
     new UploadRoutes(hub, uploads).register(c.routes);
     new ProjectRoutes(hub).register(c.routes);
-    new ModelRoutes(hub).register(c.routes);
+    ModelRoutes models = new ModelRoutes(hub);
+    models.register(c.routes);
+    new PredictRoutes(hub, models, predictors).register(c.routes);
     new KeyRoutes(hub, keys).register(c.routes);
     new TrashRoutes(hub).register(c.routes);
     new FileRoutes(hub, uploads).register(c.routes);
@@ -104,6 +127,8 @@ public final class HubServer implements AutoCloseable {
     } else if (e instanceof ConflictException) {
       error(ctx, 409, "CONFLICT", e.getMessage());
     } else if (e instanceof InvalidLabelsException) {
+      error(ctx, 400, "VALIDATION_ERROR", e.getMessage());
+    } else if (e instanceof ModelNotRunnableException || e instanceof ModelLoadException) {
       error(ctx, 400, "VALIDATION_ERROR", e.getMessage());
     } else if (e instanceof IllegalArgumentException) {
       error(ctx, 400, "VALIDATION_ERROR", e.getMessage());
@@ -151,6 +176,10 @@ public final class HubServer implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
+    try {
+      app.stop();
+    } finally {
+      predictors.close();
+    }
   }
 }
