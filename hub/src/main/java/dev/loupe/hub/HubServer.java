@@ -90,7 +90,7 @@ public final class HubServer implements AutoCloseable {
     ModelRoutes models = new ModelRoutes(hub);
     models.register(c.routes);
     new PredictRoutes(hub, models, predictors).register(c.routes);
-    new KeyRoutes(hub, keys).register(c.routes);
+    new KeyRoutes(hub, keys, guard).register(c.routes);
     new TrashRoutes(hub).register(c.routes);
     new FileRoutes(hub, uploads).register(c.routes);
     UnservedRoutes.register(c.routes);

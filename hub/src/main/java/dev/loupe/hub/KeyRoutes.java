@@ -15,10 +15,12 @@ import io.javalin.http.Context;
 final class KeyRoutes {
   private final HubServices hub;
   private final ApiKeyStore keys;
+  private final KeyGuard guard;
 
-  KeyRoutes(HubServices hub, ApiKeyStore keys) {
+  KeyRoutes(HubServices hub, ApiKeyStore keys, KeyGuard guard) {
     this.hub = hub;
     this.keys = keys;
+    this.guard = guard;
   }
 
   void register(RoutesConfig routes) {
@@ -73,6 +75,7 @@ final class KeyRoutes {
   private void revoke(Context ctx) {
     String id = PathIds.id(ctx.queryParam("keyId"), "keyId");
     keys.revoke(id);
+    guard.forget();
     HubJson.ok(ctx);
   }
 }

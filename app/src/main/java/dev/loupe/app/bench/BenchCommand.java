@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
         + " 'similar' (similar-image queries on --images images, default 100,000, and the search alone"
         + " at --dim) or 'duplicates' (recall and precision of exact and near duplicates on --images"
         + " generated pictures, default 500, and their copies, over a sweep of thresholds); these three"
-        + " print one JSON object with --json.")
+        + " print one JSON object with --json; or 'hub' (100 concurrent clients listing --images images,"
+        + " default 10,000, from 'loupe serve' over loopback: p50/p95/p99).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar or duplicates")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar, duplicates or hub")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -123,11 +124,12 @@ public final class BenchCommand implements Callable<Integer> {
           .run(dir.resolve("embed"), images == null ? 5_000 : images, source, globalJson());
       case "similar" -> new SimilarBenchmark(System.out)
           .run(dir.resolve("similar"), images == null ? 100_000 : images, dim, seed, threads, globalJson());
+      case "hub" -> new HubBenchmark(System.out).run(dir.resolve("hub"), images == null ? 10_000 : images);
       case "duplicates" -> new DuplicatesBenchmark(System.out)
           .run(dir.resolve("duplicates"), images == null ? 500 : images, seed, globalJson());
       default -> throw new IllegalArgumentException(
           "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats, explorer, embed,"
-              + " similar or duplicates)");
+              + " similar, duplicates or hub)");
     }
     return 0;
   }
