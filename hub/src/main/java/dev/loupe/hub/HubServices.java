@@ -54,7 +54,11 @@ final class HubServices {
 
   /** Scheme, host and port as the client reached the hub, the base of the URLs handed back. */
   static String base(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host();
+    String host = ctx.host();
+    if (host == null || host.isBlank()) {
+      host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+    }
+    return ctx.scheme() + "://" + host;
   }
 
   /** A signed GET URL of a file route. */
