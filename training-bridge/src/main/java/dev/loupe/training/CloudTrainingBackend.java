@@ -49,6 +49,8 @@ import java.util.function.Function;
 public final class CloudTrainingBackend implements TrainingBackend {
   /** The run argument holding the platform model's id. */
   public static final String PLATFORM_MODEL = "platformModel";
+  /** How the console lines saying the platform's job status start ({@code platform: training, epoch 3}). */
+  public static final String STATUS_LINE = "platform: ";
 
   private final Workspace workspace;
   private final PlatformClient client;
@@ -150,7 +152,7 @@ public final class CloudTrainingBackend implements TrainingBackend {
    * Asks the platform to stop training the run's model ({@code DELETE /api/models/{id}/training})
    * and records the run cancelled.
    *
-   * @throws IllegalStateException with what to do instead when the platform refuses (it needs a
+   * @throws ConflictException with what to do instead when the platform refuses (it needs a
    *     browser session: an API key cannot cancel); the run is left as it is
    */
   public TrainingRun cancelRemote(String runId) {
@@ -159,9 +161,9 @@ public final class CloudTrainingBackend implements TrainingBackend {
     try {
       client.send(ApiRequest.delete("models", model, "training"));
     } catch (PlatformException.BrowserSessionRequired e) {
-      throw new IllegalStateException("the platform cancels cloud training only from its web page: "
+      throw new ConflictException("the platform cancels cloud training only from its web page: "
           + e.getMessage() + ". Stop model " + model + " there; 'loupe train resume " + runId
-          + "' then records how it ended", e);
+          + "' then records how it ended");
     }
     return workspace.trainingRuns().finish(runId, TrainingRun.CANCELLED, "cancelled on the platform",
         run.metrics(), null, null);
@@ -208,7 +210,7 @@ public final class CloudTrainingBackend implements TrainingBackend {
       }
       if (progress != null) {
         record(run, progress, listener, monitor);
-        String line = "platform: " + progress.status() + (progress.epoch() == null ? "" : ", epoch " + progress.epoch());
+        String line = STATUS_LINE + progress.status() + (progress.epoch() == null ? "" : ", epoch " + progress.epoch());
         if (!line.equals(lastLine)) {
           listener.consoleLine(line);
           lastLine = line;
@@ -249,7 +251,7 @@ public final class CloudTrainingBackend implements TrainingBackend {
   private void record(TrainingRun run, RemoteProgress progress, TrainingListener listener, TaskMonitor monitor) {
     Map<String, Double> columns = progress.columns(run.task());
     if (progress.epoch() == null || progress.epoch() < 1 || columns.isEmpty()) {
-      monitor.progress(-1, run.epochs(), "platform: " + progress.status());
+      monitor.progress(0, -1, STATUS_LINE + progress.status());
       return;
     }
     TrainingEpoch epoch = new TrainingEpoch(progress.epoch(), columns);

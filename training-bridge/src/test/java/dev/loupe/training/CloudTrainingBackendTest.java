@@ -242,7 +242,7 @@ class CloudTrainingBackendTest {
     TrainingRun run = backend(null, null).train(request(pets), heard, stop);
     int sent = cloud.server.getRequestCount();
     assertThatThrownBy(() -> backend(null, null).cancelRemote(run.id()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ConflictException.class)
         .hasMessageContaining("DELETE /api/models/{id}/training").hasMessageContaining("browser session")
         .hasMessageContaining("Stop model MODEL_ID there");
     assertThat(cloud.server.getRequestCount()).isEqualTo(sent);
