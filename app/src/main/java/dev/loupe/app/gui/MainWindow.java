@@ -28,8 +28,12 @@ import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
+import dev.loupe.app.gui.models.ModelDetailsViewModel;
+import dev.loupe.app.gui.models.ModelDetailsWindow;
+import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.app.gui.training.TrainingView;
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -113,6 +117,7 @@ public final class MainWindow extends BorderPane {
       model.datasetView().repaint();
     });
     model.sidebar().selectedProperty().addListener((o, a, d) -> datasetTitle.setText(d == null ? "" : d.name()));
+    model.sidebar().setOnOpenModel(this::openModel);
     setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ESCAPE && labelingArea.isVisible()) {
         model.closeLabeling();
@@ -275,6 +280,15 @@ public final class MainWindow extends BorderPane {
     if (dataset() != null) {
       VersionsDialog.show(window(), new VersionsViewModel(model.workspace(), dataset()), model.tasks());
     }
+  }
+
+  /** Opens a model's window: metrics, its run, validation, export. */
+  public void openModel(ModelRecord m) {
+    ModelDetailsViewModel vm = new ModelDetailsViewModel(model.workspace(), model.tasks(), engines,
+        PlatformConnector.fromSettings(), dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
+    vm.setOnOpenRun(model::openRun);
+    vm.setOnModelsChanged(model.sidebar()::refresh);
+    ModelDetailsWindow.show(window(), vm);
   }
 
   public void openTrash() {
