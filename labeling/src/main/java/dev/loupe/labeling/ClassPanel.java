@@ -9,7 +9,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The dataset's classes with their colours and keys (1-9). Picking one makes it the class of new
+ * The dataset's classes with their colours and keys (0-9: the class id, as shown everywhere). Picking one makes it the class of new
  * labels (and of the selected ones: the view decides).
  */
 final class ClassPanel extends VBox {
@@ -33,7 +33,7 @@ final class ClassPanel extends VBox {
                   return;
                 }
                 int index = getIndex();
-                setText((index < 9 ? (index + 1) + "  " : "    ") + name);
+                setText((index < 10 ? index + "  " : index + " ") + name);
                 setGraphic(new Rectangle(12, 12, palette.colorOf(index)));
               }
             });

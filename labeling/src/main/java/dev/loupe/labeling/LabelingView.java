@@ -8,6 +8,7 @@ import dev.loupe.labeling.canvas.Skeleton;
 import dev.loupe.labeling.canvas.ToolKind;
 import dev.loupe.labeling.keys.Action;
 import dev.loupe.labeling.keys.Keymap;
+import dev.loupe.labeling.keys.SceneKeys;
 import dev.loupe.labeling.model.Edits;
 import dev.loupe.labeling.session.LabelingSession;
 import dev.loupe.labeling.session.OpenImage;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -73,8 +76,9 @@ public class LabelingView extends BorderPane {
   private final Button redoButton = new Button("Redo");
   private final ToggleGroup toolGroup = new ToggleGroup();
   private final Map<ToolKind, ToggleButton> toolButtons = new LinkedHashMap<>();
-  private Keymap keymap = new Keymap(Keymap.Preset.DEFAULT);
+  private final ObjectProperty<Keymap> keymap = new SimpleObjectProperty<>(new Keymap(Keymap.Preset.DEFAULT));
   private java.nio.file.Path keymapFile;
+  private Runnable removeKeys;
 
   public LabelingView(LabelingSession session) {
     this.session = session;
@@ -113,11 +117,27 @@ public class LabelingView extends BorderPane {
     canvas.heightProperty().addListener((obs, old, now) -> session.setViewSize(canvas.getWidth(), canvas.getHeight()));
     canvas.toolProperty().set(defaultTool(dataset.task()));
     classPanel.showCurrent(0);
-    addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+        canvas.setSpaceDown(true);
+        e.consume();
+      }
+    });
     addEventFilter(KeyEvent.KEY_RELEASED, e -> {
       if (e.getCode() == KeyCode.SPACE) {
         canvas.setSpaceDown(false);
         e.consume();
+      }
+    });
+    keymap.addListener((obs, old, now) -> updateTooltips());
+    // the keys are handled at the scene, so they work wherever the focus is in the window
+    sceneProperty().addListener((obs, oldScene, scene) -> {
+      if (removeKeys != null) {
+        removeKeys.run();
+        removeKeys = null;
+      }
+      if (scene != null) {
+        removeKeys = SceneKeys.of(scene).add(this::keyPressed);
       }
     });
     // a safety net: the app closes the session, but a window closed first still gets its edits written
@@ -138,12 +158,16 @@ public class LabelingView extends BorderPane {
   }
 
   /** Uses another keymap (the app loads it from its keymap file). */
-  public void setKeymap(Keymap keymap) {
-    this.keymap = keymap;
-    updateTooltips();
+  public void setKeymap(Keymap value) {
+    keymap.set(value);
   }
 
   public Keymap keymap() {
+    return keymap.get();
+  }
+
+  /** The keys of the view; the app binds it to the window's one keymap. */
+  public ObjectProperty<Keymap> keymapProperty() {
     return keymap;
   }
 
@@ -166,7 +190,7 @@ public class LabelingView extends BorderPane {
 
   /** Opens the key editor; the new keys take effect at once and are saved to the keymap file. */
   public void editKeys() {
-    new KeymapEditor(keymap).showAndWait().ifPresent(edited -> {
+    KeymapEditor.of(keymap.get(), getScene()).showAndWait().ifPresent(edited -> {
       setKeymap(edited);
       if (keymapFile != null) {
         try {
@@ -254,7 +278,7 @@ public class LabelingView extends BorderPane {
       b.managedProperty().bind(b.visibleProperty());
     }
     Button keys = new Button("Keys");
-    keys.setOnAction(e -> help.show(keymap));
+    keys.setOnAction(e -> help.show(keymap.get()));
     Button editKeys = new Button("Edit keys…");
     editKeys.setOnAction(e -> editKeys());
     Region spring = new Region();
@@ -286,9 +310,9 @@ public class LabelingView extends BorderPane {
   private void updateTooltips() {
     Map<ToolKind, Action> actions = Map.of(ToolKind.SELECT, Action.TOOL_SELECT, ToolKind.BOX, Action.TOOL_BOX,
         ToolKind.POLYGON, Action.TOOL_POLYGON, ToolKind.OBB, Action.TOOL_OBB, ToolKind.KEYPOINTS, Action.TOOL_KEYPOINTS);
-    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(actions.get(kind).description() + " (" + keymap.display(actions.get(kind)) + ")")));
-    undoButton.setTooltip(new Tooltip("Undo (" + keymap.display(Action.UNDO) + ")"));
-    redoButton.setTooltip(new Tooltip("Redo (" + keymap.display(Action.REDO) + ")"));
+    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(actions.get(kind).description() + " (" + keymap.get().display(actions.get(kind)) + ")")));
+    undoButton.setTooltip(new Tooltip("Undo (" + keymap.get().display(Action.UNDO) + ")"));
+    redoButton.setTooltip(new Tooltip("Redo (" + keymap.get().display(Action.REDO) + ")"));
     selectToolButton(canvas.toolProperty().get());
   }
 
@@ -346,32 +370,25 @@ public class LabelingView extends BorderPane {
 
   // ---- actions ---------------------------------------------------------------------------------
 
-  private void keyPressed(KeyEvent e) {
-    if (e.getCode() == KeyCode.SPACE) {
-      canvas.setSpaceDown(true);
-      e.consume();
-      return;
-    }
+  private boolean keyPressed(KeyEvent e) {
     if (help.isVisible()) {
       help.setVisible(false);
-      e.consume();
-      return;
+      return true;
     }
     if (canvas.toolKey(e)) {
-      e.consume();
-      return;
+      return true;
     }
-    Action action = keymap.actionFor(e);
-    if (action != null) {
-      run(action);
-      e.consume();
-    }
+    Action action = keymap.get().actionFor(e, Action.Scope.LABELING);
+    return action != null && run(action);
   }
 
-  /** Runs an action as its key would. */
-  public void run(Action action) {
+  /**
+   * Runs an action as its key would; false when it did nothing the key should be kept for (Esc with
+   * nothing to cancel: the app may close the view then).
+   */
+  public boolean run(Action action) {
     if (session.current() == null && action != Action.HELP) {
-      return;
+      return action.scope() == Action.Scope.LABELING;
     }
     switch (action) {
       case NEXT_IMAGE -> session.next();
@@ -387,7 +404,9 @@ public class LabelingView extends BorderPane {
       case NEXT_SHAPE -> actions.cycle(1);
       case PREVIOUS_SHAPE -> actions.cycle(-1);
       case TOGGLE_HIDE_ALL -> canvas.document().toggleAllHidden();
-      case CANCEL -> canvas.cancel();
+      case CANCEL -> {
+        return canvas.cancel();
+      }
       case TOOL_SELECT -> setTool(ToolKind.SELECT);
       case TOOL_BOX -> setTool(ToolKind.BOX);
       case TOOL_POLYGON -> setTool(ToolKind.POLYGON);
@@ -405,9 +424,13 @@ public class LabelingView extends BorderPane {
           session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " labels added"));
         }
       }
-      case HELP -> help.show(keymap);
+      case HELP -> help.show(keymap.get());
+      case GRID_FIRST, GRID_LAST -> {
+        return false;
+      }
       default -> actions.pickClass(action.classIndex());
     }
+    return true;
   }
 
   private void setTool(ToolKind kind) {

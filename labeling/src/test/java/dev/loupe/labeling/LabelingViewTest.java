@@ -138,11 +138,11 @@ class LabelingViewTest {
   }
 
   @Test
-  void a_number_key_changes_the_class_of_the_selected_box(FxRobot robot) {
+  void a_number_key_changes_the_class_of_the_selected_box_to_the_class_id_on_the_key(FxRobot robot) {
     robot.type(KeyCode.S);
     robot.clickOn(at(0.25, 0.25));
     assertThat(canvas().selection()).hasSize(1);
-    robot.type(KeyCode.DIGIT3);
+    robot.type(KeyCode.DIGIT2);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(shown()).containsExactly(EXISTING.withClassId(2));
     assertThat(canvas().currentClassProperty().get()).isEqualTo(2);

@@ -7,6 +7,7 @@ import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.LabelingView;
+import dev.loupe.labeling.keys.Keymap;
 import dev.loupe.labeling.session.LabelingSession;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -30,12 +31,27 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private LabelingSession session;
   private ModelPreLabeler preLabeler;
   private Dataset dataset;
+  private Keymap keymap;
   private java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
     this.workspace = workspace;
     this.colors = colors;
     this.engines = engines;
+    try {
+      keymap = Keymap.load(keymapFile());
+    } catch (java.io.IOException e) {
+      keymap = new Keymap(Keymap.Preset.DEFAULT); // the labeling view says why when it opens
+    }
+  }
+
+  private java.nio.file.Path keymapFile() {
+    return workspace.root().resolve("keymap.json");
+  }
+
+  @Override
+  public Keymap keymap() {
+    return keymap;
   }
 
   @Override
@@ -45,7 +61,9 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     session = new LabelingSession(workspace, dataset.id(), orderedHashes);
     LabelingView view = new LabelingView(session);
     view.palette().loadOverrides(colors.load(dataset.id()));
-    view.useKeymapFile(workspace.root().resolve("keymap.json"));
+    view.useKeymapFile(keymapFile());
+    keymap = view.keymap();
+    view.keymapProperty().addListener((o, was, now) -> keymap = now);
     view.open(startIndex);
     BorderPane area = new BorderPane(view);
     area.setTop(modelBar(dataset));
