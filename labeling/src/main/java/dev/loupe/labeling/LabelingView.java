@@ -16,13 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -79,6 +82,8 @@ public class LabelingView extends BorderPane {
   private final ObjectProperty<Keymap> keymap = new SimpleObjectProperty<>(new Keymap(Keymap.Preset.DEFAULT));
   private java.nio.file.Path keymapFile;
   private Runnable removeKeys;
+  private final DoubleProperty reviewThreshold = new SimpleDoubleProperty(0.5);
+  private final ReviewBar reviewBar;
 
   public LabelingView(LabelingSession session) {
     this.session = session;
@@ -96,7 +101,10 @@ public class LabelingView extends BorderPane {
     labelList = new LabelListPanel(canvas, dataset.classNames(), palette,
         (id, classId) -> actions.perform(Edits.changeClass(canvas.document(), List.of(id), classId)));
 
-    StackPane centre = new StackPane(canvas, help);
+    reviewBar = new ReviewBar(reviewThreshold, keymap::get, this::run);
+    StackPane stack = new StackPane(canvas, help);
+    VBox centre = new VBox(reviewBar, stack);
+    VBox.setVgrow(stack, Priority.ALWAYS);
     VBox side = new VBox(classPanel, labelList);
     VBox.setVgrow(labelList, Priority.ALWAYS);
     side.setMinWidth(220);
@@ -129,7 +137,10 @@ public class LabelingView extends BorderPane {
         e.consume();
       }
     });
-    keymap.addListener((obs, old, now) -> updateTooltips());
+    keymap.addListener((obs, old, now) -> {
+      updateTooltips();
+      reviewBar.updateTooltips();
+    });
     // the keys are handled at the scene, so they work wherever the focus is in the window
     sceneProperty().addListener((obs, oldScene, scene) -> {
       if (removeKeys != null) {
@@ -201,6 +212,14 @@ public class LabelingView extends BorderPane {
         }
       }
     });
+  }
+
+  /**
+   * The confidence below which "reject below" drops predictions (default 0.5; the app remembers it
+   * per dataset).
+   */
+  public DoubleProperty reviewThresholdProperty() {
+    return reviewThreshold;
   }
 
   /** Shows image {@code index} of the session's list. */
@@ -277,6 +296,13 @@ public class LabelingView extends BorderPane {
       b.visibleProperty().bind(session.preLabelerProperty().isNotNull());
       b.managedProperty().bind(b.visibleProperty());
     }
+    Spinner<Integer> textSize = new Spinner<>(8, 40, (int) canvas.labelTextSizeProperty().get(), 1);
+    textSize.setId("label-text-size");
+    textSize.setPrefWidth(70);
+    textSize.setTooltip(new Tooltip("Size of the class names on the canvas"));
+    textSize.valueProperty().addListener((obs, old, now) -> canvas.labelTextSizeProperty().set(now));
+    canvas.labelTextSizeProperty().addListener(
+        (obs, old, now) -> textSize.getValueFactory().setValue(now.intValue()));
     Button keys = new Button("Keys");
     keys.setOnAction(e -> help.show(keymap.get()));
     Button editKeys = new Button("Edit keys…");
@@ -284,7 +310,7 @@ public class LabelingView extends BorderPane {
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     bar.getItems().addAll(new Separator(), undoButton, redoButton, new Separator(), fit, actual,
-        new Separator(), preLabel, preLabelAll, spring, keys, editKeys);
+        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label("Text"), textSize, keys, editKeys);
     bar.getItems().forEach(n -> n.setFocusTraversable(false));
     updateTooltips();
     return bar;
@@ -346,6 +372,7 @@ public class LabelingView extends BorderPane {
     }
     canvas.setDocument(open.document());
     labelList.setDocument(open.document());
+    reviewBar.setDocument(open.document());
     undoButton.disableProperty().bind(open.history().canUndoProperty().not());
     redoButton.disableProperty().bind(open.history().canRedoProperty().not());
     position.setText((open.index() + 1) + " / " + session.hashes().size() + "  " + open.record().filename());
@@ -421,10 +448,25 @@ public class LabelingView extends BorderPane {
       case PRELABEL_IMAGE -> {
         if (session.preLabelerProperty().get() != null) {
           status.setText("Pre-labelling…");
-          session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " labels added"));
+          session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " predictions to review"));
         }
       }
       case HELP -> help.show(keymap.get());
+      case NEXT_PREDICTION -> {
+        return actions.nextPrediction();
+      }
+      case ACCEPT_PREDICTION -> {
+        return actions.acceptSelected();
+      }
+      case REJECT_PREDICTION -> {
+        return actions.rejectSelected();
+      }
+      case ACCEPT_ALL_PREDICTIONS -> {
+        return actions.acceptAll();
+      }
+      case REJECT_BELOW_THRESHOLD -> {
+        return actions.rejectBelow(reviewThreshold.get());
+      }
       case GRID_FIRST, GRID_LAST -> {
         return false;
       }
