@@ -97,7 +97,7 @@ public class LabelingView extends BorderPane {
     }
     actions = new LabelActions(session, canvas, status::setText);
     canvas.setEditSink(actions::perform);
-    classPanel = new ClassPanel(dataset.classNames(), palette, actions::pickClass);
+    classPanel = new ClassPanel(dataset.classNames(), palette, this::classPicked);
     labelList = new LabelListPanel(canvas, dataset.classNames(), palette,
         (id, classId) -> actions.perform(Edits.changeClass(canvas.document(), List.of(id), classId)));
 
@@ -452,6 +452,7 @@ public class LabelingView extends BorderPane {
         }
       }
       case HELP -> help.show(keymap.get());
+      case PICK_CLASS -> classPanel.search();
       case NEXT_PREDICTION -> {
         return actions.nextPrediction();
       }
@@ -473,6 +474,14 @@ public class LabelingView extends BorderPane {
       default -> actions.pickClass(action.classIndex());
     }
     return true;
+  }
+
+  /** A class picked in the class panel (a click, or Enter after a search): then back to the canvas. */
+  private void classPicked(int classId) {
+    actions.pickClass(classId);
+    classPanel.clearSearch();
+    classPanel.showCurrent(canvas.currentClassProperty().get());
+    canvas.requestFocus();
   }
 
   private void setTool(ToolKind kind) {

@@ -120,6 +120,17 @@ class PreLabelReviewTest {
   }
 
   @Test
+  void ctrl_k_searches_the_classes_and_enter_picks_one_back_on_the_canvas(FxRobot robot) throws Exception {
+    h.ctrl(robot, KeyCode.K);
+    robot.write("bir").type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(h.view.canvas().currentClassProperty().get()).isEqualTo(2);
+    assertThat(h.view.canvas().isFocused()).isTrue();
+    robot.type(KeyCode.DIGIT1); // the number keys work again at once
+    assertThat(h.view.canvas().currentClassProperty().get()).isEqualTo(1);
+  }
+
+  @Test
   void number_key_zero_picks_class_zero(FxRobot robot) throws Exception {
     robot.type(KeyCode.DIGIT2);
     assertThat(h.view.canvas().currentClassProperty().get()).isEqualTo(2);
