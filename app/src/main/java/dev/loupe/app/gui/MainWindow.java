@@ -34,6 +34,8 @@ import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.app.gui.training.TrainingView;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.labeling.keys.Action;
+import dev.loupe.labeling.keys.SceneKeys;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -133,7 +135,26 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
+    SceneKeys.of(scene).add(this::windowKey);
     return scene;
+  }
+
+  /** The window's actions of the keymap (the labeling view adds its own while it is open). */
+  private boolean windowKey(javafx.scene.input.KeyEvent e) {
+    if (labelingArea.isVisible() || !datasetView.isVisible()) {
+      return false;
+    }
+    Action action = labelingHost.keymap().actionFor(e, Action.Scope.WINDOW);
+    if (action != Action.GRID_FIRST && action != Action.GRID_LAST) {
+      return false;
+    }
+    var selection = model.datasetView().selection();
+    if (selection.size() > 0) {
+      int index = action == Action.GRID_FIRST ? 0 : selection.size() - 1;
+      selection.select(index);
+      datasetView.grid().reveal(index);
+    }
+    return true;
   }
 
   public DatasetView datasetView() {
