@@ -330,6 +330,7 @@ final class SyncRun {
     }
     if (!deleteHere.isEmpty()) {
       deletedHere += workspace.images().delete(dataset.id(), deleteHere);
+      deleteHere.forEach(local::remove);
     }
     workspace.sync().putEntries(dataset.id(), agreed);
     workspace.sync().removeEntries(dataset.id(), forget);
@@ -430,7 +431,11 @@ final class SyncRun {
     if (outgoing.isEmpty()) {
       return;
     }
-    uploaded = new ImageUploader(workspace, remote.client(), options).upload(dataset, link.remoteId(), outgoing, monitor);
+    try {
+      uploaded = new ImageUploader(workspace, remote.client(), options).upload(dataset, link.remoteId(), outgoing, monitor);
+    } finally {
+      entries.putAll(workspace.sync().entries(dataset.id())); // the uploader recorded what it sent
+    }
     monitor.progress(0, -1, "learning the names of the uploaded images");
     learn(remote.images(link.remoteId(), monitor));
   }

@@ -42,16 +42,22 @@ final class SyncTestData {
    * classes cat and dog into {@code workspace}; seeds start at {@code seed}.
    */
   static Dataset dataset(Workspace workspace, Path scratch, String name, int count, long seed) throws IOException {
+    Path root = folder(scratch, name, count, seed);
+    return workspace.importDataset(root, ImportOptions.defaults().withName(name), TaskMonitor.NONE).dataset();
+  }
+
+  /** The YOLO folder {@link #dataset} imports. */
+  static Path folder(Path scratch, String name, int count, long seed) throws IOException {
     Path root = Files.createDirectories(scratch.resolve(name));
     Files.writeString(root.resolve("data.yaml"), "path: .\ntrain: images/train\nval: images/val\nnames:\n  0: cat\n  1: dog\n");
     for (int i = 0; i < count; i++) {
       String split = i % 4 == 3 ? "val" : "train";
       Path images = Files.createDirectories(root.resolve("images").resolve(split));
       Path labels = Files.createDirectories(root.resolve("labels").resolve(split));
-      Files.write(images.resolve("img" + i + ".jpg"), jpeg(seed + i));
+      Files.write(images.resolve("img" + seed + "_" + i + ".jpg"), jpeg(seed + i));
       String row = i == 0 ? "" : (i % 2) + " 0.5 0.5 0.25 0.375\n";
-      Files.writeString(labels.resolve("img" + i + ".txt"), row);
+      Files.writeString(labels.resolve("img" + seed + "_" + i + ".txt"), row);
     }
-    return workspace.importDataset(root, ImportOptions.defaults().withName(name), TaskMonitor.NONE).dataset();
+    return root;
   }
 }
