@@ -60,6 +60,7 @@ public final class Workspace implements AutoCloseable {
   private final AnnotationRuns annotationRuns;
   private final TrainingRuns trainingRuns;
   private final WorkspaceInsight insight;
+  private final SyncStore sync;
 
   private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
     this.root = root;
@@ -96,6 +97,7 @@ public final class Workspace implements AutoCloseable {
     this.annotationRuns = new AnnotationRuns(db, revisions, datasets, labels);
     this.trainingRuns = new TrainingRuns(db, revisions, datasets);
     trainingRuns.markInterrupted(); // one process owns a workspace: nobody runs them any more
+    this.sync = new SyncStore(db, revisions, datasets);
     this.insight = new WorkspaceInsight(this, new dev.loupe.core.map.Umap(), new dev.loupe.core.map.KMeansClusterer());
     sweepAfterCrash();
     trash.purgeExpired();
@@ -192,6 +194,11 @@ public final class Workspace implements AutoCloseable {
   /** Recorded training runs: arguments, status, epochs, console and the models they made. */
   public TrainingRuns trainingRuns() {
     return trainingRuns;
+  }
+
+  /** What syncs with a platform remember: links, remote image names, agreed states, conflicts. */
+  public SyncStore sync() {
+    return sync;
   }
 
   public Formats formats() {
