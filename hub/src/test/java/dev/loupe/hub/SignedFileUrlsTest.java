@@ -101,6 +101,16 @@ class SignedFileUrlsTest {
   }
 
   @Test
+  void anUploadLargerThanTheJsonBodyLimitGoesThroughWhole() throws Exception {
+    byte[] bytes = new byte[12 << 20];
+    new java.util.Random(5).nextBytes(bytes);
+    Path file = Files.write(dir.resolve("big.bin"), bytes);
+    UploadResult up = hub.client.uploads().upload("datasets", dataset.id(), file, "application/octet-stream");
+    assertThat(up.bytes()).isEqualTo(bytes.length);
+    assertThat(up.sha256()).isEqualTo(dev.loupe.core.workspace.ContentStore.sha256(file));
+  }
+
+  @Test
   void ingestTakesUploadedArchivesOnly() throws Exception {
     assertThatThrownBy(() -> hub.client.datasets().ingest(IngestRequest.ofUrl("https://example.com/d.zip")))
         .isInstanceOf(PlatformException.class).hasMessageContaining("fetches no remote URLs");
