@@ -19,6 +19,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -62,9 +63,28 @@ public final class HubServer implements AutoCloseable {
       app.start();
     } catch (RuntimeException e) {
       predictors.close();
-      throw e;
+      throw bindFailure(config, e);
     }
     return new HubServer(app, config, predictors);
+  }
+
+  /** A port in use or an address not of this machine, said as such; other failures as they are. */
+  private static RuntimeException bindFailure(HubConfig config, RuntimeException e) {
+    Throwable deepest = e;
+    boolean bind = e instanceof JavalinBindException;
+    while (deepest.getCause() != null) {
+      deepest = deepest.getCause();
+      bind |= deepest instanceof java.net.BindException || deepest instanceof java.nio.channels.UnresolvedAddressException;
+    }
+    if (!bind) {
+      return e;
+    }
+    String why = deepest instanceof java.nio.channels.UnresolvedAddressException ? "no such address"
+        : deepest.getMessage() != null ? deepest.getMessage().toLowerCase(java.util.Locale.ROOT) : "the port is in use";
+    java.net.BindException failure = new java.net.BindException(
+        "cannot listen on " + config.bind() + ":" + config.port() + ": " + why);
+    failure.initCause(e);
+    return new java.io.UncheckedIOException(failure);
   }
 
   private static void configure(JavalinConfig c, HubConfig config, HubServices hub, ApiKeyStore keys, KeyGuard guard,
