@@ -20,8 +20,8 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The hub: the Ultralytics Platform REST API served over a local workspace ({@code loupe serve}), on
@@ -114,7 +114,7 @@ public final class HubServer implements AutoCloseable {
     new TrashRoutes(hub).register(c.routes);
     new FileRoutes(hub, uploads).register(c.routes);
     UnservedRoutes.register(c.routes);
-    c.routes.exception(Exception.class, HubServer::failed);
+    c.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, config.clock()));
     c.routes.error(404, HubServer::notFound);
   }
 
@@ -131,10 +131,10 @@ public final class HubServer implements AutoCloseable {
     }
   }
 
-  private static void failed(Exception e, Context ctx) {
+  private static void failed(Exception e, Context ctx, Clock clock) {
     if (e instanceof ApiException a) {
       if (a.retryAt() != null) {
-        long seconds = Math.max(1, (long) Math.ceil(Duration.between(Instant.now(), a.retryAt()).toMillis() / 1000.0));
+        long seconds = Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), a.retryAt()).toMillis() / 1000.0));
         ctx.header("Retry-After", Long.toString(seconds));
         ctx.header("X-RateLimit-Reset", a.retryAt().toString());
       }
