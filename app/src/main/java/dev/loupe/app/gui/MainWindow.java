@@ -306,7 +306,8 @@ public final class MainWindow extends BorderPane {
   /** Opens a model's window: metrics, its run, validation, export. */
   public void openModel(ModelRecord m) {
     ModelDetailsViewModel vm = new ModelDetailsViewModel(model.workspace(), model.tasks(), engines,
-        PlatformConnector.fromSettings(), dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
+        PlatformConnector.fromSettings(), dev.loupe.training.Polling.STANDARD,
+        dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
     vm.setOnOpenRun(model::openRun);
     vm.setOnModelsChanged(model.sidebar()::refresh);
     ModelDetailsWindow.show(window(), vm);

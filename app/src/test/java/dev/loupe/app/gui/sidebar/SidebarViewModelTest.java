@@ -40,4 +40,21 @@ class SidebarViewModelTest {
           assertThat(SidebarViewModel.describe(m)).contains("detect").contains("onnx"));
     }
   }
+
+  @Test
+  void a_checkpoint_of_unknown_task_is_listed_and_a_click_opens_the_model() throws Exception {
+    try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
+      Path pt = Files.write(dir.resolve("best.pt"), new byte[] {1});
+      ws.models().importFile(pt, NewModel.defaults(), f -> {
+        throw new IllegalArgumentException("unreadable");
+      });
+      SidebarViewModel sidebar = new SidebarViewModel(ws);
+      sidebar.refresh();
+      assertThat(SidebarViewModel.describe(sidebar.models().get(0))).isEqualTo("best · task unknown · pt");
+      java.util.List<String> opened = new java.util.ArrayList<>();
+      sidebar.setOnOpenModel(m -> opened.add(m.id()));
+      sidebar.openModel(sidebar.models().get(0));
+      assertThat(opened).containsExactly(sidebar.models().get(0).id());
+    }
+  }
 }
