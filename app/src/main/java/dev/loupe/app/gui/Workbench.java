@@ -30,10 +30,12 @@ public final class Workbench {
   private ThumbnailCache thumbnails;
   private CanvasLabelingHost labeling;
   private final ModelRuntime engines;
+  private final SettingsStore settings;
 
-  private Workbench(Workspace workspace, ModelRuntime engines) {
+  private Workbench(Workspace workspace, ModelRuntime engines, SettingsStore settings) {
     this.workspace = workspace;
     this.engines = engines;
+    this.settings = settings;
   }
 
   /**
@@ -42,7 +44,8 @@ public final class Workbench {
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
-  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots) throws InterruptedException {
+  public static void run(Workspace workspace, ModelRuntime engines, SettingsStore settings, Path screenshots)
+      throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     try {
       Platform.startup(started::countDown);
@@ -53,7 +56,7 @@ public final class Workbench {
     }
     started.await();
     Platform.setImplicitExit(false);
-    Workbench workbench = new Workbench(workspace, engines);
+    Workbench workbench = new Workbench(workspace, engines, settings);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(() -> {
       try {
@@ -70,7 +73,7 @@ public final class Workbench {
 
   private void show(CountDownLatch closed, Path screenshots) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
-    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
+    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater, Workspace::insight, settings);
     labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
