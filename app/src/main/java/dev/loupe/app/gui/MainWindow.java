@@ -249,21 +249,19 @@ public final class MainWindow extends BorderPane {
     datasetTitle.setId("dataset-title");
     datasetTitle.getStyleClass().add("toolbar-title");
     var noDataset = model.sidebar().selectedProperty().isNull();
-    Button newDataset = tool("new-dataset", "New", Icons.PLUS, "New dataset", this::openNewDataset);
-    Button importButton = tool("import", "Import", Icons.IMPORT, "Import a dataset (folder, file, archive)",
-        this::openImport);
+    Button newDataset = tool("new-dataset", "toolbar.new", Icons.PLUS, this::openNewDataset);
+    Button importButton = tool("import", "toolbar.import", Icons.IMPORT, this::openImport);
     importButton.getStyleClass().add("accent");
-    Button export = tool("export", "Export", Icons.EXPORT, "Export this dataset", this::openExport);
-    Button classes = tool("classes", "Classes", Icons.TAG, "Add, rename, merge, delete, colour", this::openClasses);
-    Button split = tool("split", "Split", Icons.SPLIT, "Redistribute train / val / test", this::openSplit);
-    Button versions = tool("versions", "Versions", Icons.VERSION, "Snapshots of this dataset", this::openVersions);
-    Button annotate = tool("auto-annotate", "Annotate", Icons.MODEL,
-        "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
-    Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash",
-        () -> actions.trashDataset(dataset()));
+    Button export = tool("export", "toolbar.export", Icons.EXPORT, this::openExport);
+    Button classes = tool("classes", "toolbar.classes", Icons.TAG, this::openClasses);
+    Button split = tool("split", "toolbar.split", Icons.SPLIT, this::openSplit);
+    Button versions = tool("versions", "toolbar.versions", Icons.VERSION, this::openVersions);
+    Button annotate = tool("auto-annotate", "toolbar.annotate", Icons.MODEL, this::openAutoAnnotate);
+    Button trash = tool("trash-dataset", "toolbar.trash", Icons.TRASH, () -> actions.trashDataset(dataset()));
+    trash.setText(null);
     trash.getStyleClass().add("danger");
-    Button duplicates = tool("duplicates", null, ExplorerView.DUPLICATES_ICON,
-        "Duplicates: exact and near copies, leaks across splits", this::openDuplicates);
+    Button duplicates = tool("duplicates", "toolbar.duplicates", ExplorerView.DUPLICATES_ICON, this::openDuplicates);
+    duplicates.setText(null);
     for (Button b : new Button[] {export, classes, split, versions, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
@@ -300,10 +298,11 @@ public final class MainWindow extends BorderPane {
     return item;
   }
 
-  private static Button tool(String id, String text, String icon, String tip, Runnable action) {
-    Button b = new Button(text, Icons.of(icon));
+  /** A toolbar button: its text is {@code key}, its tooltip {@code key.tip} in the messages. */
+  private static Button tool(String id, String key, String icon, Runnable action) {
+    Button b = new Button(Messages.text(key), Icons.of(icon));
     b.setId(id);
-    b.setTooltip(new Tooltip(tip));
+    b.setTooltip(new Tooltip(Messages.text(key + ".tip")));
     b.setOnAction(e -> action.run());
     return b;
   }

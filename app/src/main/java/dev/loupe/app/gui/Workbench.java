@@ -40,7 +40,8 @@ public final class Workbench {
 
   /**
    * Shows the window and waits until it is closed. With {@code screenshots} set, it takes the
-   * screenshots of {@link ScreenshotTour} into that folder and closes itself.
+   * screenshots of {@link ScreenshotTour} into that folder, prints each it could not take with the
+   * reason (stderr) and how many it wrote, and closes itself.
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
@@ -83,7 +84,12 @@ public final class Workbench {
     stage.show();
     model.start();
     if (screenshots != null) {
-      new ScreenshotTour(stage, window, model, screenshots).start();
+      new ScreenshotTour(stage, window, model, screenshots, report -> {
+        report.skipped().forEach((name, why) -> System.err.println("skipped " + name + ".png: " + why));
+        System.out.println("screenshots: " + report.written().size() + " of " + ScreenshotTour.PICTURES.size()
+            + " written to " + screenshots);
+        stage.hide();
+      }).start();
     }
   }
 

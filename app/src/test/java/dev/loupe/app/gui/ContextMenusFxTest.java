@@ -81,20 +81,21 @@ class ContextMenusFxTest {
    * click on it does; Monocle's robot cannot point into a submenu's popup.
    */
   private static void choose(FxRobot robot, String id) throws Exception {
-    waitFor(() -> openMenu() != null);
-    MenuItem item = Fx.call(() -> find(openMenu().getItems(), id));
+    waitFor(() -> Fx.call(ContextMenusFxTest::showingMenu) != null);
+    MenuItem item = Fx.call(() -> find(showingMenu().getItems(), id));
     assertThat(item).as("menu item " + id).isNotNull();
     assertThat(item.isDisable()).as(id + " enabled").isFalse();
     robot.interact(() -> {
-      openMenu().hide();
+      showingMenu().hide();
       item.fire();
     });
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private static ContextMenu openMenu() throws Exception {
-    return Fx.call(() -> Window.getWindows().stream()
-        .filter(w -> w instanceof ContextMenu && w.isShowing()).map(w -> (ContextMenu) w).findFirst().orElse(null));
+  /** The context menu on screen, or null; read on the FX thread. */
+  private static ContextMenu showingMenu() {
+    return Window.getWindows().stream()
+        .filter(w -> w instanceof ContextMenu && w.isShowing()).map(w -> (ContextMenu) w).findFirst().orElse(null);
   }
 
   private static MenuItem find(List<MenuItem> items, String id) {
