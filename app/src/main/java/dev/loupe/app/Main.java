@@ -127,7 +127,7 @@ public final class Main {
     commands.add(new dev.loupe.app.cli.SimilarCommand(c, runtime));
     commands.add(new dev.loupe.app.cli.DuplicatesCommand(c));
     commands.add(new dev.loupe.app.cli.MapCommand(c, runtime));
-    commands.add(dev.loupe.app.cli.PlatformAccess.group(c));
+    commands.add(dev.loupe.app.cli.PlatformAccess.group(c, runtime));
     commands.add(new DemoCommand(c));
     commands.add(new GuiCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());

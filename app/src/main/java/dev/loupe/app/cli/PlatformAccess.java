@@ -16,10 +16,14 @@ public final class PlatformAccess {
   private PlatformAccess() {}
 
   /** {@code loupe platform} and its commands. */
-  public static CommandLine group(CliContext c) {
+  public static CommandLine group(CliContext c, ModelRuntime runtime) {
     return CommandGroup.of("platform", "The Ultralytics Platform: log in, list remote datasets and models.",
         new PlatformLoginCommand(c), new PlatformLogoutCommand(c), new PlatformDatasetsCommand(c),
-        new PlatformModelsCommand(c));
+        new PlatformModelsCommand(c))
+        .addSubcommand(new PlatformPushCommand(c)).addSubcommand(new PlatformPullCommand(c))
+        .addSubcommand(new PlatformSyncCommand(c)).addSubcommand(new PlatformConflictsCommand(c))
+        .addSubcommand(CommandGroup.of("model", "A platform model's files into the registry.",
+            new PlatformModelPullCommand(c, runtime)));
   }
 
   static ConfigDirs dirs(CliContext c) {
