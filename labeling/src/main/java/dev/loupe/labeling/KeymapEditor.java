@@ -28,8 +28,24 @@ final class KeymapEditor extends Dialog<Keymap> {
   private final Label info = new Label();
   private boolean recording;
 
+  /**
+   * An editor owned by the window of {@code owner} (null: none), styled by that scene's stylesheets
+   * (the app's theme, dark or light).
+   */
+  static KeymapEditor of(Keymap current, javafx.scene.Scene owner) {
+    KeymapEditor editor = new KeymapEditor(current);
+    if (owner != null) {
+      editor.getDialogPane().getStylesheets().setAll(owner.getStylesheets());
+      if (owner.getWindow() != null) {
+        editor.initOwner(owner.getWindow());
+      }
+    }
+    return editor;
+  }
+
   KeymapEditor(Keymap current) {
     working = current.copy();
+    getDialogPane().setId("keymap-editor");
     setTitle("Keys");
     TableColumn<Action, String> action = new TableColumn<>("Action");
     action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
@@ -44,6 +60,7 @@ final class KeymapEditor extends Dialog<Keymap> {
 
     ComboBox<Keymap.Preset> preset = new ComboBox<>();
     preset.getItems().setAll(Keymap.Preset.values());
+    preset.setId("keymap-preset");
     preset.setValue(working.preset());
     preset.setOnAction(e -> {
       working = new Keymap(preset.getValue());

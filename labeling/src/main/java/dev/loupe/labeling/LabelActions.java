@@ -11,6 +11,7 @@ import dev.loupe.labeling.model.AddShapes;
 import dev.loupe.labeling.model.ChangeShapes;
 import dev.loupe.labeling.model.Edit;
 import dev.loupe.labeling.model.Edits;
+import dev.loupe.labeling.model.Review;
 import dev.loupe.labeling.model.Shape;
 import dev.loupe.labeling.session.LabelingSession;
 import java.util.ArrayList;
@@ -132,6 +133,51 @@ final class LabelActions {
     } else if (!canvas.selection().isEmpty()) {
       perform(Edits.changeClass(canvas.document(), List.copyOf(canvas.selection()), classId));
     }
+  }
+
+  // ---- review of predictions ------------------------------------------------------------------
+
+  /** Selects the next prediction to review (lowest confidence first); false when none is pending. */
+  boolean nextPrediction() {
+    Long current = canvas.selection().size() == 1 ? canvas.selection().iterator().next() : null;
+    Shape next = Review.nextPending(canvas.document(), current);
+    if (next == null) {
+      return false;
+    }
+    canvas.selection().clear();
+    canvas.selection().add(next.id());
+    return true;
+  }
+
+  /** Accepts the selected predictions and moves on to the next one; false when none is selected. */
+  boolean acceptSelected() {
+    return review(Review.accept(canvas.document(), List.copyOf(canvas.selection())));
+  }
+
+  /** Rejects the selected predictions and moves on to the next one; false when none is selected. */
+  boolean rejectSelected() {
+    return review(Review.reject(canvas.document(), List.copyOf(canvas.selection())));
+  }
+
+  boolean acceptAll() {
+    return review(Review.acceptAll(canvas.document()));
+  }
+
+  boolean rejectBelow(double threshold) {
+    return review(Review.rejectBelow(canvas.document(), threshold));
+  }
+
+  private boolean review(Review step) {
+    if (step == null) {
+      return false;
+    }
+    perform(step);
+    canvas.selection().clear();
+    nextPrediction();
+    message.accept(step.acceptedCount() > 0
+        ? "Accepted " + step.acceptedCount() + (step.acceptedCount() == 1 ? " prediction" : " predictions")
+        : "Rejected " + step.rejectedCount() + (step.rejectedCount() == 1 ? " prediction" : " predictions"));
+    return true;
   }
 
   /** Mirrors the selected poses left-right, swapping keypoints by the dataset's flip_idx. */

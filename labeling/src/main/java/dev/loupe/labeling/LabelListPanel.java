@@ -15,7 +15,6 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
@@ -137,26 +136,31 @@ final class LabelListPanel extends VBox {
     private final javafx.scene.control.Label text = new javafx.scene.control.Label();
     private final CheckBox hide = new CheckBox();
     private final CheckBox lock = new CheckBox();
-    private final ComboBox<String> classBox = new ComboBox<>();
+    private final javafx.scene.control.Button classButton = new javafx.scene.control.Button();
 
     Row() {
       hide.setTooltip(new Tooltip("Hide"));
       lock.setTooltip(new Tooltip("Lock (no moving, resizing or deleting)"));
       hide.getStyleClass().add("hide-toggle");
       lock.getStyleClass().add("lock-toggle");
-      classBox.getItems().setAll(classNames);
-      classBox.setFocusTraversable(false);
-      classBox.setVisibleRowCount(12);
+      classButton.setFocusTraversable(false);
+      classButton.getStyleClass().add("class-button");
+      classButton.setTooltip(new Tooltip("Change the class (type to find it)"));
+      classButton.setMinWidth(60);
       HBox.setHgrow(text, Priority.ALWAYS);
       text.setMaxWidth(Double.MAX_VALUE);
+      text.setMinWidth(40);
       hide.setOnAction(e -> document.setHidden(getItem().id(), hide.isSelected()));
       lock.setOnAction(e -> document.setLocked(getItem().id(), lock.isSelected()));
-      classBox.setOnAction(
+      classButton.setOnAction(
           e -> {
             Shape shape = getItem();
-            int chosen = classBox.getSelectionModel().getSelectedIndex();
-            if (shape != null && chosen >= 0 && chosen != shape.label().classId()) {
-              changeClass.accept(shape.id(), chosen);
+            if (shape != null) {
+              ClassPicker.popup(classButton, classNames, palette, shape.label().classId(), chosen -> {
+                if (chosen != shape.label().classId()) {
+                  changeClass.accept(shape.id(), chosen);
+                }
+              });
             }
           });
       setOnMouseEntered(e -> {
@@ -180,10 +184,10 @@ final class LabelListPanel extends VBox {
       hide.setSelected(document.isHidden(shape.id()));
       lock.setSelected(document.isLocked(shape.id()));
       int classId = shape.label().classId();
-      if (classId >= 0 && classId < classNames.size()) {
-        classBox.getSelectionModel().select(classId);
-      }
-      HBox row = new HBox(6, swatch, text, classBox, hide, lock);
+      classButton.setText(classId + " " + (classId >= 0 && classId < classNames.size() ? classNames.get(classId) : "?"));
+      HBox row = new HBox(6, swatch, text, classButton, hide, lock);
+      row.setMaxWidth(Double.MAX_VALUE);
+      row.setMinWidth(0);
       row.setAlignment(Pos.CENTER_LEFT);
       setGraphic(row);
       setText(null);

@@ -8,6 +8,7 @@ import dev.loupe.labeling.canvas.Skeleton;
 import dev.loupe.labeling.canvas.ToolKind;
 import dev.loupe.labeling.keys.Action;
 import dev.loupe.labeling.keys.Keymap;
+import dev.loupe.labeling.keys.SceneKeys;
 import dev.loupe.labeling.model.Edits;
 import dev.loupe.labeling.session.LabelingSession;
 import dev.loupe.labeling.session.OpenImage;
@@ -15,11 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -73,8 +79,11 @@ public class LabelingView extends BorderPane {
   private final Button redoButton = new Button("Redo");
   private final ToggleGroup toolGroup = new ToggleGroup();
   private final Map<ToolKind, ToggleButton> toolButtons = new LinkedHashMap<>();
-  private Keymap keymap = new Keymap(Keymap.Preset.DEFAULT);
+  private final ObjectProperty<Keymap> keymap = new SimpleObjectProperty<>(new Keymap(Keymap.Preset.DEFAULT));
   private java.nio.file.Path keymapFile;
+  private Runnable removeKeys;
+  private final DoubleProperty reviewThreshold = new SimpleDoubleProperty(0.5);
+  private final ReviewBar reviewBar;
 
   public LabelingView(LabelingSession session) {
     this.session = session;
@@ -88,11 +97,14 @@ public class LabelingView extends BorderPane {
     }
     actions = new LabelActions(session, canvas, status::setText);
     canvas.setEditSink(actions::perform);
-    classPanel = new ClassPanel(dataset.classNames(), palette, actions::pickClass);
+    classPanel = new ClassPanel(dataset.classNames(), palette, this::classPicked);
     labelList = new LabelListPanel(canvas, dataset.classNames(), palette,
         (id, classId) -> actions.perform(Edits.changeClass(canvas.document(), List.of(id), classId)));
 
-    StackPane centre = new StackPane(canvas, help);
+    reviewBar = new ReviewBar(reviewThreshold, keymap::get, this::run);
+    StackPane stack = new StackPane(canvas, help);
+    VBox centre = new VBox(reviewBar, stack);
+    VBox.setVgrow(stack, Priority.ALWAYS);
     VBox side = new VBox(classPanel, labelList);
     VBox.setVgrow(labelList, Priority.ALWAYS);
     side.setMinWidth(220);
@@ -113,11 +125,30 @@ public class LabelingView extends BorderPane {
     canvas.heightProperty().addListener((obs, old, now) -> session.setViewSize(canvas.getWidth(), canvas.getHeight()));
     canvas.toolProperty().set(defaultTool(dataset.task()));
     classPanel.showCurrent(0);
-    addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+        canvas.setSpaceDown(true);
+        e.consume();
+      }
+    });
     addEventFilter(KeyEvent.KEY_RELEASED, e -> {
       if (e.getCode() == KeyCode.SPACE) {
         canvas.setSpaceDown(false);
         e.consume();
+      }
+    });
+    keymap.addListener((obs, old, now) -> {
+      updateTooltips();
+      reviewBar.updateTooltips();
+    });
+    // the keys are handled at the scene, so they work wherever the focus is in the window
+    sceneProperty().addListener((obs, oldScene, scene) -> {
+      if (removeKeys != null) {
+        removeKeys.run();
+        removeKeys = null;
+      }
+      if (scene != null) {
+        removeKeys = SceneKeys.of(scene).add(this::keyPressed);
       }
     });
     // a safety net: the app closes the session, but a window closed first still gets its edits written
@@ -138,12 +169,16 @@ public class LabelingView extends BorderPane {
   }
 
   /** Uses another keymap (the app loads it from its keymap file). */
-  public void setKeymap(Keymap keymap) {
-    this.keymap = keymap;
-    updateTooltips();
+  public void setKeymap(Keymap value) {
+    keymap.set(value);
   }
 
   public Keymap keymap() {
+    return keymap.get();
+  }
+
+  /** The keys of the view; the app binds it to the window's one keymap. */
+  public ObjectProperty<Keymap> keymapProperty() {
     return keymap;
   }
 
@@ -166,7 +201,7 @@ public class LabelingView extends BorderPane {
 
   /** Opens the key editor; the new keys take effect at once and are saved to the keymap file. */
   public void editKeys() {
-    new KeymapEditor(keymap).showAndWait().ifPresent(edited -> {
+    KeymapEditor.of(keymap.get(), getScene()).showAndWait().ifPresent(edited -> {
       setKeymap(edited);
       if (keymapFile != null) {
         try {
@@ -177,6 +212,14 @@ public class LabelingView extends BorderPane {
         }
       }
     });
+  }
+
+  /**
+   * The confidence below which "reject below" drops predictions (default 0.5; the app remembers it
+   * per dataset).
+   */
+  public DoubleProperty reviewThresholdProperty() {
+    return reviewThreshold;
   }
 
   /** Shows image {@code index} of the session's list. */
@@ -253,14 +296,21 @@ public class LabelingView extends BorderPane {
       b.visibleProperty().bind(session.preLabelerProperty().isNotNull());
       b.managedProperty().bind(b.visibleProperty());
     }
+    Spinner<Integer> textSize = new Spinner<>(8, 40, (int) canvas.labelTextSizeProperty().get(), 1);
+    textSize.setId("label-text-size");
+    textSize.setPrefWidth(70);
+    textSize.setTooltip(new Tooltip("Size of the class names on the canvas"));
+    textSize.valueProperty().addListener((obs, old, now) -> canvas.labelTextSizeProperty().set(now));
+    canvas.labelTextSizeProperty().addListener(
+        (obs, old, now) -> textSize.getValueFactory().setValue(now.intValue()));
     Button keys = new Button("Keys");
-    keys.setOnAction(e -> help.show(keymap));
+    keys.setOnAction(e -> help.show(keymap.get()));
     Button editKeys = new Button("Edit keys…");
     editKeys.setOnAction(e -> editKeys());
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     bar.getItems().addAll(new Separator(), undoButton, redoButton, new Separator(), fit, actual,
-        new Separator(), preLabel, preLabelAll, spring, keys, editKeys);
+        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label("Text"), textSize, keys, editKeys);
     bar.getItems().forEach(n -> n.setFocusTraversable(false));
     updateTooltips();
     return bar;
@@ -286,9 +336,9 @@ public class LabelingView extends BorderPane {
   private void updateTooltips() {
     Map<ToolKind, Action> actions = Map.of(ToolKind.SELECT, Action.TOOL_SELECT, ToolKind.BOX, Action.TOOL_BOX,
         ToolKind.POLYGON, Action.TOOL_POLYGON, ToolKind.OBB, Action.TOOL_OBB, ToolKind.KEYPOINTS, Action.TOOL_KEYPOINTS);
-    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(actions.get(kind).description() + " (" + keymap.display(actions.get(kind)) + ")")));
-    undoButton.setTooltip(new Tooltip("Undo (" + keymap.display(Action.UNDO) + ")"));
-    redoButton.setTooltip(new Tooltip("Redo (" + keymap.display(Action.REDO) + ")"));
+    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(actions.get(kind).description() + " (" + keymap.get().display(actions.get(kind)) + ")")));
+    undoButton.setTooltip(new Tooltip("Undo (" + keymap.get().display(Action.UNDO) + ")"));
+    redoButton.setTooltip(new Tooltip("Redo (" + keymap.get().display(Action.REDO) + ")"));
     selectToolButton(canvas.toolProperty().get());
   }
 
@@ -322,6 +372,7 @@ public class LabelingView extends BorderPane {
     }
     canvas.setDocument(open.document());
     labelList.setDocument(open.document());
+    reviewBar.setDocument(open.document());
     undoButton.disableProperty().bind(open.history().canUndoProperty().not());
     redoButton.disableProperty().bind(open.history().canRedoProperty().not());
     position.setText((open.index() + 1) + " / " + session.hashes().size() + "  " + open.record().filename());
@@ -346,32 +397,25 @@ public class LabelingView extends BorderPane {
 
   // ---- actions ---------------------------------------------------------------------------------
 
-  private void keyPressed(KeyEvent e) {
-    if (e.getCode() == KeyCode.SPACE) {
-      canvas.setSpaceDown(true);
-      e.consume();
-      return;
-    }
+  private boolean keyPressed(KeyEvent e) {
     if (help.isVisible()) {
       help.setVisible(false);
-      e.consume();
-      return;
+      return true;
     }
     if (canvas.toolKey(e)) {
-      e.consume();
-      return;
+      return true;
     }
-    Action action = keymap.actionFor(e);
-    if (action != null) {
-      run(action);
-      e.consume();
-    }
+    Action action = keymap.get().actionFor(e, Action.Scope.LABELING);
+    return action != null && run(action);
   }
 
-  /** Runs an action as its key would. */
-  public void run(Action action) {
+  /**
+   * Runs an action as its key would; false when it did nothing the key should be kept for (Esc with
+   * nothing to cancel: the app may close the view then).
+   */
+  public boolean run(Action action) {
     if (session.current() == null && action != Action.HELP) {
-      return;
+      return action.scope() == Action.Scope.LABELING;
     }
     switch (action) {
       case NEXT_IMAGE -> session.next();
@@ -387,7 +431,9 @@ public class LabelingView extends BorderPane {
       case NEXT_SHAPE -> actions.cycle(1);
       case PREVIOUS_SHAPE -> actions.cycle(-1);
       case TOGGLE_HIDE_ALL -> canvas.document().toggleAllHidden();
-      case CANCEL -> canvas.cancel();
+      case CANCEL -> {
+        return canvas.cancel();
+      }
       case TOOL_SELECT -> setTool(ToolKind.SELECT);
       case TOOL_BOX -> setTool(ToolKind.BOX);
       case TOOL_POLYGON -> setTool(ToolKind.POLYGON);
@@ -402,12 +448,40 @@ public class LabelingView extends BorderPane {
       case PRELABEL_IMAGE -> {
         if (session.preLabelerProperty().get() != null) {
           status.setText("Pre-labelling…");
-          session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " labels added"));
+          session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " predictions to review"));
         }
       }
-      case HELP -> help.show(keymap);
+      case HELP -> help.show(keymap.get());
+      case PICK_CLASS -> classPanel.search();
+      case NEXT_PREDICTION -> {
+        return actions.nextPrediction();
+      }
+      case ACCEPT_PREDICTION -> {
+        return actions.acceptSelected();
+      }
+      case REJECT_PREDICTION -> {
+        return actions.rejectSelected();
+      }
+      case ACCEPT_ALL_PREDICTIONS -> {
+        return actions.acceptAll();
+      }
+      case REJECT_BELOW_THRESHOLD -> {
+        return actions.rejectBelow(reviewThreshold.get());
+      }
+      case GRID_FIRST, GRID_LAST -> {
+        return false;
+      }
       default -> actions.pickClass(action.classIndex());
     }
+    return true;
+  }
+
+  /** A class picked in the class panel (a click, or Enter after a search): then back to the canvas. */
+  private void classPicked(int classId) {
+    actions.pickClass(classId);
+    classPanel.clearSearch();
+    classPanel.showCurrent(canvas.currentClassProperty().get());
+    canvas.requestFocus();
   }
 
   private void setTool(ToolKind kind) {

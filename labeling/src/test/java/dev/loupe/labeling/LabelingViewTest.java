@@ -11,6 +11,7 @@ import dev.loupe.core.workspace.NewDataset;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.canvas.LabelCanvas;
 import dev.loupe.labeling.session.LabelingSession;
+import dev.loupe.labeling.session.Proposal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -138,11 +139,11 @@ class LabelingViewTest {
   }
 
   @Test
-  void a_number_key_changes_the_class_of_the_selected_box(FxRobot robot) {
+  void a_number_key_changes_the_class_of_the_selected_box_to_the_class_id_on_the_key(FxRobot robot) {
     robot.type(KeyCode.S);
     robot.clickOn(at(0.25, 0.25));
     assertThat(canvas().selection()).hasSize(1);
-    robot.type(KeyCode.DIGIT3);
+    robot.type(KeyCode.DIGIT2);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(shown()).containsExactly(EXISTING.withClassId(2));
     assertThat(canvas().currentClassProperty().get()).isEqualTo(2);
@@ -185,7 +186,7 @@ class LabelingViewTest {
   void pre_labelling_all_unlabeled_images_adds_undoable_labels(FxRobot robot) throws Exception {
     BoxLabel predicted = new BoxLabel(1, 0.5, 0.5, 0.3, 0.3);
     assertThat(robot.lookup("#prelabel-all").queryButton().isVisible()).isFalse();
-    WaitForAsyncUtils.asyncFx(() -> session.preLabelerProperty().set(hash -> List.of(predicted, new BoxLabel(7, 0.5, 0.5, 0.1, 0.1))))
+    WaitForAsyncUtils.asyncFx(() -> session.preLabelerProperty().set(hash -> List.of(new Proposal(predicted, 0.9), new Proposal(new BoxLabel(7, 0.5, 0.5, 0.1, 0.1), 0.9))))
         .get(5, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#prelabel-all");

@@ -136,15 +136,15 @@ class TaskToolsTest {
     @Test
     void number_keys_set_the_image_class_and_undo_brings_the_old_one_back(FxRobot robot) throws Exception {
       h.awaitImage();
+      robot.type(KeyCode.DIGIT1);
       robot.type(KeyCode.DIGIT2);
-      robot.type(KeyCode.DIGIT3);
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(h.stored(0)).containsExactly(new ClassLabel(2));
       h.ctrl(robot, KeyCode.Z);
       assertThat(h.stored(0)).containsExactly(new ClassLabel(1));
       robot.type(KeyCode.D);
       WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> h.session.current().index() == 1);
-      robot.type(KeyCode.DIGIT1);
+      robot.type(KeyCode.DIGIT0);
       WaitForAsyncUtils.waitForFxEvents();
       assertThat(h.stored(1)).containsExactly(new ClassLabel(0));
     }

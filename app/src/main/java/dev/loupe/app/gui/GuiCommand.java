@@ -28,6 +28,11 @@ public final class GuiCommand implements Callable<Integer> {
       description = "Write PNGs of the main views to DIR, then close.")
   Path screenshots;
 
+  @Option(names = "--close-when-shown", hidden = true,
+      description = "Print 'window shown after N ms' once the first frame is drawn, then close"
+          + " (loupe bench cold-start).")
+  boolean closeWhenShown;
+
   public GuiCommand(CliContext context) {
     this.context = context;
   }
@@ -43,7 +48,7 @@ public final class GuiCommand implements Callable<Integer> {
       return 1;
     }
     try (Workspace workspace = context.openWorkspace()) {
-      Workbench.run(workspace, engines, screenshots);
+      Workbench.run(workspace, engines, screenshots, closeWhenShown);
     }
     return 0;
   }

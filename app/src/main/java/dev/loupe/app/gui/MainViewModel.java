@@ -14,6 +14,7 @@ import dev.loupe.app.gui.training.TrainingViewModel;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.insight.DatasetInsight;
 import dev.loupe.core.workspace.ImportResult;
+import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -99,12 +100,20 @@ public final class MainViewModel {
     });
     labeling.addListener((o, a, request) ->
         statistics.setActive(request == null && centerView.get() == CenterView.STATISTICS));
+    training.setOnRunEnded(sidebar::refresh);
     explorer.setOnOpen(labeling::set);
     explorer.setOnChanged(() -> {
       datasetView.refresh();
       statistics.refreshIfChanged();
       updateStatus();
     });
+  }
+
+  /** Shows a training run in the training view: its dataset chosen, its curves drawn. */
+  public void openRun(TrainingRun run) {
+    sidebar.select(run.datasetId());
+    centerView.set(CenterView.TRAINING);
+    training.choose(java.util.List.of(run.id()));
   }
 
   /** Lists the datasets, shows the first, and makes missing thumbnails in the background. */

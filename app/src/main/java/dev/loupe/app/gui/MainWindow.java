@@ -28,8 +28,14 @@ import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarWindow;
 import dev.loupe.app.gui.tasks.TaskBar;
+import dev.loupe.app.gui.models.ModelDetailsViewModel;
+import dev.loupe.app.gui.models.ModelDetailsWindow;
+import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.app.gui.training.TrainingView;
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.labeling.keys.Action;
+import dev.loupe.labeling.keys.SceneKeys;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -113,6 +119,7 @@ public final class MainWindow extends BorderPane {
       model.datasetView().repaint();
     });
     model.sidebar().selectedProperty().addListener((o, a, d) -> datasetTitle.setText(d == null ? "" : d.name()));
+    model.sidebar().setOnOpenModel(this::openModel);
     setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ESCAPE && labelingArea.isVisible()) {
         model.closeLabeling();
@@ -128,7 +135,26 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
+    SceneKeys.of(scene).add(this::windowKey);
     return scene;
+  }
+
+  /** The window's actions of the keymap (the labeling view adds its own while it is open). */
+  private boolean windowKey(javafx.scene.input.KeyEvent e) {
+    if (labelingArea.isVisible() || !datasetView.isVisible()) {
+      return false;
+    }
+    Action action = labelingHost.keymap().actionFor(e, Action.Scope.WINDOW);
+    if (action != Action.GRID_FIRST && action != Action.GRID_LAST) {
+      return false;
+    }
+    var selection = model.datasetView().selection();
+    if (selection.size() > 0) {
+      int index = action == Action.GRID_FIRST ? 0 : selection.size() - 1;
+      selection.select(index);
+      datasetView.grid().reveal(index);
+    }
+    return true;
   }
 
   public DatasetView datasetView() {
@@ -275,6 +301,15 @@ public final class MainWindow extends BorderPane {
     if (dataset() != null) {
       VersionsDialog.show(window(), new VersionsViewModel(model.workspace(), dataset()), model.tasks());
     }
+  }
+
+  /** Opens a model's window: metrics, its run, validation, export. */
+  public void openModel(ModelRecord m) {
+    ModelDetailsViewModel vm = new ModelDetailsViewModel(model.workspace(), model.tasks(), engines,
+        PlatformConnector.fromSettings(), dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
+    vm.setOnOpenRun(model::openRun);
+    vm.setOnModelsChanged(model.sidebar()::refresh);
+    ModelDetailsWindow.show(window(), vm);
   }
 
   public void openTrash() {

@@ -5,6 +5,7 @@ import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.labeling.CanvasLabelingHost;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.workspace.Workspace;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,11 +39,14 @@ public final class Workbench {
 
   /**
    * Shows the window and waits until it is closed. With {@code screenshots} set, it takes the
-   * screenshots of {@link ScreenshotTour} into that folder and closes itself.
+   * screenshots of {@link ScreenshotTour} into that folder and closes itself; with {@code
+   * closeWhenShown} it prints {@code window shown after N ms} (N from the JVM's start) on standard
+   * output once the window's first frame is drawn, and closes: the cold-start benchmark's probe.
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
-  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots) throws InterruptedException {
+  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots, boolean closeWhenShown)
+      throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     try {
       Platform.startup(started::countDown);
@@ -57,7 +61,7 @@ public final class Workbench {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(() -> {
       try {
-        workbench.show(closed, screenshots);
+        workbench.show(closed, screenshots, closeWhenShown);
       } catch (RuntimeException e) {
         e.printStackTrace();
         closed.countDown();
@@ -68,19 +72,28 @@ public final class Workbench {
     Platform.exit();
   }
 
-  private void show(CountDownLatch closed, Path screenshots) {
+  private void show(CountDownLatch closed, Path screenshots, boolean closeWhenShown) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
     MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
     labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
     stage.setTitle("Loupe — " + workspace.root());
+    stage.getIcons().setAll(AppIcon.images());
     stage.setScene(window.scene(1440, 900));
     stage.setOnHidden(e -> closed.countDown());
     stage.show();
     model.start();
     if (screenshots != null) {
       new ScreenshotTour(stage, window, model, screenshots).start();
+    }
+    if (closeWhenShown) {
+      FirstFrame.after(() -> {
+        long ms = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println("window shown after " + ms + " ms");
+        System.out.flush();
+        stage.hide();
+      });
     }
   }
 

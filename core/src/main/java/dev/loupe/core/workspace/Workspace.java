@@ -13,7 +13,6 @@ import dev.loupe.core.formats.DatasetWriter;
 import dev.loupe.core.io.ArchiveExtractor;
 import dev.loupe.core.io.ZipInPlace;
 import dev.loupe.core.task.TaskMonitor;
-import org.flywaydb.core.Flyway;
 
 /**
  * An offline workspace: an embedded H2 database (datasets, images, labels, versions, trash) beside a
@@ -120,7 +119,7 @@ public final class Workspace implements AutoCloseable {
               + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;MAX_COMPACT_TIME=2000";
       Database db = new Database(url);
       try {
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        SchemaMigrations.migrate(db);
         return new Workspace(root, lock, db, clock);
       } catch (RuntimeException | IOException e) {
         db.close();

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -77,6 +79,7 @@ public class LabelCanvas extends Region {
   private final IntegerProperty currentClass = new SimpleIntegerProperty(0);
   private final ObjectProperty<ToolKind> tool = new SimpleObjectProperty<>(ToolKind.SELECT);
   private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
+  private final DoubleProperty labelTextSize = new SimpleDoubleProperty(ShapeRenderer.DEFAULT_TEXT_SIZE);
   private final Map<ToolKind, Tool> tools = new EnumMap<>(ToolKind.class);
   private final Runnable documentListener = this::documentChanged;
 
@@ -125,6 +128,10 @@ public class LabelCanvas extends Region {
     tools.put(ToolKind.POLYGON, new PolygonTool(this));
     tools.put(ToolKind.KEYPOINTS, new KeypointTool(this));
     selection.addListener((SetChangeListener<Long>) c -> markLabelsDirty());
+    labelTextSize.addListener((obs, old, now) -> {
+      renderer.setTextSize(now.doubleValue());
+      markLabelsDirty();
+    });
     hovered.addListener((obs, old, now) -> markOverlayDirty());
     tool.addListener(
         (obs, old, now) -> {
@@ -224,6 +231,14 @@ public class LabelCanvas extends Region {
 
   int keypointDims() {
     return keypointDims;
+  }
+
+  /**
+   * The size of the class names (and prediction tags) written on the canvas, in view pixels: the same
+   * at every zoom (default 13).
+   */
+  public DoubleProperty labelTextSizeProperty() {
+    return labelTextSize;
   }
 
   /** Opacity of the fill of polygons and rotated boxes that are not selected (0 draws outlines only). */
@@ -603,14 +618,23 @@ public class LabelCanvas extends Region {
     }
     int[] visible = index.query(vp.normX(0), vp.normY(0), vp.normX(w), vp.normY(h));
     int count = 0;
+    List<Label> pending = new ArrayList<>();
+    List<Double> confidences = new ArrayList<>();
     for (int i : visible) {
       long id = document.shapes().get(i).id();
       if (!selection.contains(id) && !document.isHidden(id) && !(labels.get(i) instanceof ClassLabel)) {
-        visible[count++] = i;
+        if (document.isPending(id)) {
+          pending.add(labels.get(i));
+          confidences.add(document.confidence(id));
+        } else {
+          visible[count++] = i;
+        }
       }
     }
     renderer.draw(gc, labels, visible, count, vp, 2, 0, polygonFill, true);
-    labelLayer.setVisible(count > 0); // an empty layer would still cost its composite every frame
+    renderer.drawPending(gc, pending, confidences.stream().mapToDouble(Double::doubleValue).toArray(), vp);
+    // an empty layer would still cost its composite every frame
+    labelLayer.setVisible(count > 0 || !pending.isEmpty());
   }
 
   private void drawImage(GraphicsContext gc, Viewport vp, double w, double h) {

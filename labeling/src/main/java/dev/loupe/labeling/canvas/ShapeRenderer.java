@@ -23,7 +23,10 @@ final class ShapeRenderer {
   /** Above this many labels on screen, class names are not written (text is the costliest thing to draw). */
   static final int MAX_NAMED = 150;
 
-  private static final Font NAME_FONT = Font.font(11);
+  /** The default size of the class names written on the canvas, in view pixels (any zoom). */
+  static final double DEFAULT_TEXT_SIZE = 13;
+  private static final Color TAG = Color.rgb(0, 0, 0, 0.62);
+  private static final double[] DASHES = {7, 5};
   private static final Font CLASS_FONT = Font.font(22);
   private static final Color LEFT = Color.rgb(0, 190, 255);
   private static final Color RIGHT = Color.rgb(255, 140, 0);
@@ -33,6 +36,7 @@ final class ShapeRenderer {
   private Skeleton skeleton = Skeleton.NONE;
   /** An outline's view coordinates, reused (the renderer draws on the FX thread only). */
   private double[] outline = new double[0];
+  private Font nameFont = Font.font(DEFAULT_TEXT_SIZE);
 
   ShapeRenderer(ClassPalette palette) {
     this.palette = palette;
@@ -40,6 +44,15 @@ final class ShapeRenderer {
 
   void setClassNames(List<String> names) {
     classNames = List.copyOf(names);
+  }
+
+  /** The size of the class names on the canvas, in view pixels: the same at every zoom. */
+  void setTextSize(double size) {
+    nameFont = Font.font(Math.max(6, size));
+  }
+
+  double textSize() {
+    return nameFont.getSize();
   }
 
   void setSkeleton(Skeleton skeleton) {
@@ -253,17 +266,78 @@ final class ShapeRenderer {
   }
 
   private void drawNames(GraphicsContext gc, List<Label> labels, int[] indices, int count, Viewport vp) {
-    gc.setFont(NAME_FONT);
     for (int i = 0; i < count; i++) {
       Label label = labels.get(indices[i]);
       double[] b = dev.loupe.labeling.geom.Bounds.of(label);
-      if (b == null) {
-        continue;
+      if (b != null) {
+        tag(gc, className(label.classId()), palette.colorOf(label.classId()), vp.viewX(b[0]), vp.viewY(b[1]));
       }
-      double x = vp.viewX(b[0]), y = vp.viewY(b[1]);
-      gc.setFill(palette.colorOf(label.classId()));
-      gc.fillText(className(label.classId()), x + 2, Math.max(11, y - 3));
     }
+  }
+
+  /**
+   * Writes a text on a dark tag just above a label's top-left corner (inside the view): readable on any
+   * image, at any zoom.
+   */
+  private void tag(GraphicsContext gc, String text, Color color, double x, double y) {
+    double size = nameFont.getSize();
+    double height = size + 4;
+    double width = text.length() * size * 0.58 + 6;
+    double top = Math.max(0, y - height);
+    gc.setFill(TAG);
+    gc.fillRect(x, top, width, height);
+    gc.setFont(nameFont);
+    gc.setFill(color);
+    gc.fillText(text, x + 3, top + size);
+  }
+
+  /**
+   * Draws a model's predictions not yet reviewed: a dashed outline in the class colour and a tag with
+   * the class and the confidence ("dog 0.87"), so they stand apart from the labels people made.
+   */
+  void drawPending(GraphicsContext gc, List<Label> labels, double[] confidences, Viewport vp) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    gc.setLineWidth(2);
+    gc.setLineDashes(DASHES);
+    for (Label label : labels) {
+      Color color = palette.colorOf(label.classId());
+      gc.setStroke(color);
+      gc.beginPath();
+      if (label instanceof BoxLabel b) {
+        rectangle(gc, vp, b.cx(), b.cy(), b.w(), b.h());
+      } else if (label instanceof PoseLabel p) {
+        rectangle(gc, vp, p.cx(), p.cy(), p.w(), p.h());
+        addPath(gc, p, vp);
+      } else {
+        addPath(gc, label, vp);
+      }
+      gc.stroke();
+      if (label instanceof PoseLabel p) {
+        drawKeypoints(gc, p, vp, color);
+      }
+    }
+    gc.setLineDashes((double[]) null);
+    for (int i = 0; i < labels.size(); i++) {
+      Label label = labels.get(i);
+      double[] b = dev.loupe.labeling.geom.Bounds.of(label);
+      if (b != null) {
+        String text = className(label.classId())
+            + (Double.isNaN(confidences[i]) ? "" : String.format(java.util.Locale.ROOT, " %.2f", confidences[i]));
+        tag(gc, text, palette.colorOf(label.classId()), vp.viewX(b[0]), vp.viewY(b[1]));
+      }
+    }
+  }
+
+  private static void rectangle(GraphicsContext gc, Viewport vp, double cx, double cy, double w, double h) {
+    double x0 = vp.viewX(cx - w / 2), y0 = vp.viewY(cy - h / 2);
+    double x1 = vp.viewX(cx + w / 2), y1 = vp.viewY(cy + h / 2);
+    gc.moveTo(x0, y0);
+    gc.lineTo(x1, y0);
+    gc.lineTo(x1, y1);
+    gc.lineTo(x0, y1);
+    gc.closePath();
   }
 
   /** The classes of a classify image, written large in the top-left corner of the view. */

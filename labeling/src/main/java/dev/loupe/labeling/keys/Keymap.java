@@ -18,7 +18,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * Which keys run which {@link Action}: a preset (desktop habits, or CVAT's) that the user can remap.
+ * Which keys run which {@link Action}: a preset (desktop habits, CVAT's or Label Studio's) that the
+ * user can remap. One keymap serves the whole window ({@link SceneKeys}).
  * Saved as JSON at a path the app chooses (for example {@code <workspace>/keymap.json}):
  *
  * <pre>
@@ -31,8 +32,12 @@ import javafx.scene.input.KeyEvent;
 public final class Keymap {
   /** The starting points of a keymap. */
   public enum Preset {
+    /** Desktop habits: A and D for the images, Ctrl for the edits. */
     DEFAULT,
-    CVAT
+    /** Close to CVAT's keys (F and D for the next and previous frame). */
+    CVAT,
+    /** Close to Label Studio's keys (Ctrl+Enter accepts, Alt+. and Alt+, walk the regions). */
+    LABEL_STUDIO
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +102,15 @@ public final class Keymap {
 
   /** The action a key press runs, or null. */
   public Action actionFor(KeyEvent event) {
+    return actionFor(event, null);
+  }
+
+  /** The action of {@code scope} (null: any) a key press runs, or null. */
+  public Action actionFor(KeyEvent event, Action.Scope scope) {
     for (Map.Entry<Action, List<KeyCombination>> entry : bindings.entrySet()) {
+      if (scope != null && entry.getKey().scope() != scope) {
+        continue;
+      }
       for (KeyCombination key : entry.getValue()) {
         if (key.match(event)) {
           return entry.getKey();

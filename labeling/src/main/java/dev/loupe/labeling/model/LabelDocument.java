@@ -10,15 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The labels of one image as they are being edited: an ordered list of {@link Shape}s (later ones are
- * drawn on top) plus view state that is not saved (hidden and locked shapes). Changed only through
- * {@link Edit}s, so every change can be undone; listeners hear of each change. Not thread-safe: used
- * from the FX thread.
+ * drawn on top) plus view state that is not saved (hidden and locked shapes), and the shapes that are
+ * a model's predictions not yet reviewed, with their confidence ({@link #isPending}: drawn apart until
+ * accepted, see {@link Review}). Changed only through {@link Edit}s, so every change can be undone;
+ * listeners hear of each change. Not thread-safe: used from the FX thread.
  */
 public final class LabelDocument {
   private final List<Shape> shapes = new ArrayList<>();
   private final List<Shape> readOnly = Collections.unmodifiableList(shapes);
   private final Set<Long> hidden = new HashSet<>();
   private final Set<Long> locked = new HashSet<>();
+  private final java.util.Map<Long, Double> pending = new java.util.HashMap<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private long nextId = 1;
   private long version;
@@ -29,9 +31,22 @@ public final class LabelDocument {
   public LabelDocument() {}
 
   public LabelDocument(List<? extends Label> labels) {
+    this(labels, java.util.Map.of());
+  }
+
+  /**
+   * A document whose labels at the given positions are predictions still to be reviewed (an
+   * auto-annotation run wrote them), with their confidence.
+   */
+  public LabelDocument(List<? extends Label> labels, java.util.Map<Integer, Double> pendingByPosition) {
     for (Label label : labels) {
       shapes.add(newShape(label));
     }
+    pendingByPosition.forEach((position, confidence) -> {
+      if (position >= 0 && position < shapes.size()) {
+        pending.put(shapes.get(position).id(), confidence);
+      }
+    });
   }
 
   /** A shape with a fresh id, not yet in the document (add it through {@link AddShapes}). */
@@ -101,6 +116,35 @@ public final class LabelDocument {
     return locked.contains(id);
   }
 
+  /** Whether a shape is a prediction not yet accepted. */
+  public boolean isPending(long id) {
+    return pending.containsKey(id);
+  }
+
+  /** The confidence of a pending prediction, or NaN for a shape that is not one. */
+  public double confidence(long id) {
+    Double confidence = pending.get(id);
+    return confidence == null ? Double.NaN : confidence;
+  }
+
+  /** The pending predictions, in drawing order. */
+  public List<Shape> pendingShapes() {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    List<Shape> found = new ArrayList<>();
+    for (Shape shape : shapes) {
+      if (pending.containsKey(shape.id())) {
+        found.add(shape);
+      }
+    }
+    return found;
+  }
+
+  public int pendingCount() {
+    return pending.size();
+  }
+
   /** Hiding is view state: not saved, not undone. */
   public void setHidden(long id, boolean hide) {
     if (hide ? hidden.add(id) : hidden.remove(id)) {
@@ -139,6 +183,17 @@ public final class LabelDocument {
     changed();
   }
 
+  void setPending(long id, double confidence) {
+    pending.put(id, confidence);
+    changed();
+  }
+
+  void clearPending(long id) {
+    if (pending.remove(id) != null) {
+      changed();
+    }
+  }
+
   void remove(long id) {
     int index = indexOf(id);
     if (index >= 0) {
@@ -146,6 +201,7 @@ public final class LabelDocument {
       positions = null;
       hidden.remove(id);
       locked.remove(id);
+      pending.remove(id);
       changed();
     }
   }

@@ -7,10 +7,10 @@ import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.core.workspace.ImagePage;
 import dev.loupe.core.workspace.ImageQuery;
 import dev.loupe.core.workspace.Workspace;
-import dev.loupe.labeling.model.AddShapes;
 import dev.loupe.labeling.model.Edit;
 import dev.loupe.labeling.model.History;
 import dev.loupe.labeling.model.LabelDocument;
+import dev.loupe.labeling.model.ProposeShapes;
 import dev.loupe.labeling.model.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +54,7 @@ public final class LabelingSession implements AutoCloseable {
   private final ReadOnlyStringWrapper saveStatus = new ReadOnlyStringWrapper("");
   private final ObjectProperty<PreLabeler> preLabeler = new SimpleObjectProperty<>();
   private List<Label> clipboard = List.of();
+  private Map<String, List<Proposal>> toReview = Map.of();
   private volatile double viewWidth;
   private volatile double viewHeight;
   private int requested = -1;
@@ -184,7 +185,7 @@ public final class LabelingSession implements AutoCloseable {
     ImageRecord record = (ImageRecord) parts[2];
     History history = histories.get(record.hash());
     if (history == null) {
-      history = new History(new LabelDocument((List<Label>) parts[3]));
+      history = new History(document(record.hash(), (List<Label>) parts[3]));
       histories.put(record.hash(), history);
     }
     Throwable error = (Throwable) parts[1];
@@ -277,7 +278,48 @@ public final class LabelingSession implements AutoCloseable {
 
   /** The history of an image, with its labels read from the workspace the first time. */
   public History history(String hash) {
-    return histories.computeIfAbsent(hash, h -> new History(new LabelDocument(workspace.labels().get(dataset.id(), h))));
+    return histories.computeIfAbsent(hash, h -> new History(document(h, workspace.labels().get(dataset.id(), h))));
+  }
+
+  /** An image's document, its labels that are still to be reviewed marked pending. */
+  private LabelDocument document(String hash, List<Label> labels) {
+    List<Proposal> proposals = toReview.getOrDefault(hash, List.of());
+    Map<Integer, Double> pending = new HashMap<>();
+    for (Proposal proposal : proposals) {
+      for (int i = 0; i < labels.size(); i++) {
+        if (!pending.containsKey(i) && labels.get(i).equals(proposal.label())) {
+          pending.put(i, proposal.confidence());
+          break;
+        }
+      }
+    }
+    return new LabelDocument(labels, pending);
+  }
+
+  /**
+   * Labels of the session's images that a model wrote and that are still to be reviewed (an
+   * auto-annotation run's), with their confidence: they are shown pending until accepted or
+   * rejected. Set before the first image is shown.
+   */
+  public void setToReview(Map<String, List<Proposal>> proposals) {
+    toReview = Map.copyOf(proposals);
+  }
+
+  /**
+   * The predictions of an image still pending now (after what was accepted or rejected in this
+   * session), for the app to remember what is left to review.
+   */
+  public List<Proposal> stillToReview(String hash) {
+    History history = histories.get(hash);
+    if (history == null) {
+      return toReview.getOrDefault(hash, List.of());
+    }
+    LabelDocument document = history.document();
+    List<Proposal> left = new ArrayList<>();
+    for (Shape shape : document.pendingShapes()) {
+      left.add(new Proposal(shape.label(), document.confidence(shape.id())));
+    }
+    return left;
   }
 
   private void save(String hash, LabelDocument document) {
@@ -351,8 +393,8 @@ public final class LabelingSession implements AutoCloseable {
       if (shown > 0 || (shown < 0 && !workspace.labels().get(dataset.id(), hash).isEmpty())) {
         continue;
       }
-      List<Label> labels = predict(labeler, hash);
-      if (onFxThread(() -> history(hash).document().size() == 0 ? addPredictions(hash, labels) : 0) > 0) {
+      List<Proposal> proposals = predict(labeler, hash);
+      if (onFxThread(() -> history(hash).document().size() == 0 ? addPredictions(hash, proposals) : 0) > 0) {
         labeled++;
       }
     }
@@ -360,24 +402,28 @@ public final class LabelingSession implements AutoCloseable {
     return labeled;
   }
 
-  private int addPredictions(String hash, List<Label> labels) {
+  private int addPredictions(String hash, List<Proposal> proposals) {
     LabelDocument document = history(hash).document();
     List<Shape> shapes = new ArrayList<>();
-    for (Label label : labels) {
+    Map<Long, Double> confidences = new HashMap<>();
+    for (Proposal proposal : proposals) {
+      Label label = proposal.label();
       if (label.classId() >= 0 && label.classId() < dataset.classCount()) {
-        shapes.add(document.newShape(label));
+        Shape shape = document.newShape(label);
+        shapes.add(shape);
+        confidences.put(shape.id(), proposal.confidence());
       }
     }
     if (!shapes.isEmpty()) {
-      perform(hash, new AddShapes("pre-label " + shapes.size() + " labels", shapes));
+      perform(hash, new ProposeShapes("pre-label " + shapes.size() + " labels", shapes, confidences));
     }
     return shapes.size();
   }
 
-  private static List<Label> predict(PreLabeler labeler, String hash) {
+  private static List<Proposal> predict(PreLabeler labeler, String hash) {
     try {
-      List<Label> labels = labeler.predict(hash);
-      return labels == null ? List.of() : labels;
+      List<Proposal> proposals = labeler.predict(hash);
+      return proposals == null ? List.of() : proposals;
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -38,15 +38,24 @@ class KeymapTest {
     assertThat(desktop.actionFor(key(KeyCode.D, false, true))).isEqualTo(Action.DUPLICATE);
     assertThat(desktop.actionFor(key(KeyCode.TAB, true, false))).isEqualTo(Action.PREVIOUS_SHAPE);
     assertThat(desktop.actionFor(key(KeyCode.DIGIT3, false, false))).isEqualTo(Action.CLASS_3);
+    assertThat(desktop.actionFor(key(KeyCode.DIGIT0, false, false))).isEqualTo(Action.CLASS_0);
     assertThat(desktop.actionFor(key(KeyCode.Q, false, false))).isNull();
 
     Keymap cvat = new Keymap(Keymap.Preset.CVAT);
     assertThat(cvat.actionFor(key(KeyCode.F, false, false))).isEqualTo(Action.NEXT_IMAGE);
     assertThat(cvat.actionFor(key(KeyCode.D, false, false))).isEqualTo(Action.PREVIOUS_IMAGE);
 
+    Keymap labelStudio = new Keymap(Keymap.Preset.LABEL_STUDIO);
+    assertThat(labelStudio.actionFor(key(KeyCode.ENTER, false, true))).isEqualTo(Action.ACCEPT_ALL_PREDICTIONS);
+    assertThat(labelStudio.actionFor(key(KeyCode.H, false, true))).isEqualTo(Action.TOGGLE_HIDE_ALL);
+    assertThat(desktop.actionFor(key(KeyCode.END, false, true), Action.Scope.WINDOW)).isEqualTo(Action.GRID_LAST);
+    assertThat(desktop.actionFor(key(KeyCode.END, false, true), Action.Scope.LABELING)).isNull();
+
     assertThat(desktop.conflicts()).isEmpty();
     assertThat(cvat.conflicts()).isEmpty();
-    assertThat(Action.CLASS_3.classIndex()).isEqualTo(2);
+    assertThat(labelStudio.conflicts()).isEmpty();
+    assertThat(Action.CLASS_3.classIndex()).isEqualTo(3);
+    assertThat(Action.CLASS_0.classIndex()).isEqualTo(0);
     assertThat(Action.UNDO.description()).isEqualTo("Undo");
   }
 

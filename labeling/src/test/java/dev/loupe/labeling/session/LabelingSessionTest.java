@@ -102,7 +102,7 @@ class LabelingSessionTest {
   void pre_labelling_skips_labelled_images_and_can_be_cancelled() throws Exception {
     go(0);
     fx(() -> {
-      session.preLabelerProperty().set(hash -> List.of(new BoxLabel(0, 0.3, 0.3, 0.1, 0.1)));
+      session.preLabelerProperty().set(hash -> List.of(new Proposal(new BoxLabel(0, 0.3, 0.3, 0.1, 0.1), 0.8)));
       return null;
     });
     int[] calls = {0};

@@ -1,12 +1,12 @@
 package dev.loupe.app.gui.classes;
 
 import dev.loupe.app.gui.classes.ClassManagerViewModel.ClassRow;
+import dev.loupe.labeling.ClassPicker;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -71,14 +71,14 @@ public final class ClassManagerDialog {
     merge.disableProperty().bind(none);
     merge.setOnAction(e -> {
       List<Integer> sources = list.getSelectionModel().getSelectedItems().stream().map(ClassRow::id).toList();
-      List<ClassRow> targets = model.rows().stream().filter(r -> !sources.contains(r.id())).toList();
+      List<Integer> targets = model.rows().stream().map(ClassRow::id).filter(id -> !sources.contains(id)).toList();
       if (targets.isEmpty()) {
         return;
       }
-      ChoiceDialog<ClassRow> ask = new ChoiceDialog<>(targets.get(0), targets);
-      ask.initOwner(dialog.getDialogPane().getScene().getWindow());
-      ask.setHeaderText("Move the labels of " + sources.size() + " class(es) to:");
-      ask.showAndWait().ifPresent(t -> model.merge(sources, t.id(), changed));
+      ClassPicker.choose(dialog.getDialogPane().getScene().getWindow(),
+              "Move the labels of " + sources.size() + " class(es) to:",
+              model.rows().stream().map(ClassRow::name).toList(), targets, dialog.getDialogPane().getStylesheets())
+          .ifPresent(target -> model.merge(sources, target, changed));
     });
     Button delete = new Button("Delete");
     delete.getStyleClass().add("danger");

@@ -7,6 +7,7 @@ import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.LabelingView;
+import dev.loupe.labeling.keys.Keymap;
 import dev.loupe.labeling.session.LabelingSession;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -21,7 +22,8 @@ import javafx.scene.layout.HBox;
  * The labeling area of the workbench: the labeling module's {@link LabelingView} over a
  * {@link LabelingSession} (every edit saved at once, undo per image), the dataset's class colours,
  * the keymap saved in the workspace, and a bar to choose the model, confidence and IoU that
- * "pre-label" uses. One session is open at a time; opening another image list closes the last.
+ * "pre-label" uses (remembered per dataset in {@link LabelingSettings}, with the review threshold and
+ * the label text size). One session is open at a time; opening another image list closes the last.
  */
 public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private final Workspace workspace;
@@ -30,12 +32,29 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private LabelingSession session;
   private ModelPreLabeler preLabeler;
   private Dataset dataset;
+  private Keymap keymap;
+  private final LabelingSettings settings;
   private java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
     this.workspace = workspace;
     this.colors = colors;
     this.engines = engines;
+    this.settings = LabelingSettings.load(workspace.root().resolve("labeling-settings.json"));
+    try {
+      keymap = Keymap.load(keymapFile());
+    } catch (java.io.IOException e) {
+      keymap = new Keymap(Keymap.Preset.DEFAULT); // the labeling view says why when it opens
+    }
+  }
+
+  private java.nio.file.Path keymapFile() {
+    return workspace.root().resolve("keymap.json");
+  }
+
+  @Override
+  public Keymap keymap() {
+    return keymap;
   }
 
   @Override
@@ -45,10 +64,16 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     session = new LabelingSession(workspace, dataset.id(), orderedHashes);
     LabelingView view = new LabelingView(session);
     view.palette().loadOverrides(colors.load(dataset.id()));
-    view.useKeymapFile(workspace.root().resolve("keymap.json"));
+    view.useKeymapFile(keymapFile());
+    keymap = view.keymap();
+    view.keymapProperty().addListener((o, was, now) -> keymap = now);
+    LabelingSettings.DatasetChoice choice = settings.choice(dataset.id());
+    view.reviewThresholdProperty().set(choice.reviewThreshold());
+    view.canvas().labelTextSizeProperty().set(settings.labelTextSize());
+    view.canvas().labelTextSizeProperty().addListener((o, was, now) -> remember(() -> settings.setLabelTextSize(now.doubleValue())));
     view.open(startIndex);
     BorderPane area = new BorderPane(view);
-    area.setTop(modelBar(dataset));
+    area.setTop(modelBar(dataset, view, choice));
     return area;
   }
 
@@ -64,8 +89,20 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     onFindSimilar = value;
   }
 
-  /** The model that pre-labelling uses: the workspace's models whose task fits the dataset. */
-  private Node modelBar(Dataset dataset) {
+  /** Saves a setting; a settings file that cannot be written costs the memory of it, never the labeling. */
+  private static void remember(Runnable save) {
+    try {
+      save.run();
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println(e.getMessage());
+    }
+  }
+
+  /**
+   * The model that pre-labelling uses: the workspace's models whose task fits the dataset; the
+   * choices made last for the dataset come back, and each change is remembered.
+   */
+  private Node modelBar(Dataset dataset, LabelingView view, LabelingSettings.DatasetChoice choice) {
     ComboBox<ModelRecord> models = new ComboBox<>();
     models.getItems().setAll(
         workspace.models().list(null).stream().filter(ModelRecord::runnable).toList());
@@ -73,8 +110,10 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
         models.getItems().isEmpty() ? "no model: import one with loupe models import" : "choose a model");
     models.setCellFactory(list -> new ModelCell());
     models.setButtonCell(new ModelCell());
-    Spinner<Double> conf = new Spinner<>(0.01, 1.0, 0.25, 0.05);
-    Spinner<Double> iou = new Spinner<>(0.05, 1.0, 0.7, 0.05);
+    models.setId("prelabel-model");
+    Spinner<Double> conf = new Spinner<>(0.01, 1.0, choice.conf(), 0.05);
+    Spinner<Double> iou = new Spinner<>(0.05, 1.0, choice.iou(), 0.05);
+    conf.setId("prelabel-conf");
     conf.setEditable(true);
     iou.setEditable(true);
     conf.setPrefWidth(80);
@@ -94,9 +133,21 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
             session.preLabelerProperty().set(preLabeler);
           }
         };
-    models.valueProperty().addListener((o, was, is) -> apply.run());
-    conf.valueProperty().addListener((o, was, is) -> apply.run());
-    iou.valueProperty().addListener((o, was, is) -> apply.run());
+    Runnable changed =
+        () -> {
+          apply.run();
+          remember(() -> settings.setChoice(dataset.id(), new LabelingSettings.DatasetChoice(
+              models.getValue() == null ? null : models.getValue().id(), conf.getValue(), iou.getValue(),
+              view.reviewThresholdProperty().get())));
+        };
+    models.getItems().stream().filter(m -> m.id().equals(choice.modelId())).findFirst().ifPresent(m -> {
+      models.setValue(m);
+      apply.run();
+    });
+    models.valueProperty().addListener((o, was, is) -> changed.run());
+    conf.valueProperty().addListener((o, was, is) -> changed.run());
+    iou.valueProperty().addListener((o, was, is) -> changed.run());
+    view.reviewThresholdProperty().addListener((o, was, is) -> changed.run());
     javafx.scene.control.Button similar = new javafx.scene.control.Button("Find similar");
     similar.setId("find-similar");
     similar.setTooltip(new javafx.scene.control.Tooltip("Images like this one (Ctrl+Shift+F)"));

@@ -22,6 +22,11 @@ public interface LabelingHost {
     return null;
   }
 
+  /** The window's keymap (one for the whole window: the labeling view and the grid use it). */
+  default dev.loupe.labeling.keys.Keymap keymap() {
+    return new dev.loupe.labeling.keys.Keymap(dev.loupe.labeling.keys.Keymap.Preset.DEFAULT);
+  }
+
   /** Where the host's "Find similar" button goes; a host without one ignores it. */
   default void setOnFindSimilar(java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> value) {}
 }

@@ -1,14 +1,18 @@
 package dev.loupe.app.gui.labeling;
 
 import dev.loupe.core.annotate.AutoAnnotator;
+import dev.loupe.core.annotate.ClassMapping;
+import dev.loupe.core.annotate.DatasetPrediction;
+import dev.loupe.core.annotate.PredictionLabels;
+import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.annotate.PredictorFactory;
-import dev.loupe.core.domain.Label;
 import dev.loupe.core.inference.ImagePrediction;
 import dev.loupe.core.inference.ModelInfo;
 import dev.loupe.core.inference.PredictOptions;
 import dev.loupe.core.inference.Predictor;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.session.PreLabeler;
+import dev.loupe.labeling.session.Proposal;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +21,8 @@ import java.util.List;
 /**
  * Pre-labelling of the labeling view with a model of the workspace: the platform's per-image
  * predict ({@link AutoAnnotator#predictImage}), with the model loaded once and kept while it is
- * chosen. Proposals are in the dataset's classes and skip what overlaps an existing label.
+ * chosen. Proposals are in the dataset's classes, skip what overlaps an existing label and carry the
+ * model's confidence.
  */
 public final class ModelPreLabeler implements PreLabeler, AutoCloseable {
   private final AutoAnnotator annotator;
@@ -38,9 +43,14 @@ public final class ModelPreLabeler implements PreLabeler, AutoCloseable {
     this.iou = iou;
   }
 
+  /** The proposals for an image, each with the model's confidence (for the review in the labeling view). */
   @Override
-  public List<Label> predict(String hash) throws IOException {
-    return annotator.predictImage(datasetId, hash, modelId, confidence, iou).labels();
+  public List<Proposal> predict(String hash) throws IOException {
+    DatasetPrediction found = annotator.predictImage(datasetId, hash, modelId, confidence, iou);
+    Dataset dataset = found.dataset();
+    ClassMapping classes = ClassMapping.byName(shared.names(), dataset.classNames());
+    PredictionLabels converter = new PredictionLabels(dataset.task(), classes, dataset.kptShape());
+    return ScoredLabels.of(found.prediction(), converter, confidence, found.labels());
   }
 
   /** Frees the model's engine. */
@@ -88,6 +98,11 @@ public final class ModelPreLabeler implements PreLabeler, AutoCloseable {
           // kept for the next image; released with the pre-labeler
         }
       };
+    }
+
+    /** The class names of the loaded model. */
+    synchronized List<String> names() {
+      return loaded == null ? List.of() : loaded.info().names();
     }
 
     synchronized void release() {

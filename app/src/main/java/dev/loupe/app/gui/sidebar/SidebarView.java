@@ -2,10 +2,12 @@ package dev.loupe.app.gui.sidebar;
 
 import dev.loupe.app.gui.Icons;
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -50,8 +52,8 @@ public final class SidebarView extends VBox {
 
     getChildren().addAll(
         header("DATASETS", Icons.DATASET), datasetList,
-        header("PROJECTS", Icons.PROJECT), section(model.projects(), SidebarViewModel.NO_PROJECTS),
-        header("MODELS", Icons.MODEL), section(model.models(), SidebarViewModel.NO_MODELS),
+        header("PROJECTS", Icons.PROJECT), section(model.projects(), SidebarViewModel.NO_PROJECTS, Label::new),
+        header("MODELS", Icons.MODEL), section(model.models(), SidebarViewModel.NO_MODELS, m -> modelItem(model, m)),
         new Region(), trash);
   }
 
@@ -62,7 +64,8 @@ public final class SidebarView extends VBox {
     return label;
   }
 
-  private static Node section(javafx.collections.ObservableList<String> items, String empty) {
+  private static <T> Node section(
+      javafx.collections.ObservableList<T> items, String empty, java.util.function.Function<T, Node> item) {
     VBox box = new VBox(2);
     box.setPadding(new Insets(0, 8, 4, 8));
     Runnable fill = () -> {
@@ -70,11 +73,21 @@ public final class SidebarView extends VBox {
       if (items.isEmpty()) {
         box.getChildren().add(emptyState(empty));
       }
-      items.forEach(i -> box.getChildren().add(new Label(i)));
+      items.forEach(i -> box.getChildren().add(item.apply(i)));
     };
-    items.addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+    items.addListener((javafx.collections.ListChangeListener<T>) c -> fill.run());
     fill.run();
     return box;
+  }
+
+  /** A model: a link that opens its details. */
+  private static Node modelItem(SidebarViewModel model, ModelRecord m) {
+    Hyperlink link = new Hyperlink(SidebarViewModel.describe(m));
+    link.setId("sidebar-model-" + m.slug());
+    link.getStyleClass().add("sidebar-model");
+    link.setTooltip(new javafx.scene.control.Tooltip("Open " + m.name() + ": metrics, its run, validation, export"));
+    link.setOnAction(e -> model.openModel(m));
+    return link;
   }
 
   private static Label emptyState(String text) {

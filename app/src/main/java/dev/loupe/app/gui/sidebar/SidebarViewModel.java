@@ -1,8 +1,10 @@
 package dev.loupe.app.gui.sidebar;
 
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.Workspace;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -12,7 +14,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The sidebar: the workspace's datasets (one selected), its projects and models (an empty section
- * says how to get some), and how many datasets wait in the trash.
+ * says how to get some; a click on a model opens its details), and how many datasets wait in the
+ * trash.
  */
 public final class SidebarViewModel {
   public static final String NO_PROJECTS = "No projects yet. Create one with: loupe projects create NAME";
@@ -21,9 +24,10 @@ public final class SidebarViewModel {
   private final Workspace workspace;
   private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
   private final ObservableList<String> projects = FXCollections.observableArrayList();
-  private final ObservableList<String> models = FXCollections.observableArrayList();
+  private final ObservableList<ModelRecord> models = FXCollections.observableArrayList();
   private final ObjectProperty<Dataset> selected = new SimpleObjectProperty<>();
   private final ReadOnlyIntegerWrapper trashCount = new ReadOnlyIntegerWrapper();
+  private Consumer<ModelRecord> onOpenModel = m -> {};
 
   public SidebarViewModel(Workspace workspace) {
     this.workspace = workspace;
@@ -35,10 +39,7 @@ public final class SidebarViewModel {
     datasets.setAll(workspace.datasets().list());
     trashCount.set(workspace.trash().list().size());
     projects.setAll(workspace.projects().list().stream().map(p -> p.name()).toList());
-    models.setAll(
-        workspace.models().list(null).stream()
-            .map(m -> m.name() + " · " + m.task().apiName() + " · " + m.format())
-            .toList());
+    models.setAll(workspace.models().list(null));
     Dataset again = datasets.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null);
     if (!Objects.equals(again, selected.get())) {
       selected.set(again);
@@ -65,8 +66,24 @@ public final class SidebarViewModel {
     return projects;
   }
 
-  public ObservableList<String> models() {
+  /** The workspace's models (the registry). */
+  public ObservableList<ModelRecord> models() {
     return models;
+  }
+
+  /** What happens when a model is clicked: the window opens its details. */
+  public void setOnOpenModel(Consumer<ModelRecord> action) {
+    this.onOpenModel = action;
+  }
+
+  /** Opens {@code m}'s details (a click on it in the sidebar). */
+  public void openModel(ModelRecord m) {
+    onOpenModel.accept(m);
+  }
+
+  /** {@code name · task · format}; a model whose task is unknown (a .pt checkpoint) says so. */
+  public static String describe(ModelRecord m) {
+    return m.name() + " · " + (m.task() == null ? "task unknown" : m.task().apiName()) + " · " + m.format();
   }
 
   public ObjectProperty<Dataset> selectedProperty() {

@@ -18,6 +18,7 @@ import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.loupe.labeling.session.Proposal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +48,11 @@ class ModelPreLabelerTest {
 
       try (ModelPreLabeler preLabeler =
           new ModelPreLabeler(ws, counting, ws.datasets().require("coco8").id(), model.id(), 0.25, 0.7)) {
-        List<Label> proposed = preLabeler.predict(bus.hash());
-        assertThat(proposed).isNotEmpty().allMatch(l -> l instanceof BoxLabel);
+        List<Proposal> proposals = preLabeler.predict(bus.hash());
+        // each with the model's confidence, at least the threshold asked for
+        assertThat(proposals).isNotEmpty().allMatch(p -> p.confidence() >= 0.25 && p.confidence() <= 1);
+        List<Label> proposed = proposals.stream().map(Proposal::label).toList();
+        assertThat(proposed).allMatch(l -> l instanceof BoxLabel);
         // the model finds the classes the image's own labels name
         assertThat(proposed.stream().map(Label::classId).distinct())
             .containsAnyElementsOf(truth.stream().map(Label::classId).toList());
@@ -57,7 +61,7 @@ class ModelPreLabelerTest {
 
         // an existing label of the same class at IoU >= 0.7 suppresses the proposal
         ws.labels().put("coco8", bus.hash(), List.of(proposed.get(0)));
-        assertThat(preLabeler.predict(bus.hash())).doesNotContain(proposed.get(0));
+        assertThat(preLabeler.predict(bus.hash()).stream().map(Proposal::label)).doesNotContain(proposed.get(0));
         for (ImageRecord other : images) {
           preLabeler.predict(other.hash());
         }

@@ -36,7 +36,8 @@ class SidebarViewModelTest {
 
       assertThat(sidebar.datasets()).extracting(d -> d.name()).containsExactly("birds");
       assertThat(sidebar.projects()).containsExactly("Bird watch");
-      assertThat(sidebar.models()).singleElement().asString().contains("detect").contains("onnx");
+      assertThat(sidebar.models()).singleElement().satisfies(m ->
+          assertThat(SidebarViewModel.describe(m)).contains("detect").contains("onnx"));
     }
   }
 }
