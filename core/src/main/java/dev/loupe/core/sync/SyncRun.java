@@ -269,6 +269,10 @@ final class SyncRun {
       }
       boolean localGone = l == null;
       boolean remoteGone = r == null;
+      if (e.hasBase() && !localGone && !remoteGone && l.revision() <= e.baseRevision()
+          && r.fingerprint().equals(e.baseFingerprint())) {
+        continue; // unchanged on both sides: the common case, decided without reading labels
+      }
       List<Label> localLabels = localGone ? null : workspace.labels().get(dataset.id(), l.hash());
       String localFp = localGone ? null : LabelFingerprint.of(l.split(), localLabels, dataset.classNames());
       if (!e.hasBase()) {
