@@ -135,6 +135,8 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
+    scene.getAccelerators().put(
+        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
     return scene;
   }
@@ -216,13 +218,15 @@ public final class MainWindow extends BorderPane {
     Button classes = tool("classes", "Classes", Icons.TAG, "Add, rename, merge, delete, colour", this::openClasses);
     Button split = tool("split", "Split", Icons.SPLIT, "Redistribute train / val / test", this::openSplit);
     Button versions = tool("versions", "Versions", Icons.VERSION, "Snapshots of this dataset", this::openVersions);
+    Button sync = tool("sync", "Sync", Icons.IMPORT, "Push, pull and sync with the platform (Ctrl+Shift+Y)",
+        this::openSync);
     Button annotate = tool("auto-annotate", "Annotate", Icons.MODEL,
         "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
     Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
     trash.getStyleClass().add("danger");
     Button duplicates = tool("duplicates", null, ExplorerView.DUPLICATES_ICON,
         "Duplicates: exact and near copies, leaks across splits", this::openDuplicates);
-    for (Button b : new Button[] {export, classes, split, versions, annotate, trash, duplicates}) {
+    for (Button b : new Button[] {export, classes, split, versions, sync, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
     Region spacer = new Region();
@@ -230,7 +234,7 @@ public final class MainWindow extends BorderPane {
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle,
         new ViewSwitcher(model.centerViewProperty()), spacer,
         newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), duplicates,
-        classes, split, versions, annotate, trash);
+        classes, split, versions, sync, annotate, trash);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
@@ -300,6 +304,19 @@ public final class MainWindow extends BorderPane {
   public void openVersions() {
     if (dataset() != null) {
       VersionsDialog.show(window(), new VersionsViewModel(model.workspace(), dataset()), model.tasks());
+    }
+  }
+
+  /** Opens the shown dataset's sync panel (push, pull, sync, conflicts). */
+  public void openSync() {
+    if (dataset() != null) {
+      String id = dataset().id();
+      var panel = new dev.loupe.app.gui.sync.SyncPanelViewModel(model.workspace(), dataset(),
+          PlatformConnector.fromSettings(), dev.loupe.core.sync.SyncOptions.defaults(), model.tasks());
+      panel.setOnDatasetChanged(() -> model.datasetChanged(id));
+      dev.loupe.app.gui.sync.SyncDialog.show(window(), panel, () -> dev.loupe.app.gui.sync.PlatformSettingsDialog.show(
+          window(), new dev.loupe.app.gui.sync.PlatformSettingsViewModel(new dev.loupe.core.platform.PlatformSettingsFile(
+              dev.loupe.core.platform.ConfigDirs.system().loupeSettings())), model.tasks()));
     }
   }
 
