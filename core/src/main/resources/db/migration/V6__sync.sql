@@ -8,7 +8,8 @@ CREATE TABLE sync_link (
   remote_id           VARCHAR(200)  NOT NULL,
   remote_slug         VARCHAR(200),
   last_local_revision BIGINT        NOT NULL, -- the dataset's revision when the last sync ended
-  last_remote_state   VARCHAR(64),            -- fingerprint of the remote dataset the last sync saw
+  last_remote_state   VARCHAR(64),            -- hash of the remote dataset's update time and counts when the
+                                              -- last complete sync began; null forces a full comparison
   synced_at           BIGINT        NOT NULL
 );
 

@@ -30,11 +30,12 @@ import picocli.CommandLine.Spec;
         + " at --dim) or 'duplicates' (recall and precision of exact and near duplicates on --images"
         + " generated pictures, default 500, and their copies, over a sweep of thresholds); these three"
         + " print one JSON object with --json; or 'hub' (100 concurrent clients listing --images images,"
-        + " default 10,000, from 'loupe serve' over loopback: p50/p95/p99) or 'cold-start' (program"
+        + " default 10,000, from 'loupe serve' over loopback: p50/p95/p99) or 'sync' (push of --images"
+        + " images of 60 KB, default 10,000, to 'loupe serve' on loopback, pull back, no-change sync) or 'cold-start' (program"
         + " start to the window's first frame, --runs times: needs a display).")
 public final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar, duplicates,"
-      + " hub or cold-start")
+      + " hub, sync or cold-start")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -136,13 +137,14 @@ public final class BenchCommand implements Callable<Integer> {
       case "similar" -> new SimilarBenchmark(System.out)
           .run(dir.resolve("similar"), images == null ? 100_000 : images, dim, seed, threads, globalJson());
       case "hub" -> new HubBenchmark(System.out).run(dir.resolve("hub"), images == null ? 10_000 : images);
+      case "sync" -> new SyncBenchmark(System.out).run(dir.resolve("sync"), images == null ? 10_000 : images);
       case "duplicates" -> new DuplicatesBenchmark(System.out)
           .run(dir.resolve("duplicates"), images == null ? 500 : images, seed, globalJson());
       case "cold-start" -> new ColdStartBenchmark(System.out).run(dir.resolve("cold-start"),
           launcher == null ? ColdStartBenchmark.thisJar() : java.util.List.of(launcher.toString()), runs);
       default -> throw new IllegalArgumentException(
           "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats, explorer, embed,"
-              + " similar, duplicates, hub or cold-start)");
+              + " similar, duplicates, hub, sync or cold-start)");
     }
     return 0;
   }

@@ -16,11 +16,15 @@ public final class PlatformAccess {
   private PlatformAccess() {}
 
   /** {@code loupe platform} and its commands. */
-  public static CommandLine group(CliContext c) {
+  public static CommandLine group(CliContext c, ModelRuntime runtime) {
     return CommandGroup.of("platform",
-        "The Ultralytics Platform: log in, list remote datasets and models, GPUs, export models.",
+        "The Ultralytics Platform: log in, list remote datasets and models, GPUs, export models, sync datasets.",
         new PlatformLoginCommand(c), new PlatformLogoutCommand(c), new PlatformDatasetsCommand(c),
-        new PlatformModelsCommand(c), new PlatformGpusCommand(c), new PlatformExportCommand(c, ModelRuntime.engines()));
+        new PlatformModelsCommand(c), new PlatformGpusCommand(c), new PlatformExportCommand(c, ModelRuntime.engines()))
+        .addSubcommand(new PlatformPushCommand(c)).addSubcommand(new PlatformPullCommand(c))
+        .addSubcommand(new PlatformSyncCommand(c)).addSubcommand(new PlatformConflictsCommand(c))
+        .addSubcommand(CommandGroup.of("model", "A platform model's files into the registry.",
+            new PlatformModelPullCommand(c, runtime)));
   }
 
   static ConfigDirs dirs(CliContext c) {

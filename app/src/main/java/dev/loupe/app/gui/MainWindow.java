@@ -170,6 +170,8 @@ public final class MainWindow extends BorderPane {
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
     scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
+    scene.getAccelerators().put(
+        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
     return scene;
   }
@@ -282,13 +284,14 @@ public final class MainWindow extends BorderPane {
     Button classes = tool("classes", "toolbar.classes", Icons.TAG, this::openClasses);
     Button split = tool("split", "toolbar.split", Icons.SPLIT, this::openSplit);
     Button versions = tool("versions", "toolbar.versions", Icons.VERSION, this::openVersions);
+    Button sync = tool("sync", "toolbar.sync", Icons.IMPORT, this::openSync);
     Button annotate = tool("auto-annotate", "toolbar.annotate", Icons.MODEL, this::openAutoAnnotate);
     Button trash = tool("trash-dataset", "toolbar.trash", Icons.TRASH, () -> actions.trashDataset(dataset()));
     trash.setText(null);
     trash.getStyleClass().add("danger");
     Button duplicates = tool("duplicates", "toolbar.duplicates", ExplorerView.DUPLICATES_ICON, this::openDuplicates);
     duplicates.setText(null);
-    for (Button b : new Button[] {export, classes, split, versions, annotate, trash, duplicates}) {
+    for (Button b : new Button[] {export, classes, split, versions, sync, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
     Region spacer = new Region();
@@ -296,7 +299,7 @@ public final class MainWindow extends BorderPane {
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle,
         new ViewSwitcher(model.centerViewProperty()), spacer,
         newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), duplicates,
-        classes, split, versions, annotate, trash, appMenu());
+        classes, split, versions, sync, annotate, trash, appMenu());
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
@@ -388,6 +391,19 @@ public final class MainWindow extends BorderPane {
   public void openVersions() {
     if (dataset() != null) {
       actions.showVersions(dataset());
+    }
+  }
+
+  /** Opens the shown dataset's sync panel (push, pull, sync, conflicts). */
+  public void openSync() {
+    if (dataset() != null) {
+      String id = dataset().id();
+      var panel = new dev.loupe.app.gui.sync.SyncPanelViewModel(model.workspace(), dataset(),
+          PlatformConnector.fromSettings(), dev.loupe.core.sync.SyncOptions.defaults(), model.tasks());
+      panel.setOnDatasetChanged(() -> model.datasetChanged(id));
+      dev.loupe.app.gui.sync.SyncDialog.show(window(), panel, () -> dev.loupe.app.gui.sync.PlatformSettingsDialog.show(
+          window(), new dev.loupe.app.gui.sync.PlatformSettingsViewModel(new dev.loupe.core.platform.PlatformSettingsFile(
+              dev.loupe.core.platform.ConfigDirs.system().loupeSettings())), model.tasks()));
     }
   }
 

@@ -79,6 +79,9 @@ final class ConflictResolver {
       }
       default -> throw new SyncException("unknown conflict kind " + c.kind());
     }
+    // what the resolution left to do (an image to send or fetch again) needs the next sync to look at every image
+    workspace.sync().saveLink(new SyncLink(link.datasetId(), link.server(), link.remoteId(), link.remoteSlug(),
+        link.lastLocalRevision(), null, link.syncedAt()));
     return workspace.sync().resolveConflict(dataset.id(), hash, keep.word());
   }
 

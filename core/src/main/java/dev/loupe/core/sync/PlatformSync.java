@@ -98,8 +98,7 @@ public final class PlatformSync {
     Dataset dataset = result.dataset();
     SyncRun.learnFetched(workspace, dataset.id(), imported.fetched(), new HashMap<>());
     dataset = workspace.datasets().require(dataset.id());
-    workspace.sync().saveLink(new SyncLink(dataset.id(), server(), r.id(), r.slug(), dataset.revision(),
-        snapshot.fingerprint(), null));
+    workspace.sync().saveLink(new SyncLink(dataset.id(), server(), r.id(), r.slug(), dataset.revision(), null, null));
     return new PullResult(dataset, result.report(), 0, 0, imported.failed());
   }
 

@@ -38,7 +38,8 @@ final class RemoteImport {
   }
 
   ImportResult run(String remoteId, RemoteSnapshot snapshot, List<RemoteRecord> records, ImportOptions importOptions) {
-    try (Scratch scratch = new Scratch(workspace, "pull")) {
+    Scratch scratch = new Scratch(workspace, "pull");
+    try {
       Path dir = scratch.dir();
       ImageDownloader.Result result = new ImageDownloader(client, options.downloadThreads())
           .fetch(remoteId, records, dir, monitor);
@@ -60,6 +61,8 @@ final class RemoteImport {
       return imported;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot import the remote images: " + e.getMessage(), e);
+    } finally {
+      scratch.closeLater();
     }
   }
 

@@ -57,6 +57,19 @@ final class RemoteSide {
         slug, local.name(), local.task().apiName(), local.description(), "private", local.classNames()));
   }
 
+  /**
+   * What the remote dataset says of itself that moves with every change (its update time, counts and
+   * classes), hashed; null when the server sends no update time (then every sync compares images).
+   */
+  String state(String remoteId) {
+    RemoteDataset d = client.datasets().get(remoteId);
+    if (d.updatedAt() == null) {
+      return null;
+    }
+    String facts = d.updatedAt() + "|" + d.imageCount() + "|" + d.labelCount() + "|" + d.classNames() + "|" + d.splits();
+    return dev.loupe.core.workspace.ContentStore.sha256(facts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Every image of a remote dataset, oldest first, without signed URLs. */
   List<RemoteImage> images(String remoteId, TaskMonitor monitor) {
     List<RemoteImage> all = new ArrayList<>();

@@ -9,7 +9,6 @@ import dev.loupe.core.formats.ImportReport;
 import dev.loupe.core.formats.ndjson.NdjsonHeader;
 import dev.loupe.core.formats.ndjson.NdjsonReader;
 import dev.loupe.core.task.TaskMonitor;
-import dev.loupe.core.workspace.ContentStore;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,16 +35,13 @@ final class RemoteSnapshot {
   private final String headerLine;
   private final Map<String, RemoteRecord> records;
   private final Map<String, JsonNode> raw;
-  private final String fingerprint;
 
   private RemoteSnapshot(
-      NdjsonHeader header, String headerLine, Map<String, RemoteRecord> records, Map<String, JsonNode> raw,
-      String fingerprint) {
+      NdjsonHeader header, String headerLine, Map<String, RemoteRecord> records, Map<String, JsonNode> raw) {
     this.header = header;
     this.headerLine = headerLine;
     this.records = records;
     this.raw = raw;
-    this.fingerprint = fingerprint;
   }
 
   /** Reads an export file; {@code scratch} is an empty folder for the renamed copy. */
@@ -102,7 +98,7 @@ final class RemoteSnapshot {
           records.put(k[0], record(k, node, item, spec.classNames()));
         },
         monitor);
-    return new RemoteSnapshot(header, headerLine, records, raw, ContentStore.sha256(export));
+    return new RemoteSnapshot(header, headerLine, records, raw);
   }
 
   private static RemoteRecord record(String[] k, JsonNode node, ImportItem item, List<String> classNames) {
@@ -153,10 +149,5 @@ final class RemoteSnapshot {
   /** A record's JSON as the export had it. */
   JsonNode raw(String name) {
     return raw.get(name);
-  }
-
-  /** The sha-256 of the export file: equal exports, equal fingerprints. */
-  String fingerprint() {
-    return fingerprint;
   }
 }

@@ -26,6 +26,20 @@ final class Scratch implements AutoCloseable {
 
   @Override
   public void close() {
+    delete(dir);
+  }
+
+  /**
+   * Deletes the folder on a background thread (many large files take seconds to unlink); what a
+   * process ending first leaves is emptied with tmp/ when the workspace next opens.
+   */
+  void closeLater() {
+    Thread t = new Thread(() -> delete(dir), "loupe-sync-cleanup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void delete(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

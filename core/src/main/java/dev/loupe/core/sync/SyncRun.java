@@ -63,6 +63,8 @@ final class SyncRun {
   private final List<String> pushProblems = new ArrayList<>();
   private final List<String> failed = new ArrayList<>();
   private int uploaded;
+  /** Whether this run changed the remote dataset (then its state read at the start is stale). */
+  private boolean changedRemote;
   private int skipped;
   private int labelsSent;
   private int moved;
@@ -85,9 +87,14 @@ final class SyncRun {
   }
 
   SyncResult run() {
+    boolean anySent = entries.values().stream().anyMatch(e -> !e.known());
+    String remoteState = remote.state(link.remoteId());
+    if (!anySent && remoteState != null && remoteState.equals(link.lastRemoteState())
+        && dataset.revision() == link.lastLocalRevision()) {
+      return result(workspace.sync().saveLink(link)); // neither side moved since the last full sync
+    }
     local = LocalImages.of(workspace, dataset.id());
     boolean anyKnown = !byName.isEmpty();
-    boolean anySent = entries.values().stream().anyMatch(e -> !e.known());
     boolean anyNew = local.keySet().stream().anyMatch(h -> !entries.containsKey(h));
     if (anySent || (anyNew && mode.pushes())) {
       monitor.progress(0, -1, "listing remote images");
@@ -107,9 +114,15 @@ final class SyncRun {
       fetchNew(snapshot);
     }
     dataset = workspace.datasets().require(dataset.id());
-    SyncLink saved = workspace.sync().saveLink(new SyncLink(dataset.id(), link.server(), link.remoteId(),
-        link.remoteSlug(), dataset.revision(), snapshot == null ? link.lastRemoteState() : snapshot.fingerprint(),
-        null));
+    // the remote state read before this run's export counts as seen only when this run sent nothing
+    // and left nothing behind (failed images, local or remote work it did not do in this mode)
+    boolean complete = snapshot != null && mode == Mode.BOTH && !changedRemote && failed.isEmpty()
+        && pushProblems.isEmpty() && entries.values().stream().allMatch(SyncEntry::known);
+    return result(workspace.sync().saveLink(new SyncLink(dataset.id(), link.server(), link.remoteId(),
+        link.remoteSlug(), dataset.revision(), complete ? remoteState : null, null)));
+  }
+
+  private SyncResult result(SyncLink saved) {
     PushResult pushed = new PushResult(saved.remoteId(), saved.remoteSlug(), uploaded, skipped, labelsSent, moved,
         deletedRemotely, pushProblems);
     PullResult pulled = new PullResult(dataset, report, updatedHere, deletedHere, failed);
@@ -154,6 +167,7 @@ final class SyncRun {
     workspace.sync().putEntries(dataset.id(), learned);
     for (Map.Entry<Split, List<String>> m : misplaced.entrySet()) {
       remote.client().images().move(link.remoteId(), m.getValue(), m.getKey().apiName());
+      changedRemote = true;
     }
   }
 
@@ -206,6 +220,7 @@ final class SyncRun {
     for (Map.Entry<String, List<String>> s : bySession.entrySet()) {
       try {
         remote.client().datasets().ingest(IngestRequest.ofUpload(s.getKey()));
+        changedRemote = true;
       } catch (PlatformException.NotFound | PlatformException.Invalid | PlatformException.Conflict e) {
         forget.addAll(s.getValue());
       }
@@ -269,6 +284,10 @@ final class SyncRun {
       }
       boolean localGone = l == null;
       boolean remoteGone = r == null;
+      if (e.hasBase() && !localGone && !remoteGone && l.revision() <= e.baseRevision()
+          && r.fingerprint().equals(e.baseFingerprint())) {
+        continue; // unchanged on both sides: the common case, decided without reading labels
+      }
       List<Label> localLabels = localGone ? null : workspace.labels().get(dataset.id(), l.hash());
       String localFp = localGone ? null : LabelFingerprint.of(l.split(), localLabels, dataset.classNames());
       if (!e.hasBase()) {
@@ -323,10 +342,12 @@ final class SyncRun {
     for (Map.Entry<Split, List<String>> m : moves.entrySet()) {
       remote.client().images().move(link.remoteId(), m.getValue(), m.getKey().apiName());
       moved += m.getValue().size();
+      changedRemote = true;
     }
     if (!deleteRemote.isEmpty()) {
       remote.client().images().delete(link.remoteId(), deleteRemote);
       deletedRemotely += deleteRemote.size();
+      changedRemote = true;
     }
     if (!deleteHere.isEmpty()) {
       deletedHere += workspace.images().delete(dataset.id(), deleteHere);
@@ -348,6 +369,7 @@ final class SyncRun {
     if (!sent.equals(r.labels())) {
       remote.client().images().putLabels(link.remoteId(), e.remoteName(), RemoteLabels.toRemote(sent));
       labelsSent++;
+      changedRemote = true;
     }
     if (l.split() != r.split()) {
       moves.computeIfAbsent(l.split(), s -> new ArrayList<>()).add(e.remoteName());
@@ -431,6 +453,7 @@ final class SyncRun {
     if (outgoing.isEmpty()) {
       return;
     }
+    changedRemote = true;
     try {
       uploaded = new ImageUploader(workspace, remote.client(), options).upload(dataset, link.remoteId(), outgoing, monitor);
     } finally {

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param server the API base URL the remote dataset lives on
  * @param lastLocalRevision the local dataset's revision when the last sync ended
- * @param lastRemoteState the fingerprint of the remote dataset the last sync saw, or null
+ * @param lastRemoteState what the remote dataset said of itself (update time, counts) when the last
+ *     complete two-way sync began; null when the next sync must compare every image
  */
 public record SyncLink(
     String datasetId,

@@ -52,32 +52,32 @@ import okio.Buffer;
  * "version": "latest"}, class names as a dict, integer coordinates where whole, and no
  * {@code annotations} key on unlabeled images.
  */
-final class FakePlatform implements AutoCloseable {
-  static final String KEY = "ul_" + "0123456789abcdef".repeat(2) + "01234567";
+public final class FakePlatform implements AutoCloseable {
+  public static final String KEY = "ul_" + "0123456789abcdef".repeat(2) + "01234567";
 
-  final MockWebServer server = new MockWebServer();
-  final Workspace remote;
+  public final MockWebServer server = new MockWebServer();
+  public final Workspace remote;
   final boolean platformNames;
   /** How many times each image (by sha-256) arrived in an ingested archive. */
-  final Map<String, Integer> received = new ConcurrentHashMap<>();
+  public final Map<String, Integer> received = new ConcurrentHashMap<>();
   final AtomicInteger puts = new AtomicInteger();
   final AtomicInteger ingests = new AtomicInteger();
   final AtomicInteger labelPuts = new AtomicInteger();
   /** PUTs to storage fail (the connection drops) while this is above zero, counting down. */
-  final AtomicInteger dropPuts = new AtomicInteger();
+  public final AtomicInteger dropPuts = new AtomicInteger();
   /** Signed PUTs allowed through before {@link #dropPuts} applies. */
-  final AtomicInteger putsBeforeDrop = new AtomicInteger();
+  public final AtomicInteger putsBeforeDrop = new AtomicInteger();
   /** Ingests done whose answer is lost (the connection drops after the work), counting down. */
   final AtomicInteger loseIngestAnswers = new AtomicInteger();
   /** Image names whose signed URLs answer 403, even when fresh. */
-  final Set<String> expired = ConcurrentHashMap.newKeySet();
+  public final Set<String> expired = ConcurrentHashMap.newKeySet();
 
   private final Map<String, byte[]> sessions = new ConcurrentHashMap<>();
   private final Map<String, String> sessionDataset = new ConcurrentHashMap<>();
   private final Set<String> completed = ConcurrentHashMap.newKeySet();
   private final AtomicInteger nextSession = new AtomicInteger();
 
-  FakePlatform(Path root, boolean platformNames) throws IOException {
+  public FakePlatform(Path root, boolean platformNames) throws IOException {
     this.remote = Workspace.open(root);
     this.platformNames = platformNames;
     server.setDispatcher(new Dispatcher() {
@@ -93,7 +93,7 @@ final class FakePlatform implements AutoCloseable {
     server.start();
   }
 
-  PlatformClient client() {
+  public PlatformClient client() {
     return PlatformClient.builder(server.url("/api").toString())
         .apiKey(ApiKey.parse(KEY))
         .rateLimits(unlimited())
@@ -101,7 +101,7 @@ final class FakePlatform implements AutoCloseable {
         .build();
   }
 
-  static RateLimits unlimited() {
+  public static RateLimits unlimited() {
     RateLimits limits = RateLimits.platform();
     for (RateCategory c : RateCategory.values()) {
       limits = limits.with(c, 100_000);
@@ -327,7 +327,7 @@ final class FakePlatform implements AutoCloseable {
   }
 
   /** The remote dataset's images by sha-256 (the fake's own view). */
-  Map<String, ImageRecord> images(String datasetId) {
+  public Map<String, ImageRecord> images(String datasetId) {
     return new HashMap<>(LocalImages.of(remote, datasetId));
   }
 

@@ -88,6 +88,10 @@ class SyncBothWaysTest {
         .isZero();
     assertThat(quiet.pulled().updated() + quiet.pulled().deleted() + quiet.pulled().imported()).isZero();
     assertThat(sync.status("pets").changed()).isZero();
+
+    platform.remote.labels().put(remoteId, hashes.get(5), box(0, 0.9)); // after a sync that saw nothing move
+    assertThat(run().pulled().updated()).isEqualTo(1);
+    assertThat(localLabels(5)).isEqualTo(box(0, 0.9));
   }
 
   @ParameterizedTest(name = "platform names: {0}")

@@ -16,10 +16,10 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Small detect datasets for sync tests: distinct JPEGs with one box each. */
-final class SyncTestData {
+public final class SyncTestData {
   private SyncTestData() {}
 
-  static byte[] jpeg(long seed) {
+  public static byte[] jpeg(long seed) {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     Random random = new Random(seed);
@@ -41,13 +41,13 @@ final class SyncTestData {
    * Imports a detect dataset of {@code count} images (every fourth in val, the first unlabeled) with
    * classes cat and dog into {@code workspace}; seeds start at {@code seed}.
    */
-  static Dataset dataset(Workspace workspace, Path scratch, String name, int count, long seed) throws IOException {
+  public static Dataset dataset(Workspace workspace, Path scratch, String name, int count, long seed) throws IOException {
     Path root = folder(scratch, name, count, seed);
     return workspace.importDataset(root, ImportOptions.defaults().withName(name), TaskMonitor.NONE).dataset();
   }
 
   /** The YOLO folder {@link #dataset} imports. */
-  static Path folder(Path scratch, String name, int count, long seed) throws IOException {
+  public static Path folder(Path scratch, String name, int count, long seed) throws IOException {
     Path root = Files.createDirectories(scratch.resolve(name));
     Files.writeString(root.resolve("data.yaml"), "path: .\ntrain: images/train\nval: images/val\nnames:\n  0: cat\n  1: dog\n");
     for (int i = 0; i < count; i++) {
