@@ -85,7 +85,9 @@ class ContextMenusFxTest {
     MenuItem item = Fx.call(() -> find(showingMenu().getItems(), id));
     assertThat(item).as("menu item " + id).isNotNull();
     assertThat(item.isDisable()).as(id + " enabled").isFalse();
-    robot.interact(() -> {
+    // not robot.interact: it waits for the action, and an item that opens a dialog (showAndWait)
+    // returns only when the dialog is closed, which the test does next
+    Platform.runLater(() -> {
       showingMenu().hide();
       item.fire();
     });
