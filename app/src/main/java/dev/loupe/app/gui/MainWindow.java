@@ -170,6 +170,7 @@ public final class MainWindow extends BorderPane {
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
     SceneKeys.of(scene).add(this::windowKey);
+    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
     return scene;
   }
 
@@ -189,8 +190,6 @@ public final class MainWindow extends BorderPane {
       datasetView.grid().reveal(index);
     }
     return true;
-    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
-    return scene;
   }
 
   /** Shown over the centre while the workspace has no datasets (and the labeling area is closed). */
