@@ -4,8 +4,8 @@ import dev.loupe.core.domain.Dataset;
 
 /**
  * Where the platform holds a copy of a local dataset: the {@code ul://username/datasets/slug} URI
- * cloud training is given as its data. The push and sync engine knows which remote dataset a local
- * one was pushed to and plugs in here; {@link PlatformDatasetLookup} finds one by slug until then.
+ * cloud training is given as its data. {@link SyncedDatasetResolver} reads the link the push and
+ * sync engine keeps; {@link PlatformDatasetLookup} finds a dataset of the same slug made elsewhere.
  */
 @FunctionalInterface
 public interface RemoteDatasetResolver {

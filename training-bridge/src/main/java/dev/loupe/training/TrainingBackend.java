@@ -6,10 +6,11 @@ import dev.loupe.core.workspace.TrainingRun;
 import java.io.IOException;
 
 /**
- * Who trains: the ultralytics CLI on this machine ({@link LocalTrainingBackend}), later the platform's
- * cloud GPUs. Each call records the run in the workspace's {@code trainingRuns()} and returns when
- * the run has ended; a cancelled monitor stops it (the run ends {@code cancelled}, and the call
- * returns it rather than throwing).
+ * Who trains: the ultralytics CLI on this machine ({@link LocalTrainingBackend}) or the platform's
+ * cloud GPUs ({@link CloudTrainingBackend}). Each call records the run in the workspace's {@code
+ * trainingRuns()} and returns when the run has ended; a cancelled monitor stops it and the call returns
+ * the run rather than throwing: a local run ends {@code cancelled}; a cloud run ends {@code
+ * interrupted}, as the platform goes on training it (an API key cannot cancel there).
  */
 public interface TrainingBackend {
   /** {@code local} or {@code cloud}: what the runs it makes record as their backend. */

@@ -7,7 +7,9 @@ import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.domain.Task;
 import dev.loupe.core.platform.PlatformJson;
 import dev.loupe.core.task.TaskMonitor;
+import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.workspace.ConflictException;
+import dev.loupe.core.workspace.SyncLink;
 import dev.loupe.core.workspace.TrainingEpoch;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
@@ -259,6 +261,28 @@ class CloudTrainingBackendTest {
     TrainingRun run = backend(null, null).train(request(pets), TrainingListener.NONE, TaskMonitor.NONE);
     assertThat(run.status()).isEqualTo(TrainingRun.INTERRUPTED);
     assertThat(run.message()).contains("did not answer 3 times");
+  }
+
+  @Test
+  void aPushedDatasetTrainsOnItsLinkedCopyWhileThatCopyIsUpToDate() throws Exception {
+    String pets = dataset();
+    Dataset d = ws.datasets().require(pets);
+    RemoteDatasetResolver resolver = SyncedDatasetResolver.standard(ws, cloud.client);
+    ws.sync().saveLink(new SyncLink(d.id(), cloud.client.baseUrl(), "dataset_abc123", "pets-copy", d.revision(),
+        null, null));
+    cloud.ok("{\"_id\": \"dataset_abc123\", \"slug\": \"pets-copy\", \"username\": \"johndoe\"}");
+    assertThat(resolver.uri(d, null)).isEqualTo("ul://johndoe/datasets/pets-copy");
+    assertThat(cloud.next(1)).containsExactly("GET /api/datasets/dataset_abc123");
+
+    ws.sync().saveLink(new SyncLink(d.id(), cloud.client.baseUrl(), "dataset_abc123", "pets-copy",
+        d.revision() - 1, null, null));
+    assertThatThrownBy(() -> resolver.uri(d, null)).hasMessageContaining("changed since its last push")
+        .hasMessageContaining("loupe platform push pets");
+    ws.sync().saveLink(new SyncLink(d.id(), "https://elsewhere.example/api", "dataset_abc123", "pets-copy",
+        d.revision(), null, null));
+    assertThatThrownBy(() -> resolver.uri(d, null)).isInstanceOf(RemoteDatasetMissingException.class)
+        .hasMessageContaining("pushed to https://elsewhere.example/api");
+    assertThat(cloud.server.getRequestCount()).isEqualTo(1);
   }
 
   @Test

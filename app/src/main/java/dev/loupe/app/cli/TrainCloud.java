@@ -5,11 +5,14 @@ import dev.loupe.core.platform.PlatformClock;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.training.CloudTarget;
 import dev.loupe.training.CloudTrainingBackend;
-import dev.loupe.training.PlatformDatasetLookup;
+import dev.loupe.training.SyncedDatasetResolver;
 import dev.loupe.training.Polling;
 import java.time.Duration;
 
-/** What the train commands need for cloud runs: the backend on the platform client, polled as asked. */
+/**
+ * What the train commands need for cloud runs: the backend on the platform client, training a
+ * dataset's pushed copy (else one of its slug), polled as asked.
+ */
 final class TrainCloud {
   private TrainCloud() {}
 
@@ -24,7 +27,7 @@ final class TrainCloud {
 
   static CloudTrainingBackend backend(
       Workspace ws, PlatformClient client, CloudTarget target, Integer pollSeconds, ModelRuntime runtime) {
-    return new CloudTrainingBackend(ws, client, new PlatformDatasetLookup(client), target, polling(pollSeconds),
-        runtime::inspect);
+    return new CloudTrainingBackend(ws, client, SyncedDatasetResolver.standard(ws, client), target,
+        polling(pollSeconds), runtime::inspect);
   }
 }

@@ -173,6 +173,7 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
+    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
     return scene;
   }
 

@@ -87,7 +87,7 @@ class ModelDetailsFxTest {
         NewModel.defaults(), f -> info);
     show();
 
-    robot.clickOn("#sidebar-model-" + m.slug());
+    robot.clickOn("#model-" + m.slug());
     waitFor(() -> robot.lookup("#model-details").tryQuery().isPresent());
     assertThat(robot.lookup("#model-summary").queryLabeled().getText()).contains("onnx · detect · 2 classes");
     assertThat(robot.lookup("#model-metrics").queryAs(javafx.scene.layout.GridPane.class).getChildren())
@@ -120,7 +120,7 @@ class ModelDetailsFxTest {
     ModelRecord m = services.ws.models().importFile(onnx, NewModel.defaults(), f -> info);
     show();
 
-    robot.clickOn("#sidebar-model-" + m.slug());
+    robot.clickOn("#model-" + m.slug());
     waitFor(() -> robot.lookup("#model-validate").tryQuery().isPresent());
     robot.clickOn("#model-validate");
     TableView<ClassMetrics> table = robot.lookup("#model-val-table").queryTableView();
