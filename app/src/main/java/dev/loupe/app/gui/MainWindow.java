@@ -22,6 +22,7 @@ import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.dialogs.AutoAnnotateDialog;
 import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
+import dev.loupe.app.gui.labeling.ReviewRecorder;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.sidebar.SidebarView;
 import dev.loupe.app.gui.stats.StatisticsView;
@@ -287,8 +288,21 @@ public final class MainWindow extends BorderPane {
   public void openAutoAnnotate() {
     if (dataset() != null) {
       String id = dataset().id();
-      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), dataset(), engines),
-          model.tasks(), result -> model.datasetChanged(id), () -> model.datasetChanged(id));
+      Dataset annotated = dataset();
+      ReviewRecorder recorder = new ReviewRecorder(engines, model.workspace(), id);
+      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), annotated, recorder),
+          model.tasks(), result -> {
+            model.datasetChanged(id);
+            reviewRun(annotated, recorder.written(result.run().id()));
+          }, () -> model.datasetChanged(id));
+    }
+  }
+
+  /** Opens the labeling area on the images a run labeled, least confident first, to review its predictions. */
+  private void reviewRun(Dataset annotated, java.util.Map<String, List<dev.loupe.labeling.session.Proposal>> written) {
+    List<String> queue = labelingHost.addToReview(annotated, written);
+    if (!queue.isEmpty()) {
+      model.labelingProperty().set(new LabelingRequest(annotated, queue, 0));
     }
   }
 

@@ -8,8 +8,10 @@ import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.LabelingView;
 import dev.loupe.labeling.keys.Keymap;
+import dev.loupe.labeling.session.Proposal;
 import dev.loupe.labeling.session.LabelingSession;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +36,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private Dataset dataset;
   private Keymap keymap;
   private final LabelingSettings settings;
+  private final ReviewStore reviews;
   private java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
@@ -41,6 +44,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     this.colors = colors;
     this.engines = engines;
     this.settings = LabelingSettings.load(workspace.root().resolve("labeling-settings.json"));
+    this.reviews = new ReviewStore(workspace.root().resolve("reviews"));
     try {
       keymap = Keymap.load(keymapFile());
     } catch (java.io.IOException e) {
@@ -62,6 +66,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     close();
     this.dataset = dataset;
     session = new LabelingSession(workspace, dataset.id(), orderedHashes);
+    session.setToReview(reviews.pending(dataset));
     LabelingView view = new LabelingView(session);
     view.palette().loadOverrides(colors.load(dataset.id()));
     view.useKeymapFile(keymapFile());
@@ -168,10 +173,24 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     return bar;
   }
 
-  /** Writes the last edits, stops the session's threads and frees the model. */
+  @Override
+  public List<String> addToReview(Dataset target, Map<String, List<Proposal>> written) {
+    remember(() -> reviews.update(target, written));
+    return ReviewStore.queue(written);
+  }
+
+  /**
+   * Writes the last edits and what is left to review, stops the session's threads and frees the
+   * model.
+   */
   @Override
   public void close() {
     if (session != null) {
+      Map<String, List<Proposal>> left = new java.util.LinkedHashMap<>();
+      for (String hash : session.openedImages()) {
+        left.put(hash, session.stillToReview(hash));
+      }
+      remember(() -> reviews.update(dataset, left));
       session.close();
       session = null;
     }
