@@ -289,8 +289,8 @@ public final class MainWindow extends BorderPane {
     if (dataset() != null) {
       String id = dataset().id();
       Dataset annotated = dataset();
-      ReviewRecorder recorder = new ReviewRecorder(engines, model.workspace(), id);
-      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), annotated, recorder),
+      ReviewRecorder recorder = new ReviewRecorder(model.workspace(), id);
+      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), annotated, engines, recorder),
           model.tasks(), result -> {
             model.datasetChanged(id);
             reviewRun(annotated, recorder.written(result.run().id()));
