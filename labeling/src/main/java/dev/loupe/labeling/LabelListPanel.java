@@ -187,7 +187,10 @@ final class LabelListPanel extends VBox {
         return;
       }
       swatch.setFill(palette.colorOf(shape.label().classId()));
-      text.setText((getIndex() + 1) + "  " + kind(shape.label()));
+      boolean pending = document.isPending(shape.id());
+      double confidence = document.confidence(shape.id());
+      text.setText((getIndex() + 1) + "  " + kind(shape.label()) + (!pending ? ""
+          : Double.isNaN(confidence) ? "  (to review)" : String.format(java.util.Locale.ROOT, "  %.2f to review", confidence)));
       hide.setSelected(document.isHidden(shape.id()));
       lock.setSelected(document.isLocked(shape.id()));
       int classId = shape.label().classId();
