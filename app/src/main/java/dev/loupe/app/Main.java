@@ -128,6 +128,9 @@ public final class Main {
     commands.add(new dev.loupe.app.cli.DuplicatesCommand(c));
     commands.add(new dev.loupe.app.cli.MapCommand(c, runtime));
     commands.add(dev.loupe.app.cli.PlatformAccess.group(c));
+    commands.add(new dev.loupe.app.cli.ServeCommand(c, runtime));
+    commands.add(CommandGroup.of("keys", "API keys of 'loupe serve'.", new dev.loupe.app.cli.KeysCreateCommand(c),
+        new dev.loupe.app.cli.KeysListCommand(c), new dev.loupe.app.cli.KeysRevokeCommand(c)));
     commands.add(new DemoCommand(c));
     commands.add(new GuiCommand(c));
     commands.add(new dev.loupe.app.bench.BenchCommand());

@@ -32,6 +32,7 @@ final class RunModels {
   private final YoloCli yolo;
   private final Function<Path, ModelInfo> inspector;
 
+  /** @param yolo runs the ONNX export of {@link #register}; null where only checkpoints and exports made elsewhere are registered */
   RunModels(Workspace workspace, YoloCli yolo, Function<Path, ModelInfo> inspector) {
     this.workspace = workspace;
     this.yolo = yolo;
@@ -46,10 +47,9 @@ final class RunModels {
       problems.add("the run wrote no weights/best.pt: no model registered");
       return new Registered(null, null, problems);
     }
-    Dataset dataset = workspace.datasets().require(run.datasetId());
     Map<String, String> trained = metadata(run, best);
-    NewModel spec = new NewModel(run.name(), null, description(run, dataset, best), null);
-    ModelRecord pt = workspace.models().importFile(weights, spec, file -> checkpointInfo(file, run, dataset, trained));
+    ModelRecord pt = registerCheckpoint(run, weights, best, trained);
+    NewModel spec = spec(run, best);
     ModelRecord onnx = null;
     monitor.progress(0, -1, "exporting best.pt to ONNX");
     try {
@@ -61,8 +61,7 @@ final class RunModels {
         problems.add("'yolo export format=onnx' " + (code != 0 ? "exited with code " + code : "wrote no best.onnx")
             + ": only best.pt is registered (" + LocalTrainingBackend.lastLines(console, 1) + ")");
       } else {
-        onnx = workspace.models().importFile(
-            exported, spec.named(run.name() + "-onnx"), file -> withRun(inspector.apply(file), trained));
+        onnx = registerExport(run, exported, best, trained);
       }
     } catch (CancelledException e) {
       problems.add("the ONNX export was cancelled: only best.pt is registered");
@@ -70,6 +69,28 @@ final class RunModels {
       problems.add("the ONNX export could not be registered: " + e.getMessage());
     }
     return new Registered(pt, onnx, problems);
+  }
+
+  /**
+   * Registers a run's checkpoint as a model named after the run: what the engines read of it, else
+   * what the run knows (task, class names, image size), with {@code trained} in its metadata.
+   */
+  ModelRecord registerCheckpoint(TrainingRun run, Path weights, TrainingEpoch best, Map<String, String> trained)
+      throws IOException {
+    Dataset dataset = workspace.datasets().require(run.datasetId());
+    return workspace.models().importFile(weights, spec(run, best), file -> checkpointInfo(file, run, dataset, trained));
+  }
+
+  /** Registers an export of the run's checkpoint (an ONNX file) as {@code RUN-onnx}. */
+  ModelRecord registerExport(TrainingRun run, Path exported, TrainingEpoch best, Map<String, String> trained)
+      throws IOException {
+    return workspace.models().importFile(
+        exported, spec(run, best).named(run.name() + "-onnx"), file -> withRun(inspector.apply(file), trained));
+  }
+
+  private NewModel spec(TrainingRun run, TrainingEpoch best) {
+    Dataset dataset = workspace.datasets().require(run.datasetId());
+    return new NewModel(run.name(), null, description(run, dataset, best), null);
   }
 
   /** What the engines read of a checkpoint, else what the run knows about it. */
@@ -90,7 +111,8 @@ final class RunModels {
         info.endToEnd(), info.kptShape(), info.channels(), metadata);
   }
 
-  private static Map<String, String> metadata(TrainingRun run, TrainingEpoch best) {
+  /** The run's id and the metrics of the epoch the model holds, as model metadata. */
+  static Map<String, String> metadata(TrainingRun run, TrainingEpoch best) {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("loupe_training_run", run.id());
     if (best != null) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code loupe bench import|listing|predict|annotate|gui-grid|map|stats|explorer|embed|similar|duplicates}: the speed goals, measured on demand (never in the test suite).
+ * {@code loupe bench import|listing|...|duplicates|cold-start}: the speed goals, measured on demand (never in the test suite).
  * Figures go to docs/benchmarks.md with the machine they ran on.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -29,9 +29,12 @@ import picocli.CommandLine.Spec;
         + " 'similar' (similar-image queries on --images images, default 100,000, and the search alone"
         + " at --dim) or 'duplicates' (recall and precision of exact and near duplicates on --images"
         + " generated pictures, default 500, and their copies, over a sweep of thresholds); these three"
-        + " print one JSON object with --json.")
+        + " print one JSON object with --json; or 'hub' (100 concurrent clients listing --images images,"
+        + " default 10,000, from 'loupe serve' over loopback: p50/p95/p99) or 'cold-start' (program"
+        + " start to the window's first frame, --runs times: needs a display).")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar or duplicates")
+  @Parameters(index = "0", paramLabel = "WHICH", description = "import, listing, predict, annotate, gui-grid, map, stats, explorer, embed, similar, duplicates,"
+      + " hub or cold-start")
   String which;
 
   @Option(names = "--dir", paramLabel = "DIR", defaultValue = "bench-out",
@@ -88,6 +91,15 @@ public final class BenchCommand implements Callable<Integer> {
           + " trustworthiness figures.")
   boolean compareSmile;
 
+  @Option(names = "--launcher", paramLabel = "PROGRAM",
+      description = "cold-start: the program to start (default: java -jar with this jar), e.g. the"
+          + " app-image's packaging/target/jpackage/Loupe/bin/Loupe.")
+  Path launcher;
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "6",
+      description = "cold-start: how many starts (default 6; the first is reported apart).")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
     int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
@@ -123,11 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
           .run(dir.resolve("embed"), images == null ? 5_000 : images, source, globalJson());
       case "similar" -> new SimilarBenchmark(System.out)
           .run(dir.resolve("similar"), images == null ? 100_000 : images, dim, seed, threads, globalJson());
+      case "hub" -> new HubBenchmark(System.out).run(dir.resolve("hub"), images == null ? 10_000 : images);
       case "duplicates" -> new DuplicatesBenchmark(System.out)
           .run(dir.resolve("duplicates"), images == null ? 500 : images, seed, globalJson());
+      case "cold-start" -> new ColdStartBenchmark(System.out).run(dir.resolve("cold-start"),
+          launcher == null ? ColdStartBenchmark.thisJar() : java.util.List.of(launcher.toString()), runs);
       default -> throw new IllegalArgumentException(
           "unknown benchmark '" + which + "' (import, listing, predict, annotate, gui-grid, map, stats, explorer, embed,"
-              + " similar or duplicates)");
+              + " similar, duplicates, hub or cold-start)");
     }
     return 0;
   }

@@ -17,9 +17,10 @@ public final class PlatformAccess {
 
   /** {@code loupe platform} and its commands. */
   public static CommandLine group(CliContext c) {
-    return CommandGroup.of("platform", "The Ultralytics Platform: log in, list remote datasets and models.",
+    return CommandGroup.of("platform",
+        "The Ultralytics Platform: log in, list remote datasets and models, GPUs, export models.",
         new PlatformLoginCommand(c), new PlatformLogoutCommand(c), new PlatformDatasetsCommand(c),
-        new PlatformModelsCommand(c));
+        new PlatformModelsCommand(c), new PlatformGpusCommand(c), new PlatformExportCommand(c, ModelRuntime.engines()));
   }
 
   static ConfigDirs dirs(CliContext c) {

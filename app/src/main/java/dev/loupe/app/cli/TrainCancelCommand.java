@@ -1,5 +1,7 @@
 package dev.loupe.app.cli;
 
+import dev.loupe.core.platform.PlatformClient;
+import dev.loupe.core.platform.PlatformException;
 import dev.loupe.core.workspace.NotFoundException;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code loupe train cancel RUN}. While another Loupe process holds the workspace (the one training),
  * this leaves a cancel request in the run's folder, which that process acts on within a second. Else
- * the run is recorded cancelled, and a yolo process a killed Loupe left running is killed.
+ * the run is recorded cancelled, and a yolo process a killed Loupe left running is killed. A cloud run
+ * is cancelled on the platform, which refuses an API key that: the error says to use its web page.
  */
 @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a training run.")
 public final class TrainCancelCommand implements Callable<Integer> {
@@ -31,7 +34,11 @@ public final class TrainCancelCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TrainingRun run;
     try (Workspace ws = context.openWorkspace()) {
-      run = OrphanedRuns.cancel(ws, runId);
+      if ("cloud".equals(ws.trainingRuns().require(runId).backend())) {
+        run = cancelOnPlatform(ws);
+      } else {
+        run = OrphanedRuns.cancel(ws, runId);
+      }
     } catch (WorkspaceLockedException locked) {
       TrainingFolders folders = TrainingFolders.of(context.workspaceDir().toAbsolutePath().normalize(), runId);
       if (!folders.requestCancel()) {
@@ -57,5 +64,14 @@ public final class TrainCancelCommand implements Callable<Integer> {
       context.out().flush();
     }
     return 0;
+  }
+
+  /** Asks the platform to stop a cloud run; it refuses an API key, and the error says what to do. */
+  private TrainingRun cancelOnPlatform(Workspace ws) throws IOException {
+    try (PlatformClient client = PlatformAccess.client(context)) {
+      return TrainCloud.backend(ws, client, null, null, ModelRuntime.engines()).cancelRemote(runId);
+    } catch (PlatformException e) {
+      throw PlatformAccess.failure(e);
+    }
   }
 }

@@ -1,8 +1,11 @@
 package dev.loupe.app.cli;
 
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.platform.PlatformClient;
+import dev.loupe.core.platform.PlatformException;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.training.CloudTarget;
 import dev.loupe.training.LocalTrainingBackend;
 import dev.loupe.training.TrainArgs;
 import dev.loupe.training.TrainRequest;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code loupe train DATASET --local [--model M] [--epochs E] [--imgsz N] [--batch B] [--device D]
  * [--name RUN] [--dataset-version V] [--yolo PATH]}: trains with the ultralytics CLI on this machine,
  * a line on stderr per epoch, the run (and the model it made) at the end. Ctrl+C cancels, killing the
- * training's processes. {@code --cloud} needs the platform client, which this build does not have.
+ * training's processes. {@code --cloud [--project P] [--gpu-type G] [--poll-interval S]} trains on
+ * the platform's GPUs instead ({@link dev.loupe.training.CloudTrainingBackend}): the dataset's copy
+ * there is trained and followed; Ctrl+C stops following it (the platform goes on; {@code train
+ * resume} follows it again).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "[list|status|cancel|resume]",
     description = "Train a YOLO model on a dataset with the ultralytics CLI ('yolo'); 'train list' shows the runs.")
@@ -37,8 +43,19 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Train on this machine with the ultralytics CLI.")
   boolean local;
 
-  @Option(names = "--cloud", description = "Train on the platform's cloud GPUs (needs the platform client).")
+  @Option(names = "--cloud", description = "Train on the platform's cloud GPUs (the dataset must be pushed first).")
   boolean cloud;
+
+  @Option(names = "--gpu-type", paramLabel = "G",
+      description = "Cloud GPU type, e.g. rtx-4090, a100-80gb-pcie, h100-sxm (default rtx-4090; see 'loupe platform gpus').")
+  String gpuType;
+
+  @Option(names = "--project", paramLabel = "P",
+      description = "The platform project (id or slug) the cloud-trained model goes into (default: the only one).")
+  String project;
+
+  @Option(names = "--poll-interval", paramLabel = "S", description = "Seconds between two looks at a cloud run (default 10).")
+  Integer pollSeconds;
 
   @Option(names = "--dataset-version", paramLabel = "N", description = "Train on this version of the dataset.")
   Integer version;
@@ -78,27 +95,56 @@ public final class TrainCommand implements Callable<Integer> {
     if (local == cloud) {
       throw new ParameterException(spec.commandLine(), "choose where to train: --local or --cloud");
     }
+    if (!cloud && (gpuType != null || project != null)) {
+      throw new ParameterException(spec.commandLine(), "--gpu-type and --project are for --cloud training");
+    }
     if (cloud) {
-      throw new IllegalArgumentException("cloud training needs the Ultralytics platform client, which this build"
-          + " does not have yet; train on this machine with --local");
+      return cloud();
     }
     YoloCli cli = TrainOutput.yolo(context, yolo); // no yolo: fail before anything is made
     TrainingRun run;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
       Dataset target = ws.datasets().require(dataset);
-      TrainArgs args;
-      try {
-        args = TrainArgs.defaults(target.task()).withModel(model).withEpochs(epochs).withImgsz(imgsz)
-            .withBatch(batch).withDevice(device).withName(name);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
       LocalTrainingBackend backend = new LocalTrainingBackend(ws, cli, runtime::inspect);
-      run = backend.train(new TrainRequest(target.id(), version, args), new TrainProgress(progress, context.err()),
-          progress);
+      run = backend.train(new TrainRequest(target.id(), version, args(target)),
+          new TrainProgress(progress, context.err()), progress);
       progress.endLine();
     }
     return TrainOutput.finished(context, run);
+  }
+
+  private Integer cloud() throws IOException {
+    if (device != null) {
+      throw new ParameterException(spec.commandLine(), "--device is for --local training; the cloud takes --gpu-type");
+    }
+    CloudTarget target;
+    try {
+      target = new CloudTarget(project, gpuType);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TrainingRun run;
+    try (ConsoleProgress progress = context.progress();
+        Workspace ws = context.openWorkspace();
+        PlatformClient client = PlatformAccess.client(context)) {
+      Dataset chosen = ws.datasets().require(dataset);
+      TrainArgs args = args(chosen);
+      run = TrainCloud.backend(ws, client, target, pollSeconds, runtime)
+          .train(new TrainRequest(chosen.id(), version, args), new TrainProgress(progress, context.err()), progress);
+      progress.endLine();
+    } catch (PlatformException e) {
+      throw PlatformAccess.failure(e);
+    }
+    return TrainOutput.finished(context, run);
+  }
+
+  private TrainArgs args(Dataset target) {
+    try {
+      return TrainArgs.defaults(target.task()).withModel(model).withEpochs(epochs).withImgsz(imgsz)
+          .withBatch(batch).withDevice(device).withName(name);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

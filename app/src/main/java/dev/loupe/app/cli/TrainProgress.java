@@ -2,11 +2,15 @@ package dev.loupe.app.cli;
 
 import dev.loupe.core.workspace.TrainingEpoch;
 import dev.loupe.core.workspace.TrainingRun;
+import dev.loupe.training.CloudTrainingBackend;
 import dev.loupe.training.HeadlineMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints a line on stderr when a training starts and after each epoch, between progress redraws. */
+/**
+ * Prints a line on stderr when a training starts, after each epoch and (cloud runs) when the
+ * platform's job changes state, between progress redraws.
+ */
 final class TrainProgress implements dev.loupe.training.TrainingListener {
   private final ConsoleProgress progress;
   private final PrintWriter err;
@@ -18,7 +22,21 @@ final class TrainProgress implements dev.loupe.training.TrainingListener {
 
   @Override
   public void started(TrainingRun run) {
-    line("training run " + run.id() + " (" + run.name() + ") started: pid " + run.pid() + ", folder " + run.runDir());
+    if ("cloud".equals(run.backend())) {
+      line("training run " + run.id() + " (" + run.name() + ") on the platform: model "
+          + run.args().get(CloudTrainingBackend.PLATFORM_MODEL) + ", " + run.args().get("gpuType") + ", data "
+          + run.args().get("data"));
+    } else {
+      line("training run " + run.id() + " (" + run.name() + ") started: pid " + run.pid() + ", folder " + run.runDir());
+    }
+  }
+
+  /** The cloud backend's lines say how the platform's job stands; yolo's own output stays in the run's console. */
+  @Override
+  public void consoleLine(String text) {
+    if (text.startsWith(CloudTrainingBackend.STATUS_LINE)) {
+      line(text);
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.loupe.app.cli;
 
+import dev.loupe.core.platform.PlatformClient;
+import dev.loupe.core.platform.PlatformException;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.training.LocalTrainingBackend;
@@ -11,9 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code loupe train resume RUN}: goes on with a stopped run from its last.pt ({@code yolo train resume}). */
+/**
+ * {@code loupe train resume RUN}: goes on with a stopped local run from its last.pt ({@code yolo train
+ * resume}); a cloud run is followed again on the platform, which may have trained on meanwhile.
+ */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-    description = "Resume a failed, cancelled or interrupted training run from its last checkpoint.")
+    description = "Resume a failed, cancelled or interrupted training run (local: from its last checkpoint; cloud:"
+        + " follow the platform's job again).")
 public final class TrainResumeCommand implements Callable<Integer> {
   private final CliContext context;
   private final ModelRuntime runtime;
@@ -25,6 +31,9 @@ public final class TrainResumeCommand implements Callable<Integer> {
       description = "The ultralytics CLI program (default: $LOUPE_YOLO, else 'yolo' on PATH).")
   Path yolo;
 
+  @Option(names = "--poll-interval", paramLabel = "S", description = "Seconds between two looks at a cloud run (default 10).")
+  Integer pollSeconds;
+
   public TrainResumeCommand(CliContext context, ModelRuntime runtime) {
     this.context = context;
     this.runtime = runtime;
@@ -32,12 +41,20 @@ public final class TrainResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    YoloCli cli = TrainOutput.yolo(context, yolo);
     TrainingRun run;
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
-      run = new LocalTrainingBackend(ws, cli, runtime::inspect)
-          .resume(runId, new TrainProgress(progress, context.err()), progress);
+      TrainProgress listener = new TrainProgress(progress, context.err());
+      if ("cloud".equals(ws.trainingRuns().require(runId).backend())) {
+        try (PlatformClient client = PlatformAccess.client(context)) {
+          run = TrainCloud.backend(ws, client, null, pollSeconds, runtime).resume(runId, listener, progress);
+        } catch (PlatformException e) {
+          throw PlatformAccess.failure(e);
+        }
+      } else {
+        YoloCli cli = TrainOutput.yolo(context, yolo);
+        run = new LocalTrainingBackend(ws, cli, runtime::inspect).resume(runId, listener, progress);
+      }
       progress.endLine();
     }
     return TrainOutput.finished(context, run);

@@ -5,6 +5,7 @@ import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.labeling.CanvasLabelingHost;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.workspace.Workspace;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,19 +31,26 @@ public final class Workbench {
   private ThumbnailCache thumbnails;
   private CanvasLabelingHost labeling;
   private final ModelRuntime engines;
+  private final SettingsStore settings;
 
-  private Workbench(Workspace workspace, ModelRuntime engines) {
+  private Workbench(Workspace workspace, ModelRuntime engines, SettingsStore settings) {
     this.workspace = workspace;
     this.engines = engines;
+    this.settings = settings;
   }
 
   /**
    * Shows the window and waits until it is closed. With {@code screenshots} set, it takes the
-   * screenshots of {@link ScreenshotTour} into that folder and closes itself.
+   * screenshots of {@link ScreenshotTour} into that folder, prints each it could not take with the
+   * reason (stderr) and how many it wrote, and closes itself; with {@code closeWhenShown} it prints
+   * {@code window shown after N ms} (N from the JVM's start) on standard output once the window's
+   * first frame is drawn, and closes: the cold-start benchmark's probe.
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
-  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots) throws InterruptedException {
+  public static void run(
+      Workspace workspace, ModelRuntime engines, SettingsStore settings, Path screenshots, boolean closeWhenShown)
+      throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     try {
       Platform.startup(started::countDown);
@@ -53,11 +61,11 @@ public final class Workbench {
     }
     started.await();
     Platform.setImplicitExit(false);
-    Workbench workbench = new Workbench(workspace, engines);
+    Workbench workbench = new Workbench(workspace, engines, settings);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(() -> {
       try {
-        workbench.show(closed, screenshots);
+        workbench.show(closed, screenshots, closeWhenShown);
       } catch (RuntimeException e) {
         e.printStackTrace();
         closed.countDown();
@@ -68,19 +76,33 @@ public final class Workbench {
     Platform.exit();
   }
 
-  private void show(CountDownLatch closed, Path screenshots) {
+  private void show(CountDownLatch closed, Path screenshots, boolean closeWhenShown) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
-    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
+    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater, Workspace::insight, settings);
     labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
     stage.setTitle("Loupe — " + workspace.root());
+    stage.getIcons().setAll(AppIcon.images());
     stage.setScene(window.scene(1440, 900));
     stage.setOnHidden(e -> closed.countDown());
     stage.show();
     model.start();
     if (screenshots != null) {
-      new ScreenshotTour(stage, window, model, screenshots).start();
+      new ScreenshotTour(stage, window, model, screenshots, report -> {
+        report.skipped().forEach((name, why) -> System.err.println("skipped " + name + ".png: " + why));
+        System.out.println("screenshots: " + report.written().size() + " of " + ScreenshotTour.PICTURES.size()
+            + " written to " + screenshots);
+        stage.hide();
+      }).start();
+    }
+    if (closeWhenShown) {
+      FirstFrame.after(() -> {
+        long ms = ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.println("window shown after " + ms + " ms");
+        System.out.flush();
+        stage.hide();
+      });
     }
   }
 

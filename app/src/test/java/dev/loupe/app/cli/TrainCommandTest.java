@@ -78,9 +78,11 @@ class TrainCommandTest {
 
   @Test
   void cloudAndAMissingChoiceAreAnsweredClearly() {
-    Cli.Result cloud = cli.run("train", "pets", "--cloud");
-    assertThat(cloud.exit()).isEqualTo(ErrorReporter.FAILURE);
-    assertThat(cloud.err()).contains("cloud training needs the Ultralytics platform client");
+    Cli.Result cloud = cli.run("train", "pets", "--cloud", "--device", "0");
+    assertThat(cloud.exit()).isEqualTo(ErrorReporter.USAGE);
+    assertThat(cloud.err()).contains("--device is for --local training; the cloud takes --gpu-type");
+    Cli.Result gpuHere = cli.run("train", "pets", "--local", "--gpu-type", "rtx-4090");
+    assertThat(gpuHere.err()).contains("--gpu-type and --project are for --cloud training");
     Cli.Result none = cli.run("train", "pets");
     assertThat(none.exit()).isEqualTo(ErrorReporter.USAGE);
     assertThat(none.err()).contains("--local or --cloud");

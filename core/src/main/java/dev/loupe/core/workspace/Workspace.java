@@ -13,7 +13,6 @@ import dev.loupe.core.formats.DatasetWriter;
 import dev.loupe.core.io.ArchiveExtractor;
 import dev.loupe.core.io.ZipInPlace;
 import dev.loupe.core.task.TaskMonitor;
-import org.flywaydb.core.Flyway;
 
 /**
  * An offline workspace: an embedded H2 database (datasets, images, labels, versions, trash) beside a
@@ -61,6 +60,7 @@ public final class Workspace implements AutoCloseable {
   private final AnnotationRuns annotationRuns;
   private final TrainingRuns trainingRuns;
   private final WorkspaceInsight insight;
+  private final SyncStore sync;
 
   private Workspace(Path root, WorkspaceLock lock, Database db, Clock clock) throws IOException {
     this.root = root;
@@ -97,6 +97,7 @@ public final class Workspace implements AutoCloseable {
     this.annotationRuns = new AnnotationRuns(db, revisions, datasets, labels);
     this.trainingRuns = new TrainingRuns(db, revisions, datasets);
     trainingRuns.markInterrupted(); // one process owns a workspace: nobody runs them any more
+    this.sync = new SyncStore(db, revisions, datasets);
     this.insight = new WorkspaceInsight(this, new dev.loupe.core.map.Umap(), new dev.loupe.core.map.KMeansClusterer());
     sweepAfterCrash();
     trash.purgeExpired();
@@ -118,7 +119,7 @@ public final class Workspace implements AutoCloseable {
               + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;MAX_COMPACT_TIME=2000";
       Database db = new Database(url);
       try {
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().migrate();
+        SchemaMigrations.migrate(db);
         return new Workspace(root, lock, db, clock);
       } catch (RuntimeException | IOException e) {
         db.close();
@@ -193,6 +194,11 @@ public final class Workspace implements AutoCloseable {
   /** Recorded training runs: arguments, status, epochs, console and the models they made. */
   public TrainingRuns trainingRuns() {
     return trainingRuns;
+  }
+
+  /** What syncs with a platform remember: links, remote image names, agreed states, conflicts. */
+  public SyncStore sync() {
+    return sync;
   }
 
   public Formats formats() {

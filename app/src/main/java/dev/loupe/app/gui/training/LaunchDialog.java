@@ -1,10 +1,13 @@
 package dev.loupe.app.gui.training;
 
 import dev.loupe.core.domain.Task;
+import dev.loupe.training.CloudTarget;
 import dev.loupe.training.TrainArgs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -14,20 +17,23 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The launch dialog: where (this machine; the cloud needs the platform client and is disabled), the
- * task (the dataset's), base model, dataset or one of its versions, epochs, imgsz, batch and device.
- * Bad values are named in the dialog and keep it open.
+ * The launch dialog: where (this machine, or the platform's cloud GPUs: the GPU type with its stock,
+ * fetched in the background, and the platform project), the task (the dataset's), base model,
+ * dataset or one of its versions, epochs, imgsz, batch and device. Bad values are named in the dialog
+ * and keep it open; without {@code yolo} only the cloud can be chosen.
  */
 public final class LaunchDialog {
-  /** What the dialog gives: the version to train on (null: the dataset as it is) and the arguments. */
-  public record Launch(Integer version, TrainArgs args) {}
+  /**
+   * What the dialog gives: the version to train on (null: the dataset as it is), the arguments, and
+   * where on the platform to train (null: on this machine).
+   */
+  public record Launch(Integer version, TrainArgs args, CloudTarget cloud) {}
 
   private static final String LIVE = "The dataset as it is now";
 
@@ -47,15 +53,37 @@ public final class LaunchDialog {
 
     ToggleGroup where = new ToggleGroup();
     RadioButton local = new RadioButton("This machine (ultralytics CLI)");
+    local.setId("launch-local");
     local.setToggleGroup(where);
-    local.setSelected(true);
-    RadioButton cloud = new RadioButton("Cloud");
+    RadioButton cloud = new RadioButton("Cloud GPUs (platform)");
+    cloud.setId("launch-cloud");
     cloud.setToggleGroup(where);
-    cloud.setDisable(true);
-    Label cloudHint = new Label("(needs the platform client)");
-    cloudHint.getStyleClass().add("form-hint");
-    Tooltip.install(cloudHint, new Tooltip("Training on the platform's cloud GPUs needs the Ultralytics platform"
-        + " client, which this build does not have yet"));
+    boolean noYolo = model.yoloMessageProperty().get() != null;
+    local.setDisable(noYolo);
+    (noYolo ? cloud : local).setSelected(true);
+    ComboBox<String> gpu = new ComboBox<>();
+    gpu.setId("launch-gpu");
+    gpu.setEditable(true);
+    gpu.setValue(CloudTarget.DEFAULT_GPU);
+    Label stock = new Label();
+    stock.setId("launch-gpu-stock");
+    stock.getStyleClass().add("form-hint");
+    stock.setWrapText(true);
+    stock.setPrefWidth(340); // a long message wraps instead of widening the dialog
+    stock.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    stock.textProperty().bind(Bindings.createStringBinding(
+        () -> stockText(model.gpuStockProperty().get(), gpu.getValue(), model.cloudMessageProperty().get()),
+        model.gpuStockProperty(), model.cloudMessageProperty(), gpu.valueProperty()));
+    model.gpuStockProperty().addListener((o, a, found) -> {
+      String chosen = gpu.getValue();
+      gpu.getItems().setAll(found.keySet());
+      gpu.setValue(chosen);
+    });
+    TextField project = new TextField();
+    project.setId("launch-project");
+    project.setPromptText("platform project id or slug (empty: your only one)");
+    model.fetchGpuStock();
+
     Label task = new Label(defaults.task().name().toLowerCase(java.util.Locale.ROOT));
     task.setId("launch-task");
     TextField baseModel = new TextField(defaults.model());
@@ -75,13 +103,18 @@ public final class LaunchDialog {
     TextField name = new TextField();
     name.setId("launch-name");
     name.setPromptText("made from the dataset when empty");
+    device.disableProperty().bind(cloud.selectedProperty());
+    gpu.disableProperty().bind(cloud.selectedProperty().not());
+    project.disableProperty().bind(cloud.selectedProperty().not());
 
     GridPane form = new GridPane();
     form.setHgap(10);
     form.setVgap(8);
     form.getStyleClass().add("form");
     int row = 0;
-    form.addRow(row++, new Label("Train on"), new HBox(10, local, cloud, cloudHint));
+    form.addRow(row++, new Label("Train on"), new HBox(10, local, cloud));
+    form.addRow(row++, new Label("Cloud GPU"), new HBox(10, gpu, stock));
+    form.addRow(row++, new Label("Project"), project);
     form.addRow(row++, new Label("Task"), task);
     form.addRow(row++, new Label("Base model"), baseModel);
     form.addRow(row++, new Label("Data"), source);
@@ -90,10 +123,11 @@ public final class LaunchDialog {
     form.addRow(row++, new Label("Batch (-1: auto)"), batch);
     form.addRow(row++, new Label("Device"), device);
     form.addRow(row, new Label("Run name"), name);
-    Label problem = new Label();
+    Label problem = new Label(noYolo ? model.yoloMessageProperty().get() : null);
     problem.setId("launch-problem");
     problem.getStyleClass().add("form-problem");
     problem.setWrapText(true);
+    problem.setMaxWidth(560);
     dialog.getDialogPane().setContent(new VBox(10, form, problem));
 
     Launch[] made = new Launch[1];
@@ -101,16 +135,33 @@ public final class LaunchDialog {
     dialog.getDialogPane().lookupButton(train).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
       try {
         Task t = defaults.task();
+        boolean onCloud = cloud.isSelected();
         TrainArgs args = new TrainArgs(t, baseModel.getText(), epochs.getValue(), imgsz.getValue(),
-            batch.getValue(), device.getText(), name.getText());
+            batch.getValue(), onCloud ? null : device.getText(), name.getText());
+        CloudTarget target = onCloud ? new CloudTarget(project.getText(), gpu.getValue()) : null;
         int index = source.getSelectionModel().getSelectedIndex();
-        made[0] = new Launch(index <= 0 ? null : model.versions().get(index - 1), args);
+        made[0] = new Launch(index <= 0 ? null : model.versions().get(index - 1), args, target);
       } catch (IllegalArgumentException ex) {
         problem.setText(ex.getMessage());
         e.consume();
       }
     });
     return dialog.showAndWait().filter(b -> b == train).map(b -> made[0]);
+  }
+
+  /** {@code High availability}, {@code availability unknown}, or why the stock is not known. */
+  static String stockText(Map<String, String> stock, String gpu, String problem) {
+    if (problem != null) {
+      return problem;
+    }
+    if (gpu == null || gpu.isBlank()) {
+      return "";
+    }
+    if (!stock.containsKey(gpu.strip())) {
+      return stock.isEmpty() ? "" : "the platform has no GPU type '" + gpu.strip() + "'";
+    }
+    String level = stock.get(gpu.strip());
+    return level == null ? "availability unknown" : level + " availability";
   }
 
   private static Spinner<Integer> spinner(String id, int min, int max, int value) {

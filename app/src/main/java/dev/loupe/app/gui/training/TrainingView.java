@@ -68,10 +68,14 @@ public final class TrainingView extends BorderPane {
     Button launch = new Button("Train…", Icons.of(Icons.PLUS));
     launch.setId("train-launch");
     launch.setTooltip(new Tooltip("Train a model on this dataset"));
-    launch.disableProperty().bind(model.trainingProperty().or(model.datasetProperty().isNull())
-        .or(model.yoloMessageProperty().isNotNull()));
-    launch.setOnAction(e -> LaunchDialog.show(getScene().getWindow(), model)
-        .ifPresent(l -> model.launch(l.version(), l.args())));
+    launch.disableProperty().bind(model.trainingProperty().or(model.datasetProperty().isNull()));
+    launch.setOnAction(e -> LaunchDialog.show(getScene().getWindow(), model).ifPresent(l -> {
+      if (l.cloud() != null) {
+        model.launchCloud(l.version(), l.args(), l.cloud());
+      } else {
+        model.launch(l.version(), l.args());
+      }
+    }));
     Button cancel = new Button("Cancel");
     cancel.setId("train-cancel");
     cancel.getStyleClass().add("danger");
@@ -79,10 +83,11 @@ public final class TrainingView extends BorderPane {
     cancel.setOnAction(e -> model.cancel());
     Button resume = new Button("Resume");
     resume.setId("train-resume");
-    resume.setTooltip(new Tooltip("Go on with the chosen run from its last checkpoint"));
+    resume.setTooltip(new Tooltip("Go on with the chosen run from its last checkpoint (a cloud run: follow it again)"));
     resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
       TrainingRun r = runs.getSelectionModel().getSelectedItem();
-      return model.trainingProperty().get() || model.yoloMessageProperty().get() != null || r == null
+      boolean needsYolo = r != null && !"cloud".equals(r.backend());
+      return model.trainingProperty().get() || (needsYolo && model.yoloMessageProperty().get() != null) || r == null
           || r.active() || TrainingRun.COMPLETED.equals(r.status());
     }, runs.getSelectionModel().selectedItemProperty(), model.trainingProperty(), model.yoloMessageProperty()));
     resume.setOnAction(e -> model.resume(runs.getSelectionModel().getSelectedItem().id()));

@@ -8,7 +8,12 @@ import dev.loupe.core.inference.ModelInfo;
 import dev.loupe.core.workspace.TrainingEpoch;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.core.platform.PlatformClient;
+import dev.loupe.training.CloudTarget;
+import dev.loupe.training.CloudTrainingBackend;
 import dev.loupe.training.LocalTrainingBackend;
+import dev.loupe.training.PlatformDatasetLookup;
+import dev.loupe.training.Polling;
 import dev.loupe.training.TrainArgs;
 import dev.loupe.training.TrainRequest;
 import dev.loupe.training.TrainingListener;
@@ -38,9 +43,10 @@ import javafx.collections.ObservableList;
  * The training view's state: the shown dataset's past runs, the run being trained (its epochs as they
  * arrive, its console, its final metrics and model), the curves of the runs chosen in the list, and
  * whether {@code yolo} is there (when it is not, the message says how to install Ultralytics and no
- * run starts). Training runs through {@link LocalTrainingBackend} as a background task; what the
- * trainer reports on its threads is moved to the FX thread by {@code fx}. Read and change on the FX
- * thread.
+ * local run starts). Training runs through {@link LocalTrainingBackend}, or on the platform's GPUs
+ * through {@link CloudTrainingBackend} (the GPU types' stock is fetched in the background for the
+ * launch dialog), as a background task; what the trainer reports on its threads is moved to the FX
+ * thread by {@code fx}. Read and change on the FX thread.
  */
 public final class TrainingViewModel {
   /** The console lines kept (the view shows the tail). */
@@ -50,6 +56,11 @@ public final class TrainingViewModel {
   private final BackgroundTasks tasks;
   private final Function<Path, ModelInfo> inspector;
   private final Executor fx;
+  private final PlatformConnector platform;
+  private final Polling polling;
+  private final ReadOnlyObjectWrapper<Map<String, String>> gpuStock = new ReadOnlyObjectWrapper<>(Map.of());
+  private final ReadOnlyStringWrapper cloudMessage = new ReadOnlyStringWrapper();
+  private Runnable onRunEnded = () -> {};
   private final ObjectProperty<Path> yoloProgram = new SimpleObjectProperty<>();
   private final ObjectProperty<Dataset> dataset = new SimpleObjectProperty<>();
   private final ObservableList<TrainingRun> runs = FXCollections.observableArrayList();
@@ -75,10 +86,59 @@ public final class TrainingViewModel {
    */
   public TrainingViewModel(
       Workspace workspace, BackgroundTasks tasks, Function<Path, ModelInfo> inspector, Executor fx) {
+    this(workspace, tasks, inspector, fx, PlatformConnector.fromSettings(), Polling.STANDARD);
+  }
+
+  /**
+   * @param platform opens the platform client that cloud runs and the GPU stock need
+   * @param polling how often a cloud run is looked at
+   */
+  public TrainingViewModel(Workspace workspace, BackgroundTasks tasks, Function<Path, ModelInfo> inspector,
+      Executor fx, PlatformConnector platform, Polling polling) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.inspector = inspector;
     this.fx = fx;
+    this.platform = platform;
+    this.polling = polling;
+  }
+
+  /** Runs after a run trained from this view ended (it may have registered models). */
+  public void setOnRunEnded(Runnable action) {
+    this.onRunEnded = action;
+  }
+
+  /** The cloud GPU types and their stock (High, Medium, Low, or null: unknown); empty until fetched. */
+  public ReadOnlyObjectProperty<Map<String, String>> gpuStockProperty() {
+    return gpuStock.getReadOnlyProperty();
+  }
+
+  /** Why the cloud cannot be used or its stock is unknown (no key, platform unreachable), or null. */
+  public ReadOnlyStringProperty cloudMessageProperty() {
+    return cloudMessage.getReadOnlyProperty();
+  }
+
+  /** Fetches the GPU types' stock in the background ({@code GET /api/training/gpu-availability}). */
+  public void fetchGpuStock() {
+    cloudMessage.set("Asking the platform which GPUs are available...");
+    Thread fetch = new Thread(() -> {
+      Map<String, String> stock;
+      String problem = null;
+      try (PlatformClient client = platform.open()) {
+        stock = client.training().gpuAvailability();
+      } catch (RuntimeException e) {
+        stock = Map.of();
+        problem = "Cloud training is not available now: " + e.getMessage();
+      }
+      Map<String, String> found = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stock));
+      String message = problem;
+      fx.execute(() -> {
+        gpuStock.set(found);
+        cloudMessage.set(message);
+      });
+    }, "gpu-availability");
+    fetch.setDaemon(true);
+    fetch.start();
   }
 
   /** The ultralytics CLI named in settings; null: {@code $LOUPE_YOLO}, then {@code yolo} on PATH. */
@@ -196,21 +256,54 @@ public final class TrainingViewModel {
       return false;
     }
     TrainRequest request = new TrainRequest(d.id(), version, args);
-    start("Training " + d.name(), cli, List.of(),
-        (backend, listener, monitor) -> backend.train(request, listener, monitor));
+    start("Training " + d.name(), List.of(),
+        (listener, monitor) -> new LocalTrainingBackend(workspace, cli, inspector).train(request, listener, monitor));
     return true;
   }
 
-  /** Goes on with a stopped run from its last checkpoint; false when it cannot start (as {@link #launch}). */
-  public boolean resume(String runId) {
-    YoloCli cli = locateYolo();
-    if (cli == null || training.get()) {
+  /**
+   * Trains the shown dataset on the platform's GPUs ({@code target}); false when no dataset is shown
+   * or a run is training. The dataset's copy on the platform is trained (none: the run fails saying
+   * how to push it).
+   */
+  public boolean launchCloud(Integer version, TrainArgs args, CloudTarget target) {
+    Dataset d = dataset.get();
+    if (d == null || training.get()) {
       return false;
     }
-    TrainingRun run = workspace.trainingRuns().require(runId);
-    start("Resuming " + run.name(), cli, workspace.trainingRuns().epochs(runId),
-        (backend, listener, monitor) -> backend.resume(runId, listener, monitor));
+    TrainRequest request = new TrainRequest(d.id(), version, args);
+    start("Training " + d.name() + " on the cloud", List.of(), (listener, monitor) -> {
+      try (PlatformClient client = platform.open()) {
+        return cloud(client, target).train(request, listener, monitor);
+      }
+    });
     return true;
+  }
+
+  /**
+   * Goes on with a stopped run: a local one from its last checkpoint, a cloud one by following the
+   * platform's job again; false when it cannot start (as {@link #launch}).
+   */
+  public boolean resume(String runId) {
+    TrainingRun run = workspace.trainingRuns().require(runId);
+    boolean onCloud = "cloud".equals(run.backend());
+    YoloCli cli = onCloud ? null : locateYolo();
+    if ((!onCloud && cli == null) || training.get()) {
+      return false;
+    }
+    start("Resuming " + run.name(), workspace.trainingRuns().epochs(runId), (listener, monitor) -> {
+      if (!onCloud) {
+        return new LocalTrainingBackend(workspace, cli, inspector).resume(runId, listener, monitor);
+      }
+      try (PlatformClient client = platform.open()) {
+        return cloud(client, null).resume(runId, listener, monitor);
+      }
+    });
+    return true;
+  }
+
+  private CloudTrainingBackend cloud(PlatformClient client, CloudTarget target) {
+    return new CloudTrainingBackend(workspace, client, new PlatformDatasetLookup(client), target, polling, inspector);
   }
 
   /** Asks the training to stop (its processes are killed; the run ends cancelled). */
@@ -245,11 +338,10 @@ public final class TrainingViewModel {
 
   @FunctionalInterface
   private interface Training {
-    TrainingRun run(LocalTrainingBackend backend, TrainingListener listener, dev.loupe.core.task.TaskMonitor monitor)
-        throws Exception;
+    TrainingRun run(TrainingListener listener, dev.loupe.core.task.TaskMonitor monitor) throws Exception;
   }
 
-  private void start(String title, YoloCli cli, List<TrainingEpoch> before, Training work) {
+  private void start(String title, List<TrainingEpoch> before, Training work) {
     training.set(true);
     liveEpochs.clear();
     liveEpochs.addAll(before);
@@ -284,7 +376,7 @@ public final class TrainingViewModel {
       }
     };
     task = tasks.submit(title,
-        monitor -> work.run(new LocalTrainingBackend(workspace, cli, inspector), listener, monitor),
+        monitor -> work.run(listener, monitor),
         run -> current.set(run),
         () -> {
           task = null;
@@ -298,6 +390,7 @@ public final class TrainingViewModel {
           training.set(false);
           refreshRuns();
           showCurves();
+          onRunEnded.run();
         });
   }
 

@@ -1,0 +1,277 @@
+package dev.loupe.app.gui.models;
+
+import dev.loupe.app.gui.tasks.BackgroundTasks;
+import dev.loupe.app.gui.training.PlatformConnector;
+import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.core.annotate.ValidateOptions;
+import dev.loupe.core.annotate.ValidationReport;
+import dev.loupe.core.annotate.Validator;
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.core.domain.Split;
+import dev.loupe.core.inference.ModelInfo;
+import dev.loupe.core.metrics.ClassMetrics;
+import dev.loupe.core.metrics.ValidationMetrics;
+import dev.loupe.core.platform.PlatformClient;
+import dev.loupe.core.workspace.TrainingRun;
+import dev.loupe.core.workspace.Workspace;
+import dev.loupe.training.ExportJobs;
+import dev.loupe.training.Polling;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One model of the registry, opened from the sidebar: what it is, the metrics it was trained to, the
+ * run it came from, {@code val} on a chosen dataset split with the figures per class, and an export
+ * on the platform (for a model that has a copy there: one trained on the cloud, or exported by the
+ * platform). Validation and export run as background tasks. Read and change on the FX thread.
+ */
+public final class ModelDetailsViewModel {
+  /** A metric the model was trained to ({@code mAP50(B)}, {@code fitness}, ...). */
+  public record Metric(String name, double value) {}
+
+  /** The metadata key naming the platform model a model is a copy of. */
+  static final String PLATFORM_MODEL = "loupe_platform_model";
+
+  private final Workspace workspace;
+  private final BackgroundTasks tasks;
+  private final PredictorFactory engines;
+  private final PlatformConnector platform;
+  private final Polling polling;
+  private final Function<Path, ModelInfo> inspector;
+  private final ModelRecord model;
+  private final ObservableList<ClassMetrics> classRows = FXCollections.observableArrayList();
+  private final ObservableList<ClassMetrics> classRowsView = FXCollections.unmodifiableObservableList(classRows);
+  private final ReadOnlyStringWrapper valMessage = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private Consumer<TrainingRun> onOpenRun = r -> {};
+  private Runnable onModelsChanged = () -> {};
+
+  /**
+   * @param engines load the model to validate it
+   * @param platform opens the platform client an export needs
+   * @param polling how often an export on the platform is looked at
+   * @param inspector reads an exported file before it is registered
+   */
+  public ModelDetailsViewModel(Workspace workspace, BackgroundTasks tasks, PredictorFactory engines,
+      PlatformConnector platform, Polling polling, Function<Path, ModelInfo> inspector, ModelRecord model) {
+    this.workspace = workspace;
+    this.tasks = tasks;
+    this.engines = engines;
+    this.platform = platform;
+    this.polling = polling;
+    this.inspector = inspector;
+    this.model = model;
+  }
+
+  public ModelRecord model() {
+    return model;
+  }
+
+  /** Opens a run in the training view (the link to the run the model came from). */
+  public void setOnOpenRun(Consumer<TrainingRun> action) {
+    this.onOpenRun = action;
+  }
+
+  /** Runs after an export registered a model. */
+  public void setOnModelsChanged(Runnable action) {
+    this.onModelsChanged = action;
+  }
+
+  /** {@code onnx · detect · 80 classes · 640x640 · yolo11n.onnx (5.4 MB)}. */
+  public String summary() {
+    List<String> parts = new ArrayList<>();
+    parts.add(model.format());
+    parts.add(model.task() == null ? "task unknown" : model.task().apiName());
+    parts.add(model.classNames().size() + " classes");
+    if (model.imgszH() > 0) {
+      parts.add(model.imgszH() + "x" + model.imgszW());
+    }
+    parts.add(model.fileName() + String.format(Locale.ROOT, " (%.1f MB)", model.fileSize() / 1e6));
+    return String.join(" · ", parts);
+  }
+
+  /** The metrics in the model's metadata ({@code metrics/...} and {@code fitness}), by name. */
+  public List<Metric> metrics() {
+    List<Metric> found = new ArrayList<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(model.metadata()).entrySet()) {
+      if (e.getKey().startsWith("metrics/") || e.getKey().equals("fitness")) {
+        try {
+          found.add(new Metric(e.getKey().replace("metrics/", ""), Double.parseDouble(e.getValue())));
+        } catch (NumberFormatException notANumber) {
+          // a metadata entry by that name that is not a figure is not a metric
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The training run the model came from, when it is still recorded. */
+  public Optional<TrainingRun> run() {
+    String id = model.metadata().get("loupe_training_run");
+    return id == null ? Optional.empty() : workspace.trainingRuns().find(id);
+  }
+
+  /** Shows the run the model came from in the training view. */
+  public void openRun() {
+    run().ifPresent(onOpenRun);
+  }
+
+  /** The datasets it can be validated on: those of its task (all, when its task is unknown). */
+  public List<Dataset> datasets() {
+    return workspace.datasets().list().stream()
+        .filter(d -> model.task() == null || d.task() == model.task()).toList();
+  }
+
+  /** The dataset to validate on first: the one it was trained on, else the first of its task. */
+  public Optional<Dataset> defaultDataset() {
+    List<Dataset> all = datasets();
+    Optional<String> trainedOn = run().map(TrainingRun::datasetId);
+    return all.stream().filter(d -> trainedOn.isPresent() && d.id().equals(trainedOn.get())).findFirst()
+        .or(() -> all.stream().findFirst());
+  }
+
+  /** The per-class figures of the last validation: the row of all classes first. */
+  public ObservableList<ClassMetrics> classRows() {
+    return classRowsView;
+  }
+
+  /** What the last validation found overall, or why it could not run. */
+  public ReadOnlyStringProperty valMessageProperty() {
+    return valMessage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty exportMessageProperty() {
+    return exportMessage.getReadOnlyProperty();
+  }
+
+  /** True while a validation or an export runs. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** Validates the model on {@code split} of {@code dataset} in the background; false when it cannot start. */
+  public boolean validate(Dataset dataset, Split split) {
+    if (busy.get()) {
+      return false;
+    }
+    if (!model.runnable()) {
+      valMessage.set("Loupe cannot run a PyTorch checkpoint: validate its ONNX export (run: "
+          + model.exportCommand() + ", or Export on the platform below when it has a copy there).");
+      return false;
+    }
+    if (dataset == null) {
+      valMessage.set("Choose a dataset to validate on.");
+      return false;
+    }
+    busy.set(true);
+    classRows.clear();
+    valMessage.set("Validating on " + dataset.name() + " " + split.apiName() + "...");
+    tasks.submit("Validating " + model.name(),
+        monitor -> new Validator(workspace, engines).validate(dataset.id(), model.id(),
+            ValidateOptions.DEFAULTS.withSplit(split), monitor),
+        this::show,
+        () -> {
+          busy.set(false);
+          if (valMessage.get() != null && valMessage.get().startsWith("Validating on")) {
+            valMessage.set("Validation did not finish: " + failure());
+          }
+        });
+    return true;
+  }
+
+  private void show(ValidationReport report) {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d images of %s %s in %.1f s",
+        report.images(), report.dataset(), report.split().apiName(), report.seconds()));
+    if (report.metrics().isEmpty()) {
+      text.append(String.format(Locale.ROOT, ": top-1 %.3f, top-5 %.3f", report.top1(), report.top5()));
+    } else {
+      String kind = report.metrics().keySet().iterator().next();
+      ValidationMetrics m = report.metrics().get(kind);
+      List<ClassMetrics> rows = new ArrayList<>();
+      rows.add(m.all());
+      rows.addAll(m.classes());
+      classRows.setAll(rows);
+      text.append(" (").append(kind).append(String.format(Locale.ROOT, "): mAP50 %.3f, mAP50-95 %.3f",
+          m.all().map50(), m.all().map50to95()));
+    }
+    if (report.classDifferences() != null) {
+      text.append("; classes differ: ").append(report.classDifferences());
+    }
+    if (report.failedImages() > 0) {
+      text.append("; ").append(report.failedImages()).append(" images left out (").append(report.firstProblem())
+          .append(')');
+    }
+    valMessage.set(text.toString());
+  }
+
+  /** The last task failure the tasks reported, or "cancelled" when the task was cancelled. */
+  private String failure() {
+    String error = tasks.errorProperty().get();
+    return error == null ? "cancelled" : error;
+  }
+
+  /** The platform model this one is a copy of, or null. */
+  public String platformModel() {
+    return model.metadata().get(PLATFORM_MODEL);
+  }
+
+  /**
+   * Has the platform export its copy of the model to {@code format} and registers the result (ONNX,
+   * TorchScript; other formats are saved in the workspace's {@code exports/}); false, saying why,
+   * when the model has no copy there or a value is wrong.
+   */
+  public boolean export(String format, String gpuType) {
+    if (busy.get()) {
+      return false;
+    }
+    String remote = platformModel();
+    if (remote == null) {
+      exportMessage.set("This model has no copy on the platform (it was not trained or exported there), so the"
+          + " platform cannot export it" + (model.runnable() ? "." : "; export it with: " + model.exportCommand()));
+      return false;
+    }
+    ExportJobs.ExportRequest request;
+    try {
+      request = new ExportJobs.ExportRequest(remote, format, gpuType, null, null);
+    } catch (IllegalArgumentException e) {
+      exportMessage.set(e.getMessage());
+      return false;
+    }
+    busy.set(true);
+    exportMessage.set("Exporting to " + request.format() + " on the platform...");
+    tasks.submit("Exporting " + model.name() + " to " + request.format(),
+        monitor -> {
+          try (PlatformClient client = platform.open()) {
+            return new ExportJobs(workspace, client, polling, inspector)
+                .run(request, model.name() + "-" + request.format(), monitor);
+          }
+        },
+        done -> {
+          exportMessage.set(done.model() != null ? "Registered " + done.model().name() + " (" + done.model().id() + ")"
+              : "Saved " + done.file() + " (the registry keeps ONNX and TorchScript files)");
+          onModelsChanged.run();
+        },
+        () -> {
+          busy.set(false);
+          if (exportMessage.get() != null && exportMessage.get().startsWith("Exporting to")) {
+            exportMessage.set("The export did not finish: " + failure());
+          }
+        });
+    return true;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.loupe.packaging;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+
+/**
+ * Builds the installable Loupe: a Java runtime cut down by jlink, then a jpackage app-image of
+ * {@code loupe.jar} (JavaFX, its natives and every library are inside it; libtorch's native jar
+ * rides beside it in {@code lib/}) with two launchers, {@code Loupe} for the window and
+ * {@code loupe} for the command line, and on request a {@code .deb} made from that image.
+ *
+ * <p>Run by the packaging module's build ({@code exec:java}); the tools are the JDK's own, found
+ * through {@link ToolProvider}, so nothing beyond a JDK 17 is needed for the app-image. A .deb also
+ * needs {@code dpkg-deb} and {@code fakeroot}.
+ *
+ * <pre>
+ * --input=DIR    the app module's target folder: loupe.jar and lib/
+ * --icons=DIR    the icons folder (loupe-256.png)
+ * --linux=DIR    the .deb's own postinst and prerm (menu entry, /usr/bin/loupe)
+ * --dest=DIR     where runtime/, input/, Loupe/ and the .deb go
+ * --version=V    the app version, numbers only (jpackage's rule)
+ * --types=T,...  app-image and/or deb
+ * </pre>
+ */
+public final class AppImageBuilder {
+  /** The JDK modules Loupe needs: all of Java SE plus the unsupported and crypto bits libraries use. */
+  static final String MODULES =
+      "java.se,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.management,jdk.localedata,jdk.charsets";
+
+  static final String APP_NAME = "Loupe";
+
+  private final Path input;
+  private final Path icons;
+  private final Path linux;
+  private final Path dest;
+  private final String version;
+  private final List<String> types;
+
+  AppImageBuilder(Path input, Path icons, Path linux, Path dest, String version, List<String> types) {
+    this.input = input;
+    this.icons = icons;
+    this.linux = linux;
+    this.dest = dest;
+    this.version = version;
+    this.types = types;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("expected --name=value, got " + arg);
+      }
+      options.put(arg.substring(2, eq), arg.substring(eq + 1));
+    }
+    new AppImageBuilder(
+            Path.of(required(options, "input")),
+            Path.of(required(options, "icons")),
+            Path.of(required(options, "linux")),
+            Path.of(required(options, "dest")),
+            required(options, "version"),
+            List.of(required(options, "types").split(",")))
+        .build();
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing --" + name + "=...");
+    }
+    return value;
+  }
+
+  void build() throws IOException {
+    Path jar = input.resolve("loupe.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build the app module first (mvn package)");
+    }
+    Files.createDirectories(dest);
+    Path runtime = runtime();
+    Path staged = stage(jar);
+    Path image = dest.resolve(APP_NAME);
+    deleteTree(image);
+    Path launcher = dest.resolve("loupe-cli.properties");
+    // no menu entry for the command line: the window has one
+    Files.writeString(launcher, "description=Loupe on the command line\nlinux-shortcut=false\n");
+    List<String> args = new ArrayList<>(List.of(
+        "--type", "app-image",
+        "--name", APP_NAME,
+        "--app-version", version,
+        "--vendor", "Loupe",
+        "--description", "Workbench for computer-vision datasets and YOLO models",
+        "--input", staged.toString(),
+        "--main-jar", "loupe.jar",
+        "--main-class", "dev.loupe.app.Main",
+        "--runtime-image", runtime.toString(),
+        "--icon", icons.resolve("loupe-256.png").toString(),
+        "--java-options", "-Dfile.encoding=UTF-8",
+        "--dest", dest.toString()));
+    if (isLinux()) {
+      // a second launcher for scripts: same program, named as the docs and the shell expect it
+      args.addAll(List.of("--add-launcher", "loupe=" + launcher));
+    }
+    run("jpackage", args);
+    System.out.printf("app-image: %s (%d MB)%n", image, size(image) >> 20);
+    if (types.contains("deb")) {
+      deb(image);
+    }
+  }
+
+  /** The jlink'ed runtime, kept between builds: it depends on the JDK only, not on Loupe's code. */
+  private Path runtime() throws IOException {
+    Path runtime = dest.resolve("runtime");
+    Path stamp = runtime.resolve("loupe-jlink-options");
+    List<String> options = List.of(
+        "--add-modules", MODULES,
+        // the JDK's own class-data archive, which a jlink'ed runtime lacks otherwise: its classes
+        // start mapped instead of parsed and verified on each start
+        "--generate-cds-archive",
+        "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=2");
+    if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(String.join(" ", options))) {
+      return runtime;
+    }
+    deleteTree(runtime);
+    List<String> args = new ArrayList<>(options);
+    args.addAll(List.of("--output", runtime.toString()));
+    run("jlink", args);
+    Files.writeString(stamp, String.join(" ", options));
+    return runtime;
+  }
+
+  /** jpackage copies all of --input: give it loupe.jar and lib/ only, not the rest of target/. */
+  private Path stage(Path jar) throws IOException {
+    Path staged = dest.resolve("input");
+    deleteTree(staged);
+    Files.createDirectories(staged.resolve("lib"));
+    Files.copy(jar, staged.resolve("loupe.jar"));
+    Path lib = input.resolve("lib");
+    if (Files.isDirectory(lib)) {
+      try (Stream<Path> files = Files.list(lib)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Files.copy(f, staged.resolve("lib").resolve(f.getFileName()));
+        }
+      }
+    }
+    return staged;
+  }
+
+  private void deb(Path image) {
+    run("jpackage", List.of(
+        "--type", "deb",
+        "--app-image", image.toString(),
+        "--name", APP_NAME,
+        "--app-version", version,
+        "--vendor", "Loupe",
+        "--description", "Workbench for computer-vision datasets and YOLO models",
+        "--icon", icons.resolve("loupe-256.png").toString(),
+        "--linux-package-name", "loupe",
+        "--linux-app-category", "graphics",
+        "--linux-menu-group", "Graphics;Science;",
+        "--linux-shortcut",
+        "--linux-deb-maintainer", "loupe@loupe.dev",
+        "--resource-dir", linux.toString(),
+        "--license-file", input.resolve("../../LICENSE").toAbsolutePath().normalize().toString(),
+        "--dest", dest.toString()));
+  }
+
+  private static void run(String tool, List<String> args) {
+    ToolProvider provider = ToolProvider.findFirst(tool)
+        .orElseThrow(() -> new IllegalStateException(tool + " is not in this JDK: use a full JDK 17"));
+    StringWriter out = new StringWriter();
+    try (PrintWriter w = new PrintWriter(out, true)) {
+      int rc = provider.run(w, w, args.toArray(String[]::new));
+      if (rc != 0) {
+        throw new IllegalStateException(tool + " failed (exit " + rc + "):\n" + out);
+      }
+    }
+    if (!out.toString().isBlank()) {
+      System.out.print(out);
+    }
+  }
+
+  private static boolean isLinux() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+  }
+
+  static long size(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}
