@@ -170,6 +170,7 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
+    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
     SceneKeys.of(scene).add(this::windowKey);
     return scene;
   }
@@ -190,8 +191,6 @@ public final class MainWindow extends BorderPane {
       datasetView.grid().reveal(index);
     }
     return true;
-    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
-    return scene;
   }
 
   /** Shown over the centre while the workspace has no datasets (and the labeling area is closed). */
