@@ -47,6 +47,7 @@ final class LabelListPanel extends VBox {
     list.setFocusTraversable(false);
     list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     list.setCellFactory(view -> new Row());
+    list.setMinWidth(0);
     list.getSelectionModel().getSelectedItems().addListener(
         (javafx.collections.ListChangeListener<Shape>) c -> {
           if (!syncing) {
@@ -146,10 +147,16 @@ final class LabelListPanel extends VBox {
       classButton.setFocusTraversable(false);
       classButton.getStyleClass().add("class-button");
       classButton.setTooltip(new Tooltip("Change the class (type to find it)"));
-      classButton.setMinWidth(60);
+      // the row fits the list's width: the kind and the class shrink (with an ellipsis) before the
+      // hide and lock boxes would be cut off
+      classButton.setMinWidth(40);
+      classButton.setMaxWidth(Double.MAX_VALUE);
+      HBox.setHgrow(classButton, Priority.SOMETIMES);
       HBox.setHgrow(text, Priority.ALWAYS);
       text.setMaxWidth(Double.MAX_VALUE);
-      text.setMinWidth(40);
+      text.setMinWidth(20);
+      hide.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      lock.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       hide.setOnAction(e -> document.setHidden(getItem().id(), hide.isSelected()));
       lock.setOnAction(e -> document.setLocked(getItem().id(), lock.isSelected()));
       classButton.setOnAction(
@@ -180,14 +187,18 @@ final class LabelListPanel extends VBox {
         return;
       }
       swatch.setFill(palette.colorOf(shape.label().classId()));
-      text.setText((getIndex() + 1) + "  " + kind(shape.label()));
+      boolean pending = document.isPending(shape.id());
+      double confidence = document.confidence(shape.id());
+      text.setText((getIndex() + 1) + "  " + kind(shape.label()) + (!pending ? ""
+          : Double.isNaN(confidence) ? "  (to review)" : String.format(java.util.Locale.ROOT, "  %.2f to review", confidence)));
       hide.setSelected(document.isHidden(shape.id()));
       lock.setSelected(document.isLocked(shape.id()));
       int classId = shape.label().classId();
       classButton.setText(classId + " " + (classId >= 0 && classId < classNames.size() ? classNames.get(classId) : "?"));
       HBox row = new HBox(6, swatch, text, classButton, hide, lock);
-      row.setMaxWidth(Double.MAX_VALUE);
       row.setMinWidth(0);
+      row.prefWidthProperty().bind(list.widthProperty().subtract(28)); // inside the cell and its scroll bar
+      row.maxWidthProperty().bind(row.prefWidthProperty());
       row.setAlignment(Pos.CENTER_LEFT);
       setGraphic(row);
       setText(null);

@@ -107,7 +107,7 @@ public class LabelingView extends BorderPane {
     VBox.setVgrow(stack, Priority.ALWAYS);
     VBox side = new VBox(classPanel, labelList);
     VBox.setVgrow(labelList, Priority.ALWAYS);
-    side.setMinWidth(220);
+    side.setMinWidth(260);
     SplitPane split = new SplitPane(centre, side);
     split.setDividerPositions(0.78);
     SplitPane.setResizableWithParent(side, false);

@@ -131,6 +131,22 @@ class PreLabelReviewTest {
   }
 
   @Test
+  void f1_lists_every_key_within_the_view_even_a_small_one(FxRobot robot) throws Exception {
+    robot.interact(() -> h.view.getScene().getWindow().setHeight(420));
+    robot.type(KeyCode.F1);
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.Node overlay = robot.lookup("#help-overlay").query();
+    javafx.scene.Node scroll = robot.lookup("#help-scroll").query();
+    assertThat(overlay.isVisible()).isTrue();
+    var outer = overlay.localToScreen(overlay.getLayoutBounds());
+    var inner = scroll.localToScreen(scroll.getLayoutBounds());
+    assertThat(outer.contains(inner)).isTrue();
+    assertThat(robot.lookup("Grid: go to the last image").tryQuery()).isPresent();
+    robot.type(KeyCode.ESCAPE);
+    assertThat(overlay.isVisible()).isFalse();
+  }
+
+  @Test
   void number_key_zero_picks_class_zero(FxRobot robot) throws Exception {
     robot.type(KeyCode.DIGIT2);
     assertThat(h.view.canvas().currentClassProperty().get()).isEqualTo(2);

@@ -16,6 +16,7 @@ import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.app.gui.dialogs.AutoAnnotateDialog;
 import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
+import dev.loupe.app.gui.labeling.ReviewRecorder;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.app.gui.settings.SettingsDialog;
 import dev.loupe.app.gui.sidebar.SidebarView;
@@ -173,7 +174,6 @@ public final class MainWindow extends BorderPane {
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
-    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
     return scene;
   }
 
@@ -384,8 +384,21 @@ public final class MainWindow extends BorderPane {
   public void openAutoAnnotate() {
     if (dataset() != null) {
       String id = dataset().id();
-      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), dataset(), engines),
-          model.tasks(), result -> model.datasetChanged(id), () -> model.datasetChanged(id));
+      Dataset annotated = dataset();
+      ReviewRecorder recorder = new ReviewRecorder(model.workspace(), id);
+      AutoAnnotateDialog.show(window(), new AutoAnnotateViewModel(model.workspace(), annotated, engines, recorder),
+          model.tasks(), result -> {
+            model.datasetChanged(id);
+            reviewRun(annotated, recorder.written(result.run().id()));
+          }, () -> model.datasetChanged(id));
+    }
+  }
+
+  /** Opens the labeling area on the images a run labeled, least confident first, to review its predictions. */
+  private void reviewRun(Dataset annotated, java.util.Map<String, List<dev.loupe.labeling.session.Proposal>> written) {
+    List<String> queue = labelingHost.addToReview(annotated, written);
+    if (!queue.isEmpty()) {
+      model.labelingProperty().set(new LabelingRequest(annotated, queue, 0));
     }
   }
 

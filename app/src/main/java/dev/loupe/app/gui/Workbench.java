@@ -80,6 +80,7 @@ public final class Workbench {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
     MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater, Workspace::insight, settings);
     labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
+    labeling.followSettings(settings);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
     stage.setTitle("Loupe — " + workspace.root());

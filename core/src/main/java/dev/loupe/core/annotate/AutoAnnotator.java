@@ -42,13 +42,28 @@ public final class AutoAnnotator {
   /** A run stops when the model failed on each of at least this many first images. */
   static final int FAILURES_BEFORE_GIVING_UP = 5;
 
+  /**
+   * Hears, for each image a run adds labels to, what the model saw and the labels added (the GUI
+   * keeps their confidences for review). Called on the run's thread, before the batch is written.
+   */
+  @FunctionalInterface
+  public interface Observer {
+    void added(ImageRecord image, ImagePrediction prediction, List<Label> added);
+  }
+
   private final Workspace workspace;
   private final PredictorFactory predictors;
+  private final Observer observer;
   private final OrientedImageReader reader = new OrientedImageReader();
 
   public AutoAnnotator(Workspace workspace, PredictorFactory predictors) {
+    this(workspace, predictors, (image, prediction, added) -> {});
+  }
+
+  public AutoAnnotator(Workspace workspace, PredictorFactory predictors, Observer observer) {
     this.workspace = workspace;
     this.predictors = predictors;
+    this.observer = observer;
   }
 
   /** Runs model {@code modelIdOrSlug} over the selected images of a dataset. */
@@ -274,6 +289,7 @@ public final class AutoAnnotator {
       if (fresh.isEmpty()) {
         return;
       }
+      observer.added(image, outcome.prediction(), fresh);
       List<Label> all = new ArrayList<>(existing);
       all.addAll(fresh);
       batch.put(image.hash(), all);

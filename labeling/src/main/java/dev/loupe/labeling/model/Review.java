@@ -16,13 +16,11 @@ public final class Review implements Edit {
   private final String name;
   private final Map<Long, Double> accepted;
   private final RemoveShapes rejected;
-  private final Map<Long, Double> rejectedConfidence;
 
-  private Review(String name, Map<Long, Double> accepted, RemoveShapes rejected, Map<Long, Double> rejectedConfidence) {
+  private Review(String name, Map<Long, Double> accepted, RemoveShapes rejected) {
     this.name = name;
     this.accepted = Map.copyOf(accepted);
     this.rejected = rejected;
-    this.rejectedConfidence = Map.copyOf(rejectedConfidence);
   }
 
   /** Accepts every pending prediction of the document. */
@@ -42,7 +40,7 @@ public final class Review implements Edit {
         accepted.put(id, document.confidence(id));
       }
     }
-    return accepted.isEmpty() ? null : new Review(name, accepted, RemoveShapes.of(name, document, List.of()), Map.of());
+    return accepted.isEmpty() ? null : new Review(name, accepted, RemoveShapes.of(name, document, List.of()));
   }
 
   /** Rejects (deletes) the pending predictions among {@code ids}. */
@@ -66,9 +64,7 @@ public final class Review implements Edit {
     if (ids.isEmpty()) {
       return null;
     }
-    Map<Long, Double> confidence = new LinkedHashMap<>();
-    ids.forEach(id -> confidence.put(id, document.confidence(id)));
-    return new Review(name, Map.of(), RemoveShapes.of(name, document, ids), confidence);
+    return new Review(name, Map.of(), RemoveShapes.of(name, document, ids));
   }
 
   /**
@@ -107,8 +103,7 @@ public final class Review implements Edit {
 
   @Override
   public void revert(LabelDocument document) {
-    rejected.revert(document);
-    rejectedConfidence.forEach(document::setPending);
+    rejected.revert(document); // the rejected come back pending
     accepted.forEach(document::setPending);
   }
 

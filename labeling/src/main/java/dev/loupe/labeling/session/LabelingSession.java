@@ -305,6 +305,11 @@ public final class LabelingSession implements AutoCloseable {
     toReview = Map.copyOf(proposals);
   }
 
+  /** The images of the session that were opened (or edited) so far. */
+  public java.util.Set<String> openedImages() {
+    return java.util.Set.copyOf(histories.keySet());
+  }
+
   /**
    * The predictions of an image still pending now (after what was accepted or rejected in this
    * session), for the app to remember what is left to review.

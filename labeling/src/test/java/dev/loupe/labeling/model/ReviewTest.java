@@ -70,6 +70,16 @@ class ReviewTest {
   }
 
   @Test
+  void deleting_a_prediction_like_any_label_brings_it_back_pending_on_undo() {
+    History history = proposed();
+    LabelDocument doc = history.document();
+    history.perform(Edits.delete(doc, List.of(idOf(doc, SURE))));
+    assertThat(doc.labels()).containsExactly(HUMAN, DOUBTFUL, MIDDLING);
+    history.undo();
+    assertThat(doc.confidence(idOf(doc, SURE))).isEqualTo(0.9);
+  }
+
+  @Test
   void rejecting_below_a_threshold_drops_only_the_less_confident_predictions() {
     History history = proposed();
     LabelDocument doc = history.document();

@@ -54,6 +54,7 @@ public final class AutoAnnotateViewModel {
   private final Workspace workspace;
   private final Dataset dataset;
   private final PredictorFactory engines;
+  private final AutoAnnotator.Observer observer;
   private final List<ModelRecord> models;
   private final ObjectProperty<ModelRecord> model = new SimpleObjectProperty<>();
   private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.UNLABELED);
@@ -63,9 +64,16 @@ public final class AutoAnnotateViewModel {
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
 
   public AutoAnnotateViewModel(Workspace workspace, Dataset dataset, PredictorFactory engines) {
+    this(workspace, dataset, engines, (image, prediction, added) -> {});
+  }
+
+  /** A model whose runs tell {@code observer} what they add (the labeling review keeps the confidences). */
+  public AutoAnnotateViewModel(
+      Workspace workspace, Dataset dataset, PredictorFactory engines, AutoAnnotator.Observer observer) {
     this.workspace = workspace;
     this.dataset = dataset;
     this.engines = engines;
+    this.observer = observer;
     this.models = workspace.models().list(null).stream().filter(ModelRecord::runnable).toList();
     if (!models.isEmpty()) {
       model.set(models.get(0));
@@ -138,7 +146,7 @@ public final class AutoAnnotateViewModel {
     AnnotateOptions options = options();
     tasks.submit(
         "Auto-annotate " + dataset.name() + " with " + model.get().name(),
-        monitor -> new AutoAnnotator(workspace, engines).run(dataset.id(), modelId, options, monitor),
+        monitor -> new AutoAnnotator(workspace, engines, observer).run(dataset.id(), modelId, options, monitor),
         done);
   }
 

@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.labeling;
 
 import dev.loupe.app.gui.ModelCell;
+import dev.loupe.app.gui.SettingsStore;
 import dev.loupe.app.gui.classes.ClassColorStore;
 import dev.loupe.core.annotate.PredictorFactory;
 import dev.loupe.core.domain.Dataset;
@@ -8,8 +9,10 @@ import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.labeling.LabelingView;
 import dev.loupe.labeling.keys.Keymap;
+import dev.loupe.labeling.session.Proposal;
 import dev.loupe.labeling.session.LabelingSession;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +37,9 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
   private Dataset dataset;
   private Keymap keymap;
   private final LabelingSettings settings;
+  private final ReviewStore reviews;
+  private SettingsStore appSettings;
+  private LabelingView view;
   private java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> onFindSimilar = r -> {};
 
   public CanvasLabelingHost(Workspace workspace, ClassColorStore colors, PredictorFactory engines) {
@@ -41,6 +47,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     this.colors = colors;
     this.engines = engines;
     this.settings = LabelingSettings.load(workspace.root().resolve("labeling-settings.json"));
+    this.reviews = new ReviewStore(workspace.root().resolve("reviews"));
     try {
       keymap = Keymap.load(keymapFile());
     } catch (java.io.IOException e) {
@@ -57,11 +64,49 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     return keymap;
   }
 
+  /**
+   * Follows the app's settings: their label text size, and a key map preset chosen in the settings
+   * dialog, which replaces the keymap (and its file) with that preset's keys.
+   */
+  public void followSettings(SettingsStore store) {
+    appSettings = store;
+    if (!java.nio.file.Files.exists(keymapFile())) {
+      usePreset(store.get().keymapPreset()); // no keys of their own yet: the preset of the settings
+    }
+    store.settingsProperty().addListener((o, was, now) -> {
+      if (was == null || !was.keymapPreset().equals(now.keymapPreset())) {
+        usePreset(now.keymapPreset());
+      }
+      if (view != null && (was == null || was.labelTextSize() != now.labelTextSize())) {
+        view.canvas().labelTextSizeProperty().set(now.labelTextSize());
+      }
+    });
+  }
+
+  private void usePreset(String name) {
+    Keymap.Preset preset;
+    try {
+      preset = Keymap.Preset.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return; // not a preset this version knows: the keys stay as they are
+    }
+    keymap = new Keymap(preset);
+    try {
+      keymap.save(keymapFile());
+    } catch (java.io.IOException e) {
+      System.err.println("keys not saved: " + e.getMessage());
+    }
+    if (view != null) {
+      view.setKeymap(keymap);
+    }
+  }
+
   @Override
   public Node open(Dataset dataset, List<String> orderedHashes, int startIndex) {
     close();
     this.dataset = dataset;
     session = new LabelingSession(workspace, dataset.id(), orderedHashes);
+    session.setToReview(reviews.pending(dataset));
     LabelingView view = new LabelingView(session);
     view.palette().loadOverrides(colors.load(dataset.id()));
     view.useKeymapFile(keymapFile());
@@ -69,8 +114,16 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     view.keymapProperty().addListener((o, was, now) -> keymap = now);
     LabelingSettings.DatasetChoice choice = settings.choice(dataset.id());
     view.reviewThresholdProperty().set(choice.reviewThreshold());
-    view.canvas().labelTextSizeProperty().set(settings.labelTextSize());
-    view.canvas().labelTextSizeProperty().addListener((o, was, now) -> remember(() -> settings.setLabelTextSize(now.doubleValue())));
+    view.canvas().labelTextSizeProperty().set(
+        appSettings == null ? settings.labelTextSize() : appSettings.get().labelTextSize());
+    view.canvas().labelTextSizeProperty().addListener((o, was, now) -> remember(() -> {
+      if (appSettings == null) {
+        settings.setLabelTextSize(now.doubleValue());
+      } else if (appSettings.get().labelTextSize() != now.intValue()) {
+        appSettings.update(a -> a.withLabelTextSize(now.intValue()));
+      }
+    }));
+    this.view = view;
     view.open(startIndex);
     BorderPane area = new BorderPane(view);
     area.setTop(modelBar(dataset, view, choice));
@@ -168,11 +221,26 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     return bar;
   }
 
-  /** Writes the last edits, stops the session's threads and frees the model. */
+  @Override
+  public List<String> addToReview(Dataset target, Map<String, List<Proposal>> written) {
+    remember(() -> reviews.update(target, written));
+    return ReviewStore.queue(written);
+  }
+
+  /**
+   * Writes the last edits and what is left to review, stops the session's threads and frees the
+   * model.
+   */
   @Override
   public void close() {
     if (session != null) {
+      Map<String, List<Proposal>> left = new java.util.LinkedHashMap<>();
+      for (String hash : session.openedImages()) {
+        left.put(hash, session.stillToReview(hash));
+      }
+      remember(() -> reviews.update(dataset, left));
       session.close();
+      view = null;
       session = null;
     }
     if (preLabeler != null) {

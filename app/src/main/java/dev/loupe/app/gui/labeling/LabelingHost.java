@@ -27,6 +27,14 @@ public interface LabelingHost {
     return new dev.loupe.labeling.keys.Keymap(dev.loupe.labeling.keys.Keymap.Preset.DEFAULT);
   }
 
+  /**
+   * Remembers predictions an auto-annotation run wrote, to be reviewed, and returns the images in the
+   * order the review walks them (least confident first); a host without review returns none.
+   */
+  default List<String> addToReview(Dataset dataset, java.util.Map<String, List<dev.loupe.labeling.session.Proposal>> written) {
+    return List.of();
+  }
+
   /** Where the host's "Find similar" button goes; a host without one ignores it. */
   default void setOnFindSimilar(java.util.function.Consumer<dev.loupe.app.gui.similar.SimilarRequest> value) {}
 }

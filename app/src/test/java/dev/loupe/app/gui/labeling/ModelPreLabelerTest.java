@@ -15,10 +15,10 @@ import dev.loupe.core.workspace.ImageSort;
 import dev.loupe.core.workspace.ImportOptions;
 import dev.loupe.core.workspace.NewModel;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.labeling.session.Proposal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.loupe.labeling.session.Proposal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
