@@ -124,7 +124,7 @@ final class ExportRoutes {
   /** A fresh export file name (the old files swept first). */
   private String newFile(Dataset d) throws IOException {
     Path dir = Files.createDirectories(folder(workspace));
-    Instant horizon = Instant.now().minus(hub.config().urlLifetime());
+    Instant horizon = hub.config().clock().instant().minus(hub.config().urlLifetime());
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.ndjson")) {
       for (Path f : files) {
         if (Files.getLastModifiedTime(f).toInstant().isBefore(horizon)) {

@@ -93,7 +93,7 @@ final class FileRoutes {
     hub.urls().verify(ctx);
     UploadSession s = sessions.find(PathIds.id(ctx.pathParam("session"), "upload session"))
         .orElseThrow(() -> ApiException.notFound("Upload session not found or expired"));
-    if (s.state() == UploadSession.State.COMPLETED) {
+    if (s.state() == UploadSession.State.COMPLETED || s.state() == UploadSession.State.INGESTED) {
       throw ApiException.badRequest("this upload is already complete");
     }
     long limit = s.totalBytes;
@@ -102,9 +102,9 @@ final class FileRoutes {
     }
     MessageDigest sha = sha256();
     long bytes = 0;
-    Path part = s.file.resolveSibling(s.file.getFileName() + ".part");
+    Path part = Files.createTempFile(s.file.getParent(), s.id, ".part");
     try (InputStream in = new DigestInputStream(ctx.bodyInputStream(), sha);
-        OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream out = Files.newOutputStream(part, StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] buffer = new byte[1 << 16];
       int n;
       while ((n = in.read(buffer)) > 0) {

@@ -19,8 +19,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The hub: the Ultralytics Platform REST API served over a local workspace ({@code loupe serve}), on
@@ -62,9 +63,28 @@ public final class HubServer implements AutoCloseable {
       app.start();
     } catch (RuntimeException e) {
       predictors.close();
-      throw e;
+      throw bindFailure(config, e);
     }
     return new HubServer(app, config, predictors);
+  }
+
+  /** A port in use or an address not of this machine, said as such; other failures as they are. */
+  private static RuntimeException bindFailure(HubConfig config, RuntimeException e) {
+    Throwable deepest = e;
+    boolean bind = e instanceof JavalinBindException;
+    while (deepest.getCause() != null) {
+      deepest = deepest.getCause();
+      bind |= deepest instanceof java.net.BindException || deepest instanceof java.nio.channels.UnresolvedAddressException;
+    }
+    if (!bind) {
+      return e;
+    }
+    String why = deepest instanceof java.nio.channels.UnresolvedAddressException ? "no such address"
+        : deepest.getMessage() != null ? deepest.getMessage().toLowerCase(java.util.Locale.ROOT) : "the port is in use";
+    java.net.BindException failure = new java.net.BindException(
+        "cannot listen on " + config.bind() + ":" + config.port() + ": " + why);
+    failure.initCause(e);
+    return new java.io.UncheckedIOException(failure);
   }
 
   private static void configure(JavalinConfig c, HubConfig config, HubServices hub, ApiKeyStore keys, KeyGuard guard,
@@ -94,7 +114,7 @@ public final class HubServer implements AutoCloseable {
     new TrashRoutes(hub).register(c.routes);
     new FileRoutes(hub, uploads).register(c.routes);
     UnservedRoutes.register(c.routes);
-    c.routes.exception(Exception.class, HubServer::failed);
+    c.routes.exception(Exception.class, (e, ctx) -> failed(e, ctx, config.clock()));
     c.routes.error(404, HubServer::notFound);
   }
 
@@ -111,10 +131,10 @@ public final class HubServer implements AutoCloseable {
     }
   }
 
-  private static void failed(Exception e, Context ctx) {
+  private static void failed(Exception e, Context ctx, Clock clock) {
     if (e instanceof ApiException a) {
       if (a.retryAt() != null) {
-        long seconds = Math.max(1, (long) Math.ceil(Duration.between(Instant.now(), a.retryAt()).toMillis() / 1000.0));
+        long seconds = Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), a.retryAt()).toMillis() / 1000.0));
         ctx.header("Retry-After", Long.toString(seconds));
         ctx.header("X-RateLimit-Reset", a.retryAt().toString());
       }

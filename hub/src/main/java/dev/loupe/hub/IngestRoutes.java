@@ -25,7 +25,8 @@ import java.util.Set;
  * through a {@code datasets} upload session into the dataset its {@code assetId} names, or into a
  * new dataset when it names none, by the workspace's own import (the same checks as
  * {@code loupe import}). {@code targetSplit} moves the images the archive brought into one split.
- * The job runs within the request and is answered completed. A local hub fetches nothing from
+ * The job runs within the request and is answered completed; ingesting the same session again
+ * repeats that answer and imports nothing. A local hub fetches nothing from
  * elsewhere: {@code sourceUrl} is refused.
  */
 final class IngestRoutes {
@@ -63,7 +64,7 @@ final class IngestRoutes {
     if (s.state() == UploadSession.State.WAITING) {
       throw ApiException.badRequest("nothing was uploaded to this session yet: PUT the archive to its uploadUrl");
     }
-    ObjectNode answer = hub.change(() -> run(s, split));
+    ObjectNode answer = hub.change(() -> s.state() == UploadSession.State.INGESTED ? s.result() : run(s, split));
     HubJson.ok(ctx, answer);
   }
 
@@ -76,7 +77,7 @@ final class IngestRoutes {
     ImportResult result;
     try {
       result = workspace.importDataset(s.file, options, TaskMonitor.NONE);
-      sessions.finish(s);
+      sessions.release(s);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot import " + s.filename + ": " + e.getMessage(), e);
     }
@@ -99,6 +100,7 @@ final class IngestRoutes {
     if (split != null) {
       n.put("moved", moved);
     }
+    s.ingested(n);
     return n;
   }
 

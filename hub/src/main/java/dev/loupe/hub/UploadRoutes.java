@@ -94,6 +94,9 @@ final class UploadRoutes {
       if (s.state() == UploadSession.State.COMPLETED) {
         return s.result();
       }
+      if (s.state() == UploadSession.State.INGESTED) {
+        throw ApiException.badRequest("this upload was ingested already");
+      }
       if (s.state() != UploadSession.State.UPLOADED) {
         throw ApiException.badRequest("nothing was uploaded to this session yet: PUT the file to its uploadUrl");
       }
@@ -134,7 +137,7 @@ final class UploadRoutes {
     Split split = s.split == null ? Split.TRAIN : Split.parse(s.split);
     int added = workspace.images().add(d.id(), List.of(
         new NewImage(hash, s.filename, info.width(), info.height(), bytes.length, split, List.of(), null, null, null)));
-    sessions.finish(s);
+    sessions.release(s);
     n.put("datasetId", d.id());
     n.put("hash", s.sha256());
     n.put("added", added == 1);
@@ -153,7 +156,7 @@ final class UploadRoutes {
         throw new IllegalArgumentException("cannot read the model: " + e.getMessage(), e);
       }
     });
-    sessions.finish(s);
+    sessions.release(s);
     n.set("model", ModelJson.model(m, project));
     n.put("modelId", m.id());
   }

@@ -6,10 +6,10 @@ import java.time.Instant;
 
 /**
  * One signed-URL upload: what the client announced, where its bytes go, and, once PUT, their size
- * and sha-256; once completed, the answer of {@code /upload/complete} (so completing twice repeats it).
+ * and sha-256; once completed (or ingested), the answer given, so asking twice repeats it.
  */
 final class UploadSession {
-  enum State { WAITING, UPLOADED, COMPLETED }
+  enum State { WAITING, UPLOADED, COMPLETED, INGESTED }
 
   final String id;
   final String assetType;
@@ -49,6 +49,12 @@ final class UploadSession {
   synchronized void completed(ObjectNode answer) {
     this.result = answer;
     this.state = State.COMPLETED;
+  }
+
+  /** The archive was imported: {@code answer} is what ingest says, now and when asked again. */
+  synchronized void ingested(ObjectNode answer) {
+    this.result = answer;
+    this.state = State.INGESTED;
   }
 
   synchronized long received() {

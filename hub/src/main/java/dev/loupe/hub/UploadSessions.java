@@ -44,16 +44,19 @@ final class UploadSessions {
     return s == null || clock.instant().isAfter(s.expiresAt) ? Optional.empty() : Optional.of(s);
   }
 
-  /** Forgets a session and deletes its file. */
-  void finish(UploadSession s) throws IOException {
-    sessions.remove(s.id);
+  /**
+   * Deletes a session's file once its bytes are filed; the session stays until it expires, so a
+   * repeated complete or ingest (a client that lost the first answer) gets the same answer again.
+   */
+  void release(UploadSession s) throws IOException {
     Files.deleteIfExists(s.file);
   }
 
   private void sweep() throws IOException {
     for (UploadSession s : sessions.values()) {
       if (clock.instant().isAfter(s.expiresAt)) {
-        finish(s);
+        sessions.remove(s.id);
+        release(s);
       }
     }
   }

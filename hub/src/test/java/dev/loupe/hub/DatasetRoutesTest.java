@@ -67,6 +67,28 @@ class DatasetRoutesTest {
   }
 
   @Test
+  void aTrashedDatasetIsDeletedForGoodAndTheTrashPagesByType() {
+    RemoteDataset a = hub.client.datasets().create(new NewDataset(null, "A", "detect", null, null, List.of()));
+    RemoteDataset b = hub.client.datasets().create(new NewDataset(null, "B", "segment", null, null, List.of()));
+    hub.client.datasets().delete(a.id());
+    hub.client.datasets().delete(b.id());
+    assertThat(hub.client.trash().list(new TrashQuery("dataset", 1, 1, null)).items()).hasSize(1);
+    assertThat(hub.client.trash().list(new TrashQuery("dataset", 2, 1, null)).total()).isEqualTo(2);
+    assertThat(hub.client.trash().list(new TrashQuery("model", null, null, null)).items()).isEmpty();
+    hub.client.trash().deleteForever(new TrashRef(a.id(), "dataset"));
+    assertThat(hub.client.trash().list(TrashQuery.all()).items()).extracting(i -> i.id()).containsExactly(b.id());
+    assertThatThrownBy(() -> hub.client.trash().restore(new TrashRef(a.id(), "dataset")))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.status()).isEqualTo(404));
+    assertThat(hub.workspace.datasets().find(a.id())).isEmpty();
+  }
+
+  @Test
+  void aDatasetWithoutTrainingRunsHasNoModels() {
+    RemoteDataset d = hub.client.datasets().create(new NewDataset(null, "Fresh", "detect", null, null, List.of()));
+    assertThat(hub.client.datasets().models(d.id()).models()).isEmpty();
+  }
+
+  @Test
   void refusesABadTaskAndADuplicateSlug() {
     assertThatThrownBy(() -> hub.client.datasets().create(new NewDataset("x", "X", "painting", null, null, List.of())))
         .isInstanceOf(PlatformException.class).hasMessageContaining("unknown task");

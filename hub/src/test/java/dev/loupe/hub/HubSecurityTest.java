@@ -224,6 +224,16 @@ class HubSecurityTest {
   }
 
   @Test
+  void aPortInUseIsSaidPlainly() throws Exception {
+    hub = new HubFixture(dir);
+    HubConfig taken = HubConfig.defaults().withPort(hub.server.port());
+    assertThatThrownBy(() -> HubServer.start(hub.workspace, taken))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + hub.server.port() + ": address already in use");
+    assertThat(get("/api/datasets", hub.key).statusCode()).as("the first hub still serves").isEqualTo(200);
+  }
+
+  @Test
   void routesThatMakeNoSenseLocallyAnswerForbiddenAndUnknownOnesNotFound() throws Exception {
     hub = new HubFixture(dir);
     HttpResponse<String> training = http.send(HttpRequest.newBuilder(URI.create(hub.server.baseUrl() + "/training/start"))

@@ -2,7 +2,9 @@ package dev.loupe.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.app.gui.AppSettings;
 import dev.loupe.core.api.ApiJson;
+import dev.loupe.core.platform.ConfigDirs;
 import dev.loupe.core.workspace.Workspace;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -72,7 +74,10 @@ public final class CliContext {
     return options.json();
   }
 
-  /** {@code --workspace}, else {@code $LOUPE_WORKSPACE}, else {@code ~/.loupe}. */
+  /**
+   * {@code --workspace}, else {@code $LOUPE_WORKSPACE}, else the one chosen in the window's settings,
+   * else {@code ~/.loupe}.
+   */
   public Path workspaceDir() {
     if (options.workspace() != null) {
       return options.workspace();
@@ -81,7 +86,18 @@ public final class CliContext {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return Path.of(fromEnv);
     }
-    return home.resolve(".loupe");
+    Path chosen = AppSettings.workspaceIn(settingsFile());
+    return chosen != null ? chosen : home.resolve(".loupe");
+  }
+
+  /** Loupe's user config folders in this run's environment. */
+  public ConfigDirs configDirs() {
+    return new ConfigDirs(env::get, home, System.getProperty("os.name"));
+  }
+
+  /** The window's settings file ({@link AppSettings}). */
+  public Path settingsFile() {
+    return AppSettings.defaultFile(configDirs());
   }
 
   /** Opens the workspace; the caller closes it (try-with-resources). */

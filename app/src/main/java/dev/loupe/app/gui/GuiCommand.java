@@ -3,6 +3,7 @@ package dev.loupe.app.gui;
 import dev.loupe.app.cli.CliContext;
 import dev.loupe.app.cli.EngineMixin;
 import dev.loupe.app.cli.ModelRuntime;
+import dev.loupe.core.inference.EngineOptions;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code loupe gui [--device D] [--threads N]}: the workbench window on the workspace (also what
- * {@code loupe} alone opens); the models it runs (pre-labels, auto-annotation) load on that device.
+ * {@code loupe} alone opens); the models it runs (pre-labels, auto-annotation) load on that device
+ * (without the options: the device and threads of the window's settings).
  */
 @Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the workbench window.")
 public final class GuiCommand implements Callable<Integer> {
@@ -39,7 +41,8 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ModelRuntime engines = ModelRuntime.engines(engine.options(spec));
+    SettingsStore settings = SettingsStore.open(context.configDirs());
+    ModelRuntime engines = ModelRuntime.engines(engineOptions(settings.get()));
     String noDisplay = DisplayCheck.whyNoDisplay(context::env);
     if (noDisplay != null) {
       context.err().println("error: cannot open the workbench window: " + noDisplay
@@ -48,8 +51,17 @@ public final class GuiCommand implements Callable<Integer> {
       return 1;
     }
     try (Workspace workspace = context.openWorkspace()) {
-      Workbench.run(workspace, engines, screenshots, closeWhenShown);
+      Workbench.run(workspace, engines, settings, screenshots, closeWhenShown);
     }
     return 0;
+  }
+
+  /** {@code --device} and {@code --threads} where given, else the settings' device and threads. */
+  private EngineOptions engineOptions(AppSettings settings) {
+    EngineOptions given = engine.options(spec);
+    var parsed = spec.commandLine().getParseResult();
+    return new EngineOptions(
+        parsed.hasMatchedOption("--threads") ? given.threads() : settings.threads(),
+        parsed.hasMatchedOption("--device") ? given.device() : settings.device());
   }
 }

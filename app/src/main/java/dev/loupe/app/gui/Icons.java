@@ -19,6 +19,7 @@ public final class Icons {
   public static final String BACK = "M7.3 2.3l1.4 1.4L5.4 7H14v2H5.4l3.3 3.3-1.4 1.4L1.6 8z";
   public static final String NEXT = "M8.7 2.3L14.4 8l-5.7 5.7-1.4-1.4L10.6 9H2V7h8.6L7.3 3.7z";
   public static final String CLOSE = "M3.4 2L8 6.6 12.6 2 14 3.4 9.4 8l4.6 4.6-1.4 1.4L8 9.4 3.4 14 2 12.6 6.6 8 2 3.4z";
+  public static final String MENU = "M2 3h12v2H2zm0 4h12v2H2zm0 4h12v2H2z";
   public static final String LOUPE = "M6.5 1a5.5 5.5 0 014.4 8.8l4.1 4.1-1.4 1.4-4.1-4.1A5.5 5.5 0 116.5 1zm0 2a3.5 3.5 0 100 7 3.5 3.5 0 000-7z";
 
   private Icons() {}

@@ -6,6 +6,7 @@ import dev.loupe.app.gui.explorer.ExplorerViewModel;
 import dev.loupe.app.gui.grid.DatasetViewModel;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.sidebar.SidebarViewModel;
+import dev.loupe.app.gui.start.StartViewModel;
 import dev.loupe.app.gui.stats.StatisticsViewModel;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarViewModel;
@@ -44,17 +45,28 @@ public final class MainViewModel {
   private final TrainingViewModel training;
   private final ObjectProperty<LabelingRequest> labeling = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final SettingsStore settings;
+  private final StartViewModel startPage;
   private Runnable onThumbnailsMade = () -> {};
 
   public MainViewModel(Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx) {
     this(workspace, tasks, pageFetcher, fx, Workspace::insight);
   }
 
-  /** The window's state; {@code insights} gives a workspace's maps, similar images and duplicates. */
+  /** The window's state with settings kept in memory; {@code insights} gives maps, similar images, duplicates. */
   public MainViewModel(
       Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx,
       Function<Workspace, DatasetInsight> insights) {
+    this(workspace, tasks, pageFetcher, fx, insights, SettingsStore.inMemory(AppSettings.DEFAULTS));
+  }
+
+  /** The window's state; {@code settings} are the user's preferences (theme, thumbnail size, ...). */
+  public MainViewModel(
+      Workspace workspace, BackgroundTasks tasks, Executor pageFetcher, Executor fx,
+      Function<Workspace, DatasetInsight> insights, SettingsStore settings) {
+    this.settings = settings;
     this.workspace = workspace;
+    this.startPage = new StartViewModel(workspace, tasks, settings);
     this.tasks = tasks;
     this.sidebar = new SidebarViewModel(workspace);
     this.datasetView = new DatasetViewModel(workspace, tasks, pageFetcher, fx);
@@ -98,8 +110,12 @@ public final class MainViewModel {
         training.open(sidebar.selectedProperty().get());
       }
     });
-    labeling.addListener((o, a, request) ->
-        statistics.setActive(request == null && centerView.get() == CenterView.STATISTICS));
+    labeling.addListener((o, a, request) -> {
+      statistics.setActive(request == null && centerView.get() == CenterView.STATISTICS);
+      if (request == null && a != null) {
+        datasetView.selection().clear(); // the image opened was selected to open it: back in the grid it is not
+      }
+    });
     training.setOnRunEnded(sidebar::refresh);
     explorer.setOnOpen(labeling::set);
     explorer.setOnChanged(() -> {
@@ -138,6 +154,16 @@ public final class MainViewModel {
 
   public DatasetViewModel datasetView() {
     return datasetView;
+  }
+
+  /** The start page an empty workspace shows: the demo, an import, the platform's key. */
+  public StartViewModel startPage() {
+    return startPage;
+  }
+
+  /** The user's preferences; views follow them, the settings dialog changes them. */
+  public SettingsStore settings() {
+    return settings;
   }
 
   public ClassColorStore colors() {
@@ -251,16 +277,16 @@ public final class MainViewModel {
     }
   }
 
-  /** Moves the shown dataset to the trash. */
-  public void trashSelectedDataset() {
-    Dataset d = sidebar.selectedProperty().get();
-    if (d != null) {
-      workspace.trash().moveToTrash(d.id());
+  /** Moves {@code d} to the trash; when it was shown, the first dataset left is shown. */
+  public void trashDataset(Dataset d) {
+    workspace.trash().moveToTrash(d.id());
+    Dataset shown = sidebar.selectedProperty().get();
+    if (shown != null && shown.id().equals(d.id())) {
       sidebar.selectedProperty().set(null);
-      sidebar.refresh();
-      sidebar.selectFirstIfNone();
-      updateStatus();
     }
+    sidebar.refresh();
+    sidebar.selectFirstIfNone();
+    updateStatus();
   }
 
   private void updateStatus() {

@@ -2,17 +2,11 @@ package dev.loupe.app.gui;
 
 import dev.loupe.app.gui.classes.ClassManagerDialog;
 import dev.loupe.app.gui.classes.ClassManagerViewModel;
-import dev.loupe.app.gui.dialogs.ExportDialog;
-import dev.loupe.app.gui.dialogs.ExportViewModel;
 import dev.loupe.app.gui.dialogs.ImportDialog;
 import dev.loupe.app.gui.dialogs.ImportViewModel;
 import dev.loupe.app.gui.dialogs.NewDatasetDialog;
 import dev.loupe.app.gui.dialogs.SplitDialog;
 import dev.loupe.app.gui.dialogs.SplitViewModel;
-import dev.loupe.app.gui.dialogs.TrashDialog;
-import dev.loupe.app.gui.dialogs.TrashViewModel;
-import dev.loupe.app.gui.dialogs.VersionsDialog;
-import dev.loupe.app.gui.dialogs.VersionsViewModel;
 import dev.loupe.app.gui.duplicates.DuplicatesViewModel;
 import dev.loupe.app.gui.duplicates.DuplicatesWindow;
 import dev.loupe.app.gui.explorer.ExplorerView;
@@ -23,7 +17,10 @@ import dev.loupe.app.gui.dialogs.AutoAnnotateDialog;
 import dev.loupe.app.gui.dialogs.AutoAnnotateViewModel;
 import dev.loupe.app.gui.labeling.LabelingHost;
 import dev.loupe.core.annotate.PredictorFactory;
+import dev.loupe.app.gui.settings.SettingsDialog;
 import dev.loupe.app.gui.sidebar.SidebarView;
+import dev.loupe.app.gui.start.PlatformKeyDialog;
+import dev.loupe.app.gui.start.StartPage;
 import dev.loupe.app.gui.stats.StatisticsView;
 import dev.loupe.app.gui.similar.SimilarRequest;
 import dev.loupe.app.gui.similar.SimilarWindow;
@@ -37,6 +34,7 @@ import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.labeling.keys.Action;
 import dev.loupe.labeling.keys.SceneKeys;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,6 +43,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -65,7 +66,14 @@ import javafx.stage.Window;
  * similar-images and duplicates windows open from here; their models do the work.
  */
 public final class MainWindow extends BorderPane {
+  /** Ctrl+, (Cmd+, on a Mac) opens the settings. */
+  public static final KeyCombination SETTINGS_KEY = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+  /** Ctrl+Shift+Y opens the shown dataset's sync panel. */
+  public static final KeyCombination SYNC_KEY =
+      new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
   public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
+  /** Loaded after {@link #STYLESHEET} while the light theme is chosen. */
+  public static final String LIGHT_STYLESHEET = MainWindow.class.getResource("loupe-light.css").toExternalForm();
 
   private final MainViewModel model;
   private final LabelingHost labelingHost;
@@ -76,6 +84,7 @@ public final class MainWindow extends BorderPane {
   private final ThumbnailCache thumbnails;
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
+  private final WorkspaceActions actions;
 
   public MainWindow(MainViewModel model, ThumbnailCache thumbnails, LabelingHost labelingHost) {
     this(model, thumbnails, labelingHost, dev.loupe.app.cli.ModelRuntime.engines());
@@ -88,6 +97,7 @@ public final class MainWindow extends BorderPane {
     this.model = model;
     this.labelingHost = labelingHost;
     this.thumbnails = thumbnails;
+    this.actions = new WorkspaceActions(model, this::window);
     getStyleClass().add("workbench");
     datasetView = new DatasetView(model.datasetView(), thumbnails);
     explorerView = new ExplorerView(model.explorer(), thumbnails);
@@ -105,7 +115,8 @@ public final class MainWindow extends BorderPane {
     StackPane center = new StackPane();
     center.getChildren().addAll(views.values());
     center.getChildren().add(labelingArea);
-    SplitPane split = new SplitPane(new SidebarView(model.sidebar(), this::openTrash), center);
+    center.getChildren().add(startPage());
+    SplitPane split = new SplitPane(new SidebarView(model.sidebar(), actions), center);
     split.setDividerPositions(0.16);
     SplitPane.setResizableWithParent(split.getItems().get(0), false);
     setTop(toolbar());
@@ -120,6 +131,7 @@ public final class MainWindow extends BorderPane {
     });
     model.sidebar().selectedProperty().addListener((o, a, d) -> datasetTitle.setText(d == null ? "" : d.name()));
     model.sidebar().setOnOpenModel(this::openModel);
+    followSettings();
     setOnKeyPressed(e -> {
       if (e.getCode() == KeyCode.ESCAPE && labelingArea.isVisible()) {
         model.closeLabeling();
@@ -128,15 +140,40 @@ public final class MainWindow extends BorderPane {
     });
   }
 
+  /** The grid's thumbnail size and the theme follow the settings; a new thumbnail size is saved. */
+  private void followSettings() {
+    var grid = datasetView.grid().imageSizeProperty();
+    grid.set(model.settings().get().thumbnailSize());
+    grid.addListener((o, a, size) -> model.settings().update(s -> s.withThumbnailSize(size.intValue())));
+    model.settings().settingsProperty().addListener((o, a, s) -> {
+      grid.set(s.thumbnailSize());
+      if (getScene() != null) {
+        applyTheme(getScene().getStylesheets(), s.theme());
+      }
+    });
+  }
+
+  /** Puts the style sheets of {@code theme} in {@code sheets} (a scene's or a dialog's). */
+  public static void applyTheme(javafx.collections.ObservableList<String> sheets, AppSettings.Theme theme) {
+    if (!sheets.contains(STYLESHEET)) {
+      sheets.add(0, STYLESHEET);
+    }
+    if (theme == AppSettings.Theme.LIGHT && !sheets.contains(LIGHT_STYLESHEET)) {
+      sheets.add(LIGHT_STYLESHEET);
+    } else if (theme != AppSettings.Theme.LIGHT) {
+      sheets.remove(LIGHT_STYLESHEET);
+    }
+  }
+
   /** A scene of this window with the theme and the window's keys. */
   public Scene scene(double width, double height) {
     Scene scene = new Scene(this, width, height);
-    scene.getStylesheets().add(STYLESHEET);
+    applyTheme(scene.getStylesheets(), model.settings().get().theme());
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
-    scene.getAccelerators().put(
-        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
+    scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
+    scene.getAccelerators().put(SYNC_KEY, this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
     return scene;
   }
@@ -157,6 +194,38 @@ public final class MainWindow extends BorderPane {
       datasetView.grid().reveal(index);
     }
     return true;
+  }
+
+  /** Shown over the centre while the workspace has no datasets (and the labeling area is closed). */
+  private StartPage startPage() {
+    StartPage page = new StartPage(model.startPage(), new StartPage.Actions() {
+      @Override
+      public void openDemo() {
+        model.startPage().openDemo(model::imported);
+      }
+
+      @Override
+      public void importDataset() {
+        openImport();
+      }
+
+      @Override
+      public void connectPlatform() {
+        openPlatform();
+      }
+    });
+    page.visibleProperty().bind(Bindings.isEmpty(model.sidebar().datasets()).and(labelingArea.visibleProperty().not()));
+    return page;
+  }
+
+  /** The settings dialog (the app menu, Ctrl+,). */
+  public void openSettings() {
+    SettingsDialog.show(window(), model.settings(), model.workspace().root());
+  }
+
+  /** Asks for the platform's API key and stores it. */
+  public void openPlatform() {
+    PlatformKeyDialog.show(window(), model.startPage());
   }
 
   public DatasetView datasetView() {
@@ -210,22 +279,20 @@ public final class MainWindow extends BorderPane {
     datasetTitle.setId("dataset-title");
     datasetTitle.getStyleClass().add("toolbar-title");
     var noDataset = model.sidebar().selectedProperty().isNull();
-    Button newDataset = tool("new-dataset", "New", Icons.PLUS, "New dataset", this::openNewDataset);
-    Button importButton = tool("import", "Import", Icons.IMPORT, "Import a dataset (folder, file, archive)",
-        this::openImport);
+    Button newDataset = tool("new-dataset", "toolbar.new", Icons.PLUS, this::openNewDataset);
+    Button importButton = tool("import", "toolbar.import", Icons.IMPORT, this::openImport);
     importButton.getStyleClass().add("accent");
-    Button export = tool("export", "Export", Icons.EXPORT, "Export this dataset", this::openExport);
-    Button classes = tool("classes", "Classes", Icons.TAG, "Add, rename, merge, delete, colour", this::openClasses);
-    Button split = tool("split", "Split", Icons.SPLIT, "Redistribute train / val / test", this::openSplit);
-    Button versions = tool("versions", "Versions", Icons.VERSION, "Snapshots of this dataset", this::openVersions);
-    Button sync = tool("sync", "Sync", Icons.IMPORT, "Push, pull and sync with the platform (Ctrl+Shift+Y)",
-        this::openSync);
-    Button annotate = tool("auto-annotate", "Annotate", Icons.MODEL,
-        "Auto-annotate with a model of the workspace (or revert the last run)", this::openAutoAnnotate);
-    Button trash = tool("trash-dataset", null, Icons.TRASH, "Move this dataset to the trash", this::trashDataset);
+    Button export = tool("export", "toolbar.export", Icons.EXPORT, this::openExport);
+    Button classes = tool("classes", "toolbar.classes", Icons.TAG, this::openClasses);
+    Button split = tool("split", "toolbar.split", Icons.SPLIT, this::openSplit);
+    Button versions = tool("versions", "toolbar.versions", Icons.VERSION, this::openVersions);
+    Button sync = tool("sync", "toolbar.sync", Icons.IMPORT, this::openSync);
+    Button annotate = tool("auto-annotate", "toolbar.annotate", Icons.MODEL, this::openAutoAnnotate);
+    Button trash = tool("trash-dataset", "toolbar.trash", Icons.TRASH, () -> actions.trashDataset(dataset()));
+    trash.setText(null);
     trash.getStyleClass().add("danger");
-    Button duplicates = tool("duplicates", null, ExplorerView.DUPLICATES_ICON,
-        "Duplicates: exact and near copies, leaks across splits", this::openDuplicates);
+    Button duplicates = tool("duplicates", "toolbar.duplicates", ExplorerView.DUPLICATES_ICON, this::openDuplicates);
+    duplicates.setText(null);
     for (Button b : new Button[] {export, classes, split, versions, sync, annotate, trash, duplicates}) {
       b.disableProperty().bind(noDataset);
     }
@@ -234,17 +301,42 @@ public final class MainWindow extends BorderPane {
     HBox bar = new HBox(6, brand, new Separator(javafx.geometry.Orientation.VERTICAL), datasetTitle,
         new ViewSwitcher(model.centerViewProperty()), spacer,
         newDataset, importButton, export, new Separator(javafx.geometry.Orientation.VERTICAL), duplicates,
-        classes, split, versions, sync, annotate, trash);
+        classes, split, versions, sync, annotate, trash, appMenu());
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
     return bar;
   }
 
-  private static Button tool(String id, String text, String icon, String tip, Runnable action) {
-    Button b = new Button(text, Icons.of(icon));
+  /** The app menu: new project, connect to the platform, settings, trash. */
+  private MenuButton appMenu() {
+    MenuItem newProject = menuItem("menu-new-project", "menu.newProject", actions::newProject);
+    MenuItem platform = menuItem("menu-platform", "menu.platform", this::openPlatform);
+    MenuItem sync = menuItem("menu-sync", "menu.sync", this::openSync);
+    sync.setAccelerator(SYNC_KEY);
+    sync.disableProperty().bind(model.sidebar().selectedProperty().isNull());
+    MenuItem settings = menuItem("menu-settings", "menu.settings", this::openSettings);
+    settings.setAccelerator(SETTINGS_KEY);
+    MenuItem trash = menuItem("menu-trash", "menu.trash", this::openTrash);
+    MenuButton menu = new MenuButton(null, Icons.of(Icons.MENU), newProject, platform, sync,
+        new SeparatorMenuItem(), settings, trash);
+    menu.setId("app-menu");
+    menu.setTooltip(new Tooltip(Messages.text("menu.tooltip")));
+    return menu;
+  }
+
+  private static MenuItem menuItem(String id, String key, Runnable action) {
+    MenuItem item = new MenuItem(Messages.text(key));
+    item.setId(id);
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  /** A toolbar button: its text is {@code key}, its tooltip {@code key.tip} in the messages. */
+  private static Button tool(String id, String key, String icon, Runnable action) {
+    Button b = new Button(Messages.text(key), Icons.of(icon));
     b.setId(id);
-    b.setTooltip(new Tooltip(tip));
+    b.setTooltip(new Tooltip(Messages.text(key + ".tip")));
     b.setOnAction(e -> action.run());
     return b;
   }
@@ -272,7 +364,7 @@ public final class MainWindow extends BorderPane {
 
   public void openExport() {
     if (dataset() != null) {
-      ExportDialog.show(window(), ExportViewModel.ofDataset(model.workspace(), dataset()), model.tasks(), n -> {});
+      actions.exportDataset(dataset());
     }
   }
 
@@ -303,7 +395,7 @@ public final class MainWindow extends BorderPane {
 
   public void openVersions() {
     if (dataset() != null) {
-      VersionsDialog.show(window(), new VersionsViewModel(model.workspace(), dataset()), model.tasks());
+      actions.showVersions(dataset());
     }
   }
 
@@ -323,25 +415,15 @@ public final class MainWindow extends BorderPane {
   /** Opens a model's window: metrics, its run, validation, export. */
   public void openModel(ModelRecord m) {
     ModelDetailsViewModel vm = new ModelDetailsViewModel(model.workspace(), model.tasks(), engines,
-        PlatformConnector.fromSettings(), dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
+        PlatformConnector.fromSettings(), dev.loupe.training.Polling.STANDARD,
+        dev.loupe.app.cli.ModelRuntime.engines()::inspect, m);
     vm.setOnOpenRun(model::openRun);
     vm.setOnModelsChanged(model.sidebar()::refresh);
     ModelDetailsWindow.show(window(), vm);
   }
 
   public void openTrash() {
-    TrashDialog.show(window(), new TrashViewModel(model.workspace(), model.tasks()));
-    model.datasetChanged(null);
-    model.sidebar().selectFirstIfNone();
-  }
-
-  private void trashDataset() {
-    Dataset d = dataset();
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-        "Move '" + d.name() + "' to the trash? It can be restored for 30 days.", ButtonType.OK, ButtonType.CANCEL);
-    confirm.initOwner(window());
-    confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
-    confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.trashSelectedDataset());
+    actions.openTrash();
   }
 
   /** Shows {@code view} (the labeling area, if open, was closed by choosing it). */

@@ -31,21 +31,25 @@ public final class Workbench {
   private ThumbnailCache thumbnails;
   private CanvasLabelingHost labeling;
   private final ModelRuntime engines;
+  private final SettingsStore settings;
 
-  private Workbench(Workspace workspace, ModelRuntime engines) {
+  private Workbench(Workspace workspace, ModelRuntime engines, SettingsStore settings) {
     this.workspace = workspace;
     this.engines = engines;
+    this.settings = settings;
   }
 
   /**
    * Shows the window and waits until it is closed. With {@code screenshots} set, it takes the
-   * screenshots of {@link ScreenshotTour} into that folder and closes itself; with {@code
-   * closeWhenShown} it prints {@code window shown after N ms} (N from the JVM's start) on standard
-   * output once the window's first frame is drawn, and closes: the cold-start benchmark's probe.
+   * screenshots of {@link ScreenshotTour} into that folder, prints each it could not take with the
+   * reason (stderr) and how many it wrote, and closes itself; with {@code closeWhenShown} it prints
+   * {@code window shown after N ms} (N from the JVM's start) on standard output once the window's
+   * first frame is drawn, and closes: the cold-start benchmark's probe.
    *
    * @throws IllegalStateException when JavaFX cannot open a display
    */
-  public static void run(Workspace workspace, ModelRuntime engines, Path screenshots, boolean closeWhenShown)
+  public static void run(
+      Workspace workspace, ModelRuntime engines, SettingsStore settings, Path screenshots, boolean closeWhenShown)
       throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     try {
@@ -57,7 +61,7 @@ public final class Workbench {
     }
     started.await();
     Platform.setImplicitExit(false);
-    Workbench workbench = new Workbench(workspace, engines);
+    Workbench workbench = new Workbench(workspace, engines, settings);
     CountDownLatch closed = new CountDownLatch(1);
     Platform.runLater(() -> {
       try {
@@ -74,7 +78,7 @@ public final class Workbench {
 
   private void show(CountDownLatch closed, Path screenshots, boolean closeWhenShown) {
     thumbnails = ThumbnailCache.forWorkspace(workspace, Platform::runLater);
-    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater);
+    MainViewModel model = new MainViewModel(workspace, tasks, fetcher, Platform::runLater, Workspace::insight, settings);
     labeling = new CanvasLabelingHost(workspace, model.colors(), engines);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
@@ -85,7 +89,12 @@ public final class Workbench {
     stage.show();
     model.start();
     if (screenshots != null) {
-      new ScreenshotTour(stage, window, model, screenshots).start();
+      new ScreenshotTour(stage, window, model, screenshots, report -> {
+        report.skipped().forEach((name, why) -> System.err.println("skipped " + name + ".png: " + why));
+        System.out.println("screenshots: " + report.written().size() + " of " + ScreenshotTour.PICTURES.size()
+            + " written to " + screenshots);
+        stage.hide();
+      }).start();
     }
     if (closeWhenShown) {
       FirstFrame.after(() -> {

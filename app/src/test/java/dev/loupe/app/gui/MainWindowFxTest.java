@@ -125,6 +125,9 @@ class MainWindowFxTest {
     robot.type(KeyCode.ESCAPE);
     waitFor(() -> !robot.lookup("#labeling-area").query().isVisible());
     assertThat(robot.lookup("#tile-0").query().isVisible()).isTrue();
+    // the double-click selected the image to open it; back in the grid no "1 selected" bar is left
+    assertThat(summary(robot)).isEqualTo(IMAGES + " images");
+    assertThat(robot.lookup(".selection-bar").query().isVisible()).isFalse();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.loupe.app.gui.dialogs;
 
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -51,7 +52,11 @@ public final class ExportDialog {
     Forms.okWhenNoProblem(dialog, model.problemProperty());
     boolean start = dialog.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     if (start) {
-      model.start(tasks, done);
+      Path target = model.targetProperty().get();
+      model.start(tasks, n -> {
+        ExportDone.show(owner, model.what(), target, n);
+        done.accept(n);
+      });
     }
     return start;
   }

@@ -37,8 +37,10 @@ public final class VersionsDialog {
     table.getColumns().add(column("Version", v -> "v" + v.version(), 70));
     table.getColumns().add(column("Description", DatasetVersion::description, 220));
     table.getColumns().add(column("Created", v -> WHEN.format(v.createdAt()), 130));
-    table.getColumns().add(column("Images", v -> String.format("%,d", v.imageCount()), 80));
-    table.getColumns().add(column("Labels", v -> String.format("%,d", v.labelCount()), 80));
+    table.getColumns().add(number(column("Images", v -> String.format("%,d", v.imageCount()), 80)));
+    table.getColumns().add(number(column("Labels", v -> String.format("%,d", v.labelCount()), 80)));
+    // the columns share the table's width, so no filler header stands beside cells it does not match
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.setPrefHeight(260);
     TextField description = new TextField();
     description.setId("version-description");
@@ -58,6 +60,12 @@ public final class VersionsDialog {
     dialog.getDialogPane().setContent(new VBox(10, table, bar));
     dialog.getDialogPane().setPrefWidth(640);
     dialog.showAndWait();
+  }
+
+  /** A column of counts: header and cells aligned right, so the header stands over its figures. */
+  static <S> TableColumn<S, String> number(TableColumn<S, String> c) {
+    c.getStyleClass().add("number");
+    return c;
   }
 
   static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {

@@ -1,6 +1,8 @@
 package dev.loupe.app.gui.grid;
 
+import dev.loupe.app.gui.AppSettings;
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.workspace.ImageSort;
@@ -16,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -33,11 +36,15 @@ import javafx.util.StringConverter;
 public final class DatasetView extends BorderPane {
   private final DatasetViewModel model;
   private final ThumbnailGrid grid;
+  /** The thumbnail size slider's step in pixels. */
+  private static final int SIZE_STEP = 16;
+
   private final MenuButton classes = new MenuButton("Classes");
 
   public DatasetView(DatasetViewModel model, ThumbnailCache thumbnails) {
     this.model = model;
     this.grid = new ThumbnailGrid(model, thumbnails);
+    grid.setTileMenu(new TileMenu(model, this::confirmDelete)::at);
     getStyleClass().add("dataset-view");
     setTop(toolbar());
     Label empty = new Label("Choose a dataset on the left, or import one.");
@@ -93,6 +100,26 @@ public final class DatasetView extends BorderPane {
     sort.valueProperty().bindBidirectional(model.sortProperty());
     sort.setTooltip(new Tooltip("Sort"));
 
+    Slider size = new Slider(AppSettings.MIN_THUMBNAIL, AppSettings.MAX_THUMBNAIL, grid.imageSizeProperty().get());
+    size.setId("thumbnail-size");
+    size.setMajorTickUnit(SIZE_STEP);
+    size.setMinorTickCount(0);
+    size.setSnapToTicks(true);
+    size.setBlockIncrement(SIZE_STEP);
+    size.setPrefWidth(110);
+    size.setTooltip(new Tooltip(Messages.text("grid.thumbnailSize")));
+    size.valueProperty().addListener((o, a, v) -> {
+      if (!size.isValueChanging()) {
+        grid.imageSizeProperty().set(snap(v.doubleValue()));
+      }
+    });
+    size.valueChangingProperty().addListener((o, was, changing) -> {
+      if (!changing) {
+        grid.imageSizeProperty().set(snap(size.getValue()));
+      }
+    });
+    grid.imageSizeProperty().addListener((o, a, v) -> size.setValue(v.doubleValue()));
+
     Label summary = new Label();
     summary.setId("summary");
     summary.getStyleClass().add("summary");
@@ -104,7 +131,7 @@ public final class DatasetView extends BorderPane {
     summary.setMinWidth(Region.USE_PREF_SIZE);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary);
+    HBox bar = new HBox(8, search, split, labeled, errors, classes, sort, spacer, summary, size);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("filter-bar");
@@ -144,6 +171,12 @@ public final class DatasetView extends BorderPane {
     bar.visibleProperty().bind(Bindings.notEqual(0, model.selection().countProperty()));
     bar.managedProperty().bind(bar.visibleProperty());
     return bar;
+  }
+
+  /** A slider value on the nearest step. */
+  private static int snap(double value) {
+    int steps = (int) Math.round((value - AppSettings.MIN_THUMBNAIL) / SIZE_STEP);
+    return Math.min(AppSettings.MAX_THUMBNAIL, AppSettings.MIN_THUMBNAIL + steps * SIZE_STEP);
   }
 
   /** Deleting images cannot be undone (the trash keeps datasets, not images): ask first. */

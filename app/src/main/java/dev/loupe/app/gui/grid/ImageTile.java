@@ -19,9 +19,9 @@ import javafx.scene.layout.VBox;
  * for the split, the label count and an error. Tiles are reused as the grid scrolls.
  */
 final class ImageTile extends VBox {
-  static final double IMAGE = 160;
-  static final double WIDTH = IMAGE + 16;
-  static final double HEIGHT = IMAGE + 40;
+  /** Width and height a tile adds around its thumbnail (padding, the file name). */
+  static final double EXTRA_WIDTH = 16;
+  static final double EXTRA_HEIGHT = 40;
 
   private static final PseudoClass[] SPLITS = {
     PseudoClass.getPseudoClass("train"), PseudoClass.getPseudoClass("val"), PseudoClass.getPseudoClass("test")
@@ -37,20 +37,13 @@ final class ImageTile extends VBox {
   private int index = -1;
   private String hash;
 
-  ImageTile() {
+  /** A tile whose thumbnail is {@code image} pixels wide and high. */
+  ImageTile(double image) {
     getStyleClass().add("image-tile");
     setAlignment(Pos.TOP_CENTER);
-    setMinSize(WIDTH, HEIGHT);
-    setPrefSize(WIDTH, HEIGHT);
-    setMaxSize(WIDTH, HEIGHT);
-    view.setFitWidth(IMAGE);
-    view.setFitHeight(IMAGE);
     view.setPreserveRatio(true);
     view.setSmooth(true);
     frame.getStyleClass().add("tile-frame");
-    frame.setMinSize(IMAGE, IMAGE);
-    frame.setPrefSize(IMAGE, IMAGE);
-    frame.setMaxSize(IMAGE, IMAGE);
     splitBadge.getStyleClass().addAll("badge", "badge-split");
     labelsBadge.getStyleClass().addAll("badge", "badge-labels");
     errorBadge.getStyleClass().addAll("badge", "badge-error");
@@ -63,9 +56,22 @@ final class ImageTile extends VBox {
     StackPane.setAlignment(errorBadge, Pos.BOTTOM_RIGHT);
     frame.getChildren().addAll(view, top, errorBadge);
     name.getStyleClass().add("tile-name");
-    name.setMaxWidth(IMAGE);
     getChildren().addAll(frame, name);
     Tooltip.install(this, tooltip);
+    setImageSize(image);
+  }
+
+  /** Makes the thumbnail {@code image} pixels wide and high (the grid's size slider). */
+  void setImageSize(double image) {
+    setMinSize(image + EXTRA_WIDTH, image + EXTRA_HEIGHT);
+    setPrefSize(image + EXTRA_WIDTH, image + EXTRA_HEIGHT);
+    setMaxSize(image + EXTRA_WIDTH, image + EXTRA_HEIGHT);
+    view.setFitWidth(image);
+    view.setFitHeight(image);
+    frame.setMinSize(image, image);
+    frame.setPrefSize(image, image);
+    frame.setMaxSize(image, image);
+    name.setMaxWidth(image);
   }
 
   int index() {

@@ -76,10 +76,13 @@ public final class ThumbnailCache implements AutoCloseable {
     }
   }
 
-  /** The grid's cache for {@code workspace}: tile-sized images, 600 kept, two decoding threads. */
+  /**
+   * The grid's cache for {@code workspace}: images at the stored thumbnails' size (the largest tile
+   * the size slider makes shows them unscaled), 600 kept, two decoding threads.
+   */
   public static ThumbnailCache forWorkspace(dev.loupe.core.workspace.Workspace workspace, Executor fx) {
-    return new ThumbnailCache(
-        workspace.thumbnails()::path, workspace.content()::path, ImageTile.IMAGE, 600, 2, fx);
+    return new ThumbnailCache(workspace.thumbnails()::path, workspace.content()::path,
+        dev.loupe.core.workspace.ThumbnailService.SIZE, 600, 2, fx);
   }
 
   /** The decoded image of {@code hash}, or null. */

@@ -1,10 +1,15 @@
 package dev.loupe.app.gui.grid;
 
+import dev.loupe.app.gui.ContextMenus;
 import dev.loupe.core.domain.ImageRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyEvent;
@@ -32,7 +37,12 @@ public final class ThumbnailGrid extends Region {
   static final PseudoClass FOCUSED_TILE = PseudoClass.getPseudoClass("focused-tile");
   static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
   static final double GAP = 8;
-  static final double ROW_HEIGHT = ImageTile.HEIGHT + GAP;
+  /** The pixels of scroll one wheel notch sends (JavaFX's {@code ScrollEvent} multiplier). */
+  static final double WHEEL_NOTCH = 40;
+  /** How much of a row one wheel notch scrolls. */
+  static final double ROWS_PER_NOTCH = 0.5;
+  /** The thumbnail size before the slider is moved. */
+  static final int DEFAULT_IMAGE = 160;
 
   private final DatasetViewModel model;
   private final ThumbnailCache thumbnails;
@@ -40,6 +50,8 @@ public final class ThumbnailGrid extends Region {
   private final Pane viewport = new Pane();
   private final Rectangle clip = new Rectangle();
   private final List<Row> rows = new ArrayList<>();
+  private final IntegerProperty imageSize = new SimpleIntegerProperty(DEFAULT_IMAGE);
+  private IntFunction<ContextMenu> tileMenu = index -> null;
   private int columns = 1;
   private long rowCount;
 
@@ -60,9 +72,34 @@ public final class ThumbnailGrid extends Region {
     addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
     addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     addEventHandler(ScrollEvent.SCROLL, e -> {
-      scrollPixels(-e.getDeltaY());
+      scrollPixels(-e.getDeltaY() / WHEEL_NOTCH * ROWS_PER_NOTCH * rowHeight());
       e.consume();
     });
+    imageSize.addListener((o, a, size) -> {
+      int focus = model.selection().focusProperty().get();
+      rows.forEach(Row::resize);
+      requestLayout();
+      layout();
+      reveal(focus);
+    });
+  }
+
+  /**
+   * The thumbnails' edge in pixels; the column count follows it and the width. A change keeps the
+   * focused image on screen.
+   */
+  public IntegerProperty imageSizeProperty() {
+    return imageSize;
+  }
+
+  /** The context menu of the tile at a grid position (null: none); the tile is selected first. */
+  public void setTileMenu(IntFunction<ContextMenu> value) {
+    tileMenu = value;
+  }
+
+  /** A row's height: a tile and the gap under it. */
+  public double rowHeight() {
+    return imageSize.get() + ImageTile.EXTRA_HEIGHT + GAP;
   }
 
   /** How many tiles a row holds at the current width. */
@@ -77,7 +114,7 @@ public final class ThumbnailGrid extends Region {
 
   /** Shows row {@code row} at the top (the scroll bar dragged there). */
   public void jumpToRow(long row) {
-    bar.setValue(Math.max(0, Math.min(bar.getMax(), row * ROW_HEIGHT)));
+    bar.setValue(Math.max(0, Math.min(bar.getMax(), row * rowHeight())));
   }
 
   /** Scrolls the least that makes grid position {@code index} fully visible. */
@@ -85,12 +122,13 @@ public final class ThumbnailGrid extends Region {
     if (index < 0) {
       return;
     }
-    double top = (double) (index / columns) * ROW_HEIGHT;
+    double rowHeight = rowHeight();
+    double top = (double) (index / columns) * rowHeight;
     double height = viewport.getHeight();
     if (top < bar.getValue()) {
       bar.setValue(top);
-    } else if (top + ROW_HEIGHT > bar.getValue() + height) {
-      bar.setValue(Math.min(bar.getMax(), top + ROW_HEIGHT - height));
+    } else if (top + rowHeight > bar.getValue() + height) {
+      bar.setValue(Math.min(bar.getMax(), top + rowHeight - height));
     }
   }
 
@@ -103,8 +141,9 @@ public final class ThumbnailGrid extends Region {
       return null;
     }
     long total = model.totalProperty().get();
-    long firstRow = (long) (bar.getValue() / ROW_HEIGHT);
-    long lastRow = Math.min(rowCount - 1, (long) ((bar.getValue() + viewport.getHeight() - 1) / ROW_HEIGHT));
+    double rowHeight = rowHeight();
+    long firstRow = (long) (bar.getValue() / rowHeight);
+    long lastRow = Math.min(rowCount - 1, (long) ((bar.getValue() + viewport.getHeight() - 1) / rowHeight));
     return new int[] {(int) Math.min(total, firstRow * columns), (int) Math.min(total, (lastRow + 1) * columns)};
   }
 
@@ -117,23 +156,24 @@ public final class ThumbnailGrid extends Region {
     viewport.resizeRelocate(0, 0, width - barWidth, height);
     clip.setWidth(width - barWidth);
     clip.setHeight(height);
-    int fit = Math.max(1, (int) ((width - barWidth - GAP) / (ImageTile.WIDTH + GAP)));
+    double rowHeight = rowHeight();
+    int fit = Math.max(1, (int) ((width - barWidth - GAP) / (imageSize.get() + ImageTile.EXTRA_WIDTH + GAP)));
     boolean columnsChanged = fit != columns;
     columns = fit;
     long total = model.totalProperty().get();
     rowCount = (total + columns - 1) / columns;
-    double content = rowCount * ROW_HEIGHT;
+    double content = rowCount * rowHeight;
     double max = Math.max(0, content - height);
     bar.setMin(0);
     bar.setMax(max);
     bar.setVisibleAmount(content <= 0 ? 1 : max * height / content);
-    bar.setUnitIncrement(ROW_HEIGHT / 2);
-    bar.setBlockIncrement(Math.max(ROW_HEIGHT, height - ROW_HEIGHT));
+    bar.setUnitIncrement(rowHeight / 2);
+    bar.setBlockIncrement(Math.max(rowHeight, height - rowHeight));
     bar.setDisable(max == 0);
     if (bar.getValue() > max) {
       bar.setValue(max);
     }
-    int needed = (int) Math.ceil(height / ROW_HEIGHT) + 1;
+    int needed = (int) Math.ceil(height / rowHeight) + 1;
     while (rows.size() < needed) {
       Row row = new Row();
       rows.add(row);
@@ -151,11 +191,12 @@ public final class ThumbnailGrid extends Region {
   /** Puts the pooled rows where the scroll position says and repaints those whose row changed. */
   private void placeRows(boolean repaintAll) {
     double offset = bar.getValue();
-    long firstRow = (long) (offset / ROW_HEIGHT);
+    double rowHeight = rowHeight();
+    long firstRow = (long) (offset / rowHeight);
     for (int k = 0; k < rows.size(); k++) {
       Row row = rows.get(k);
       long index = firstRow + k;
-      row.relocate(0, index * ROW_HEIGHT - offset);
+      row.relocate(0, index * rowHeight - offset);
       row.setVisible(index < rowCount);
       if (repaintAll || row.index != index) {
         row.index = index;
@@ -191,8 +232,8 @@ public final class ThumbnailGrid extends Region {
       case LEFT -> next = focus - 1;
       case DOWN -> next = focus + columns;
       case UP -> next = focus - columns;
-      case PAGE_DOWN -> next = focus + columns * Math.max(1, (int) (viewport.getHeight() / ROW_HEIGHT));
-      case PAGE_UP -> next = focus - columns * Math.max(1, (int) (viewport.getHeight() / ROW_HEIGHT));
+      case PAGE_DOWN -> next = focus + columns * Math.max(1, (int) (viewport.getHeight() / rowHeight()));
+      case PAGE_UP -> next = focus - columns * Math.max(1, (int) (viewport.getHeight() / rowHeight()));
       case HOME -> next = 0;
       case END -> next = size - 1;
       default -> {
@@ -231,16 +272,6 @@ public final class ThumbnailGrid extends Region {
     e.consume();
   }
 
-  /** A tile's context menu: find the images similar to it, open it. */
-  private javafx.scene.control.ContextMenu tileMenu(int index) {
-    javafx.scene.control.MenuItem similar = new javafx.scene.control.MenuItem("Find similar");
-    similar.setId("find-similar-tile");
-    similar.setOnAction(e -> model.findSimilarAt(index));
-    javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open");
-    open.setOnAction(e -> model.openAt(index));
-    return new javafx.scene.control.ContextMenu(similar, open);
-  }
-
   /** One row of tiles at row number {@code index}. */
   private final class Row extends HBox {
     long index = -1;
@@ -254,17 +285,29 @@ public final class ThumbnailGrid extends Region {
 
     void rebuild() {
       while (getChildren().size() < columns) {
-        ImageTile tile = new ImageTile();
+        ImageTile tile = new ImageTile(imageSize.get());
         tile.setOnMouseClicked(e -> clicked(tile, e));
-        tile.setOnContextMenuRequested(e -> {
-          tileMenu(tile.index()).show(tile, e.getScreenX(), e.getScreenY());
-          e.consume();
+        ContextMenus.attach(tile, () -> {
+          int at = tile.index();
+          if (at < 0) {
+            return null;
+          }
+          if (!model.selection().isSelected(at)) {
+            model.selection().select(at);
+          }
+          return tileMenu.apply(at);
         });
         getChildren().add(tile);
       }
       if (getChildren().size() > columns) {
         getChildren().remove(columns, getChildren().size());
       }
+      index = -1;
+    }
+
+    /** The tiles take the new thumbnail size; the layout that follows fixes the column count. */
+    void resize() {
+      getChildren().forEach(t -> ((ImageTile) t).setImageSize(imageSize.get()));
       index = -1;
     }
 

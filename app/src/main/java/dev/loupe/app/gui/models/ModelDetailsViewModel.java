@@ -50,6 +50,7 @@ public final class ModelDetailsViewModel {
   private final BackgroundTasks tasks;
   private final PredictorFactory engines;
   private final PlatformConnector platform;
+  private final Polling polling;
   private final Function<Path, ModelInfo> inspector;
   private final ModelRecord model;
   private final ObservableList<ClassMetrics> classRows = FXCollections.observableArrayList();
@@ -63,14 +64,16 @@ public final class ModelDetailsViewModel {
   /**
    * @param engines load the model to validate it
    * @param platform opens the platform client an export needs
+   * @param polling how often an export on the platform is looked at
    * @param inspector reads an exported file before it is registered
    */
   public ModelDetailsViewModel(Workspace workspace, BackgroundTasks tasks, PredictorFactory engines,
-      PlatformConnector platform, Function<Path, ModelInfo> inspector, ModelRecord model) {
+      PlatformConnector platform, Polling polling, Function<Path, ModelInfo> inspector, ModelRecord model) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.engines = engines;
     this.platform = platform;
+    this.polling = polling;
     this.inspector = inspector;
     this.model = model;
   }
@@ -254,7 +257,7 @@ public final class ModelDetailsViewModel {
     tasks.submit("Exporting " + model.name() + " to " + request.format(),
         monitor -> {
           try (PlatformClient client = platform.open()) {
-            return new ExportJobs(workspace, client, Polling.STANDARD, inspector)
+            return new ExportJobs(workspace, client, polling, inspector)
                 .run(request, model.name() + "-" + request.format(), monitor);
           }
         },

@@ -1,7 +1,12 @@
 package dev.loupe.app.gui.sidebar;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ModelRecord;
+import dev.loupe.core.domain.Project;
+import dev.loupe.core.workspace.DatasetPatch;
+import dev.loupe.core.workspace.NewProject;
+import dev.loupe.core.workspace.ProjectPatch;
 import dev.loupe.core.workspace.Workspace;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -14,16 +19,16 @@ import javafx.collections.ObservableList;
 
 /**
  * The sidebar: the workspace's datasets (one selected), its projects and models (an empty section
- * says how to get some; a click on a model opens its details), and how many datasets wait in the
- * trash.
+ * says how to get some), and how many datasets wait in the trash. Renames, creates and deletes
+ * projects, datasets and models, and lists them again after each.
  */
 public final class SidebarViewModel {
-  public static final String NO_PROJECTS = "No projects yet. Create one with: loupe projects create NAME";
-  public static final String NO_MODELS = "No models yet. Import one with: loupe models import FILE.onnx";
+  public static final String NO_PROJECTS = Messages.text("sidebar.noProjects");
+  public static final String NO_MODELS = Messages.text("sidebar.noModels");
 
   private final Workspace workspace;
   private final ObservableList<Dataset> datasets = FXCollections.observableArrayList();
-  private final ObservableList<String> projects = FXCollections.observableArrayList();
+  private final ObservableList<Project> projects = FXCollections.observableArrayList();
   private final ObservableList<ModelRecord> models = FXCollections.observableArrayList();
   private final ObjectProperty<Dataset> selected = new SimpleObjectProperty<>();
   private final ReadOnlyIntegerWrapper trashCount = new ReadOnlyIntegerWrapper();
@@ -38,7 +43,7 @@ public final class SidebarViewModel {
     String keep = selected.get() == null ? null : selected.get().id();
     datasets.setAll(workspace.datasets().list());
     trashCount.set(workspace.trash().list().size());
-    projects.setAll(workspace.projects().list().stream().map(p -> p.name()).toList());
+    projects.setAll(workspace.projects().list());
     models.setAll(workspace.models().list(null));
     Dataset again = datasets.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null);
     if (!Objects.equals(again, selected.get())) {
@@ -62,16 +67,15 @@ public final class SidebarViewModel {
     return datasets;
   }
 
-  public ObservableList<String> projects() {
+  public ObservableList<Project> projects() {
     return projects;
   }
 
-  /** The workspace's models (the registry). */
   public ObservableList<ModelRecord> models() {
     return models;
   }
 
-  /** What happens when a model is clicked: the window opens its details. */
+  /** Where a click on a model and its menu's "Open" go: the window opens the model's details. */
   public void setOnOpenModel(Consumer<ModelRecord> action) {
     this.onOpenModel = action;
   }
@@ -81,16 +85,68 @@ public final class SidebarViewModel {
     onOpenModel.accept(m);
   }
 
-  /** {@code name · task · format}; a model whose task is unknown (a .pt checkpoint) says so. */
-  public static String describe(ModelRecord m) {
-    return m.name() + " · " + (m.task() == null ? "task unknown" : m.task().apiName()) + " · " + m.format();
-  }
-
   public ObjectProperty<Dataset> selectedProperty() {
     return selected;
   }
 
   public ReadOnlyIntegerProperty trashCountProperty() {
     return trashCount.getReadOnlyProperty();
+  }
+
+  /** A model's one-line description: its task (a .pt checkpoint's may be unknown), format and project. */
+  public String modelDetail(ModelRecord m) {
+    String project = m.projectId() == null ? null
+        : projects.stream().filter(p -> p.id().equals(m.projectId())).map(Project::name).findFirst().orElse(null);
+    String line = (m.task() == null ? "task unknown" : m.task().apiName()) + " · " + m.format();
+    return project == null ? line : line + " · " + project;
+  }
+
+  /** Creates a project named {@code name}. */
+  public Project createProject(String name) {
+    Project p = workspace.projects().create(NewProject.of(name));
+    refresh();
+    return p;
+  }
+
+  public Project renameProject(Project project, String name) {
+    Project p = workspace.projects().update(project.id(), new ProjectPatch(name, null, null));
+    refresh();
+    return p;
+  }
+
+  /**
+   * Deletes an empty project.
+   *
+   * @throws dev.loupe.core.workspace.ConflictException when it still holds models
+   */
+  public void deleteProject(Project project) {
+    workspace.projects().delete(project.id());
+    refresh();
+  }
+
+  /** Renames {@code dataset}; the selection follows it. */
+  public Dataset renameDataset(Dataset dataset, String name) {
+    Dataset d = workspace.datasets().update(dataset.id(), new DatasetPatch(name, null, null));
+    refresh();
+    return d;
+  }
+
+  public ModelRecord renameModel(ModelRecord model, String name) {
+    ModelRecord m = workspace.models().update(model.id(), name, null);
+    refresh();
+    return m;
+  }
+
+  /** Moves {@code model} into {@code project}, or out of any when null. */
+  public ModelRecord moveModel(ModelRecord model, Project project) {
+    ModelRecord m = workspace.models().move(model.id(), project == null ? null : project.id());
+    refresh();
+    return m;
+  }
+
+  /** Deletes {@code model} for good (its file too, when no other model holds the same bytes). */
+  public void deleteModel(ModelRecord model) {
+    workspace.models().delete(model.id());
+    refresh();
   }
 }

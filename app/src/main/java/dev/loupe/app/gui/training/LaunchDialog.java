@@ -69,6 +69,8 @@ public final class LaunchDialog {
     stock.setId("launch-gpu-stock");
     stock.getStyleClass().add("form-hint");
     stock.setWrapText(true);
+    stock.setPrefWidth(340); // a long message wraps instead of widening the dialog
+    stock.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     stock.textProperty().bind(Bindings.createStringBinding(
         () -> stockText(model.gpuStockProperty().get(), gpu.getValue(), model.cloudMessageProperty().get()),
         model.gpuStockProperty(), model.cloudMessageProperty(), gpu.valueProperty()));
@@ -125,6 +127,7 @@ public final class LaunchDialog {
     problem.setId("launch-problem");
     problem.getStyleClass().add("form-problem");
     problem.setWrapText(true);
+    problem.setMaxWidth(560);
     dialog.getDialogPane().setContent(new VBox(10, form, problem));
 
     Launch[] made = new Launch[1];

@@ -57,6 +57,7 @@ public final class TrainingViewModel {
   private final Function<Path, ModelInfo> inspector;
   private final Executor fx;
   private final PlatformConnector platform;
+  private final Polling polling;
   private final ReadOnlyObjectWrapper<Map<String, String>> gpuStock = new ReadOnlyObjectWrapper<>(Map.of());
   private final ReadOnlyStringWrapper cloudMessage = new ReadOnlyStringWrapper();
   private Runnable onRunEnded = () -> {};
@@ -85,17 +86,21 @@ public final class TrainingViewModel {
    */
   public TrainingViewModel(
       Workspace workspace, BackgroundTasks tasks, Function<Path, ModelInfo> inspector, Executor fx) {
-    this(workspace, tasks, inspector, fx, PlatformConnector.fromSettings());
+    this(workspace, tasks, inspector, fx, PlatformConnector.fromSettings(), Polling.STANDARD);
   }
 
-  /** @param platform opens the platform client that cloud runs and the GPU stock need */
+  /**
+   * @param platform opens the platform client that cloud runs and the GPU stock need
+   * @param polling how often a cloud run is looked at
+   */
   public TrainingViewModel(Workspace workspace, BackgroundTasks tasks, Function<Path, ModelInfo> inspector,
-      Executor fx, PlatformConnector platform) {
+      Executor fx, PlatformConnector platform, Polling polling) {
     this.workspace = workspace;
     this.tasks = tasks;
     this.inspector = inspector;
     this.fx = fx;
     this.platform = platform;
+    this.polling = polling;
   }
 
   /** Runs after a run trained from this view ended (it may have registered models). */
@@ -298,8 +303,7 @@ public final class TrainingViewModel {
   }
 
   private CloudTrainingBackend cloud(PlatformClient client, CloudTarget target) {
-    return new CloudTrainingBackend(workspace, client, new PlatformDatasetLookup(client), target, Polling.STANDARD,
-        inspector);
+    return new CloudTrainingBackend(workspace, client, new PlatformDatasetLookup(client), target, polling, inspector);
   }
 
   /** Asks the training to stop (its processes are killed; the run ends cancelled). */

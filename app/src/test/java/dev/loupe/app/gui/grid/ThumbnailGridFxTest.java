@@ -111,12 +111,12 @@ class ThumbnailGridFxTest {
   }
 
   @Test
-  void aWheelEventScrollsByItsDelta(FxRobot robot) throws Exception {
+  void aWheelNotchScrollsHalfARow(FxRobot robot) throws Exception {
     // Monocle's robot sends wheel deltas of +-1 px whatever the direction: fire what a real wheel sends
     waitUntilShown();
     robot.interact(() -> javafx.event.Event.fireEvent(view.grid(), new javafx.scene.input.ScrollEvent(
         javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
-        0, -3 * ThumbnailGrid.ROW_HEIGHT, 0, 0, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+        0, -6 * ThumbnailGrid.WHEEL_NOTCH, 0, 0, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
         javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
     waitUntilShown();
     assertThat(view.grid().shownRange()[0]).isEqualTo(3 * view.grid().columns());

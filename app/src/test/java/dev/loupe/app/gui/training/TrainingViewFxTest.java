@@ -45,7 +45,7 @@ class TrainingViewFxTest {
     TrainingTestData.importDataset(services.ws, TrainingTestData.yoloFolder(dir.resolve("pets"), 6, 3, 1), "pets");
     model = services.mainViewModel();
     model.training().yoloProgramProperty().set(
-        FakeYolo.install(dir.resolve("bin"), Map.of("FAKE_YOLO_EPOCH_MILLIS", "250")));
+        FakeYolo.install(dir.resolve("bin"), Map.of("FAKE_YOLO_EPOCH_MILLIS", "1000")));
     MainWindow window = new MainWindow(model, services.thumbnails,
         new PreviewLabelingHost(services.ws, model.colors(), services.fetcher, Platform::runLater));
     stage.setScene(window.scene(1280, 800));
