@@ -69,6 +69,9 @@ import javafx.stage.Window;
 public final class MainWindow extends BorderPane {
   /** Ctrl+, (Cmd+, on a Mac) opens the settings. */
   public static final KeyCombination SETTINGS_KEY = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
+  /** Ctrl+Shift+Y opens the shown dataset's sync panel. */
+  public static final KeyCombination SYNC_KEY =
+      new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
   public static final String STYLESHEET = MainWindow.class.getResource("loupe.css").toExternalForm();
   /** Loaded after {@link #STYLESHEET} while the light theme is chosen. */
   public static final String LIGHT_STYLESHEET = MainWindow.class.getResource("loupe-light.css").toExternalForm();
@@ -171,8 +174,7 @@ public final class MainWindow extends BorderPane {
         new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
         this::findSimilarToCurrent);
     scene.getAccelerators().put(SETTINGS_KEY, this::openSettings);
-    scene.getAccelerators().put(
-        new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::openSync);
+    scene.getAccelerators().put(SYNC_KEY, this::openSync);
     SceneKeys.of(scene).add(this::windowKey);
     return scene;
   }
@@ -311,10 +313,13 @@ public final class MainWindow extends BorderPane {
   private MenuButton appMenu() {
     MenuItem newProject = menuItem("menu-new-project", "menu.newProject", actions::newProject);
     MenuItem platform = menuItem("menu-platform", "menu.platform", this::openPlatform);
+    MenuItem sync = menuItem("menu-sync", "menu.sync", this::openSync);
+    sync.setAccelerator(SYNC_KEY);
+    sync.disableProperty().bind(model.sidebar().selectedProperty().isNull());
     MenuItem settings = menuItem("menu-settings", "menu.settings", this::openSettings);
     settings.setAccelerator(SETTINGS_KEY);
     MenuItem trash = menuItem("menu-trash", "menu.trash", this::openTrash);
-    MenuButton menu = new MenuButton(null, Icons.of(Icons.MENU), newProject, platform,
+    MenuButton menu = new MenuButton(null, Icons.of(Icons.MENU), newProject, platform, sync,
         new SeparatorMenuItem(), settings, trash);
     menu.setId("app-menu");
     menu.setTooltip(new Tooltip(Messages.text("menu.tooltip")));

@@ -92,8 +92,7 @@ public final class PlatformSync {
     }
     RemoteSnapshot snapshot = SyncRun.snapshot(workspace, remote, r.id(), monitor);
     RemoteImport imported = new RemoteImport(workspace, remote.client(), options, monitor);
-    ImportOptions importOptions = name == null || name.isBlank()
-        ? ImportOptions.defaults().withName(r.name() != null ? r.name() : null) : ImportOptions.defaults().withName(name);
+    ImportOptions importOptions = ImportOptions.defaults().withName(name == null || name.isBlank() ? r.name() : name);
     ImportResult result = imported.run(r.id(), snapshot, List.copyOf(snapshot.records().values()), importOptions);
     Dataset dataset = result.dataset();
     SyncRun.learnFetched(workspace, dataset.id(), imported.fetched(), new HashMap<>());

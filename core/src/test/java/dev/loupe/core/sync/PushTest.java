@@ -109,4 +109,37 @@ class PushTest {
     assertThat(platform.puts.get()).isEqualTo(putsBefore);
     assertThat(platform.received).hasSize(5).allSatisfy((sha, times) -> assertThat(times).isEqualTo(1));
   }
+
+  @ParameterizedTest(name = "platform names: {0}")
+  @ValueSource(booleans = {true, false})
+  void aCancelledPushStopsAfterTheArchiveInFlightAndTheNextOneSendsTheRest(boolean platformNames) throws Exception {
+    start(platformNames);
+    SyncTestData.dataset(local, dir, "pets", 12, 60);
+    java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TaskMonitor monitor = new TaskMonitor() {
+      @Override
+      public void progress(long done, long total, String message) {
+        messages.add(message);
+        if (message.startsWith("uploaded")) {
+          cancel.set(true);
+        }
+      }
+
+      @Override
+      public boolean isCancelled() {
+        return cancel.get();
+      }
+    };
+    SyncOptions options = SyncOptions.defaults().withArchiveImages(3).withUploadThreads(1);
+    assertThatThrownBy(() -> sync(options).push("pets", null, monitor))
+        .isInstanceOf(dev.loupe.core.task.CancelledException.class);
+    assertThat(messages).contains("uploaded 3 of 12 images");
+    assertThat(platform.received).hasSize(3);
+
+    PushResult rest = sync(options).push("pets", null, TaskMonitor.NONE);
+
+    assertThat(rest.uploaded()).isEqualTo(9);
+    assertThat(platform.received).hasSize(12).allSatisfy((sha, times) -> assertThat(times).isEqualTo(1));
+  }
 }
