@@ -89,7 +89,7 @@ public final class CloudTrainingBackend implements TrainingBackend {
           "dataset " + dataset.slug() + " is a " + dataset.task().apiName() + " dataset, not " + args.task().apiName());
     }
     monitor.progress(0, -1, "finding " + dataset.slug() + " on the platform");
-    String data = datasets.uri(dataset, request.version());
+    String data = datasets.uri(dataset, request.version(), monitor);
     String projectId = projectId(target.project());
     checkGpu(target.gpuType());
     monitor.checkCancelled();

@@ -1,6 +1,7 @@
 package dev.loupe.training;
 
 import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.task.TaskMonitor;
 
 /**
  * Where the platform holds a copy of a local dataset: the {@code ul://username/datasets/slug} URI
@@ -16,4 +17,12 @@ public interface RemoteDatasetResolver {
    * @throws RemoteDatasetMissingException when the platform has no copy of it yet
    */
   String uri(Dataset dataset, Integer version);
+
+  /**
+   * The same, for a caller with long work's progress and cancel to offer: a resolver that pushes
+   * the dataset first ({@link PushFirstResolver}) reports the push there. The default ignores it.
+   */
+  default String uri(Dataset dataset, Integer version, TaskMonitor monitor) {
+    return uri(dataset, version);
+  }
 }

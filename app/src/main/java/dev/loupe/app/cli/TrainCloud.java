@@ -5,7 +5,7 @@ import dev.loupe.core.platform.PlatformClock;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.training.CloudTarget;
 import dev.loupe.training.CloudTrainingBackend;
-import dev.loupe.training.SyncedDatasetResolver;
+import dev.loupe.training.PushFirstResolver;
 import dev.loupe.training.Polling;
 import java.time.Duration;
 
@@ -27,7 +27,7 @@ final class TrainCloud {
 
   static CloudTrainingBackend backend(
       Workspace ws, PlatformClient client, CloudTarget target, Integer pollSeconds, ModelRuntime runtime) {
-    return new CloudTrainingBackend(ws, client, SyncedDatasetResolver.standard(ws, client), target,
+    return new CloudTrainingBackend(ws, client, PushFirstResolver.standard(ws, client), target,
         polling(pollSeconds), runtime::inspect);
   }
 }

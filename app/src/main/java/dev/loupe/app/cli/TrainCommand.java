@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--local", description = "Train on this machine with the ultralytics CLI.")
   boolean local;
 
-  @Option(names = "--cloud", description = "Train on the platform's cloud GPUs (the dataset must be pushed first).")
+  @Option(names = "--cloud", description = "Train on the platform's cloud GPUs (a dataset with no copy there, or changed since, is pushed first).")
   boolean cloud;
 
   @Option(names = "--gpu-type", paramLabel = "G",

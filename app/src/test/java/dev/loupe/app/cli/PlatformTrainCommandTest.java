@@ -112,13 +112,15 @@ class PlatformTrainCommandTest {
   }
 
   @Test
-  void aDatasetNotOnThePlatformIsRefusedWithHowToPushIt() throws Exception {
+  void aDatasetNotOnThePlatformIsPushedFirstAndAFailedPushSaysHowToPushIt() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       importPets(server);
       json(server, 200, "{\"datasets\": [], \"total\": 0}");
+      json(server, 403, "{\"error\": \"Forbidden\"}"); // the push it tries first
       Result r = run(server, "train", "pets", "--cloud");
       assertThat(r.exit()).isEqualTo(ErrorReporter.FAILURE);
-      assertThat(r.err()).contains("push the dataset first: loupe platform push pets").doesNotContain("unexpected");
+      assertThat(r.err()).contains("the push before training failed").contains("Forbidden")
+          .contains("push the dataset first: loupe platform push pets").doesNotContain("unexpected");
       assertThat(run(server, "train", "list", "--json").json().get("runs")).isEmpty();
     }
   }

@@ -12,7 +12,7 @@ import dev.loupe.core.platform.PlatformClient;
 import dev.loupe.training.CloudTarget;
 import dev.loupe.training.CloudTrainingBackend;
 import dev.loupe.training.LocalTrainingBackend;
-import dev.loupe.training.SyncedDatasetResolver;
+import dev.loupe.training.PushFirstResolver;
 import dev.loupe.training.Polling;
 import dev.loupe.training.TrainArgs;
 import dev.loupe.training.TrainRequest;
@@ -303,7 +303,7 @@ public final class TrainingViewModel {
   }
 
   private CloudTrainingBackend cloud(PlatformClient client, CloudTarget target) {
-    return new CloudTrainingBackend(workspace, client, SyncedDatasetResolver.standard(workspace, client), target,
+    return new CloudTrainingBackend(workspace, client, PushFirstResolver.standard(workspace, client), target,
         polling, inspector);
   }
 
