@@ -187,6 +187,7 @@ class ContextMenusFxTest {
     choose(robot, "project-delete");
     waitFor(() -> robot.lookup("#confirm-ok").tryQuery().isPresent());
     robot.clickOn("Cancel");
+    waitFor(() -> robot.lookup("#confirm-ok").tryQuery().isEmpty()); // the right-click below is not the dialog's
     assertThat(ws.projects().list()).hasSize(1);
     robot.rightClickOn(row);
     choose(robot, "project-delete");
