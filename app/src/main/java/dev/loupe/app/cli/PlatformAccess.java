@@ -4,6 +4,9 @@ import dev.loupe.core.platform.ConfigDirs;
 import dev.loupe.core.platform.PlatformClient;
 import dev.loupe.core.platform.PlatformConfig;
 import dev.loupe.core.platform.PlatformException;
+import dev.loupe.core.sync.PlatformSync;
+import dev.loupe.core.sync.SyncOptions;
+import dev.loupe.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -33,6 +36,27 @@ public final class PlatformAccess {
 
   static PlatformClient client(CliContext c) {
     return PlatformClient.open(PlatformConfig.resolve(dirs(c), null));
+  }
+
+  /** What push, pull and sync do once the workspace, the client and the progress line are open. */
+  @FunctionalInterface
+  interface SyncWork {
+    void run(PlatformSync sync, Workspace workspace, ConsoleProgress progress) throws IOException;
+  }
+
+  /**
+   * Opens the progress line, the workspace and the client, runs {@code work} on the sync engine and
+   * ends the progress line; platform failures become one-line errors.
+   */
+  static int sync(CliContext c, SyncWork work) throws IOException {
+    try (ConsoleProgress progress = c.progress();
+        Workspace workspace = c.openWorkspace();
+        PlatformClient client = client(c)) {
+      work.run(new PlatformSync(workspace, client, SyncOptions.defaults()), workspace, progress);
+      return 0;
+    } catch (PlatformException e) {
+      throw failure(e);
+    }
   }
 
   /** A platform failure as an IOException, which the error reporter prints as one line. */

@@ -1,11 +1,6 @@
 package dev.loupe.app.cli;
 
-import dev.loupe.core.platform.PlatformClient;
-import dev.loupe.core.platform.PlatformException;
-import dev.loupe.core.sync.PlatformSync;
 import dev.loupe.core.sync.PullResult;
-import dev.loupe.core.sync.SyncOptions;
-import dev.loupe.core.workspace.Workspace;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,19 +29,14 @@ public final class PlatformPullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (ConsoleProgress progress = context.progress();
-        Workspace workspace = context.openWorkspace();
-        PlatformClient client = PlatformAccess.client(context)) {
-      PullResult r = new PlatformSync(workspace, client, SyncOptions.defaults()).pull(remote, name, progress);
+    return PlatformAccess.sync(context, (sync, workspace, progress) -> {
+      PullResult r = sync.pull(remote, name, progress);
       progress.endLine();
       if (context.json()) {
         context.printJson(PlatformSyncJson.pull(r, workspace));
       } else {
         PlatformSyncJson.printPull(r, context.out());
       }
-      return 0;
-    } catch (PlatformException e) {
-      throw PlatformAccess.failure(e);
-    }
+    });
   }
 }

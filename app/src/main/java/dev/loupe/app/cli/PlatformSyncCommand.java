@@ -1,11 +1,6 @@
 package dev.loupe.app.cli;
 
-import dev.loupe.core.platform.PlatformClient;
-import dev.loupe.core.platform.PlatformException;
-import dev.loupe.core.sync.PlatformSync;
-import dev.loupe.core.sync.SyncOptions;
 import dev.loupe.core.sync.SyncResult;
-import dev.loupe.core.workspace.Workspace;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,10 +25,8 @@ public final class PlatformSyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (ConsoleProgress progress = context.progress();
-        Workspace workspace = context.openWorkspace();
-        PlatformClient client = PlatformAccess.client(context)) {
-      SyncResult r = new PlatformSync(workspace, client, SyncOptions.defaults()).sync(dataset, progress);
+    return PlatformAccess.sync(context, (sync, workspace, progress) -> {
+      SyncResult r = sync.sync(dataset, progress);
       progress.endLine();
       if (context.json()) {
         context.printJson(PlatformSyncJson.sync(r, workspace));
@@ -42,9 +35,6 @@ public final class PlatformSyncCommand implements Callable<Integer> {
         PlatformSyncJson.printPull(r.pulled(), context.out());
         PlatformSyncJson.printConflicts(r.conflicts(), context.out());
       }
-      return 0;
-    } catch (PlatformException e) {
-      throw PlatformAccess.failure(e);
-    }
+    });
   }
 }
