@@ -2,7 +2,6 @@ package dev.loupe.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.app.gui.labeling.PreviewLabelingHost;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ImageRecord;
 import dev.loupe.core.domain.Split;
@@ -48,11 +47,7 @@ class ContextMenusFxTest {
     ws = services.ws;
     demo = TestWorkspaces.demo(ws, dir, "demo", IMAGES);
     model = services.mainViewModel();
-    MainWindow window = new MainWindow(model, services.thumbnails,
-        new PreviewLabelingHost(ws, model.colors(), services.fetcher, Platform::runLater));
-    stage.setScene(window.scene(1180, 760));
-    stage.show();
-    model.start();
+    services.show(stage, model);
   }
 
   @AfterEach

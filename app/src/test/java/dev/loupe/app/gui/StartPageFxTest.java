@@ -2,7 +2,6 @@ package dev.loupe.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loupe.app.gui.labeling.PreviewLabelingHost;
 import dev.loupe.app.gui.start.StartViewModel;
 import dev.loupe.core.platform.ConfigDirs;
 import dev.loupe.core.platform.PlatformSettingsFile;
@@ -44,11 +43,7 @@ class StartPageFxTest {
         dir.resolve("home"), "Linux"));
     model = new MainViewModel(services.ws, services.tasks, services.fetcher, Platform::runLater,
         dev.loupe.core.workspace.Workspace::insight, settings);
-    MainWindow window = new MainWindow(model, services.thumbnails,
-        new PreviewLabelingHost(services.ws, model.colors(), services.fetcher, Platform::runLater));
-    stage.setScene(window.scene(1180, 760));
-    stage.show();
-    model.start();
+    services.show(stage, model);
   }
 
   @AfterEach

@@ -8,7 +8,6 @@ import dev.loupe.app.gui.MainWindow;
 import dev.loupe.app.gui.TestWorkspaces;
 import dev.loupe.app.gui.WindowServices;
 import dev.loupe.app.gui.gallery.GalleryImage;
-import dev.loupe.app.gui.labeling.PreviewLabelingHost;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.insight.MapPoint;
@@ -57,11 +56,7 @@ class ExplorerFxTest {
     FakeInsight insight = new FakeInsight();
     insight.stored.put(dataset.id(), FakeInsight.map(dataset.id(), points));
     model = new MainViewModel(services.ws, services.tasks, services.fetcher, Platform::runLater, ws -> insight);
-    window = new MainWindow(model, services.thumbnails,
-        new PreviewLabelingHost(services.ws, model.colors(), services.fetcher, Platform::runLater));
-    stage.setScene(window.scene(1180, 760));
-    stage.show();
-    model.start();
+    window = services.show(stage, model);
   }
 
   @AfterEach

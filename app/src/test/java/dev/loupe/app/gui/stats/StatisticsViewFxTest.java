@@ -3,10 +3,8 @@ package dev.loupe.app.gui.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loupe.app.gui.MainViewModel;
-import dev.loupe.app.gui.MainWindow;
 import dev.loupe.app.gui.TestWorkspaces;
 import dev.loupe.app.gui.WindowServices;
-import dev.loupe.app.gui.labeling.PreviewLabelingHost;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ImageRecord;
 import dev.loupe.core.domain.Label;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -53,11 +50,7 @@ class StatisticsViewFxTest {
     ws = services.ws;
     demo = TestWorkspaces.demo(ws, dir, "demo", IMAGES);
     model = services.mainViewModel();
-    MainWindow window = new MainWindow(model, services.thumbnails,
-        new PreviewLabelingHost(ws, model.colors(), services.fetcher, Platform::runLater));
-    stage.setScene(window.scene(1180, 760));
-    stage.show();
-    model.start();
+    services.show(stage, model);
   }
 
   @AfterEach
