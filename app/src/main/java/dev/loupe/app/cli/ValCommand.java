@@ -10,6 +10,7 @@ import dev.loupe.core.metrics.ClassMetrics;
 import dev.loupe.core.metrics.ValidationMetrics;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.training.YoloCli;
+import dev.loupe.training.YoloValidation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public final class ValCommand implements Callable<Integer> {
   /** A .pt checkpoint: {@code yolo val} validates it; its table is printed as yolo printed it. */
   private int withYolo(Workspace ws, ModelRecord checkpoint, ConsoleProgress progress) throws IOException {
     YoloCli cli = TrainOutput.yolo(context, yolo);
-    YoloVal.Result result = new YoloVal(ws, cli, runtime::inspect).validate(checkpoint, dataset, split,
+    YoloValidation.Result result = new YoloValidation(ws, cli, runtime::inspect).validate(checkpoint, dataset, split,
         line -> { }, progress);
     progress.endLine();
     if (result.exitCode() != 0) {

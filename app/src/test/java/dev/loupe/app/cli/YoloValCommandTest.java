@@ -14,7 +14,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code loupe val} of a .pt checkpoint through the repository's fake yolo (no Python). */
+/**
+ * {@code loupe val} and {@code loupe models export} of a .pt checkpoint through the repository's fake
+ * yolo (no Python).
+ */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake yolo's launcher is a shell script")
 class YoloValCommandTest {
   @TempDir Path dir;
@@ -56,6 +59,38 @@ class YoloValCommandTest {
   void withoutYoloSaysHowToInstallUltralytics() {
     Cli.Result r = cli.run("val", "--model", checkpoint, "--dataset", "pets", "--yolo", "/no/such/yolo");
     assertThat(r.exit()).isEqualTo(ErrorReporter.FAILURE);
-    assertThat(r.err()).contains("is not an executable program");
+    assertThat(r.err()).contains("is not an executable program").contains("pip install ultralytics");
+    Cli.Result export = cli.run("models", "export", checkpoint, "--format", "onnx", "--yolo", "/no/such/yolo");
+    assertThat(export.exit()).isEqualTo(ErrorReporter.FAILURE);
+    assertThat(export.err()).contains("pip install ultralytics");
+  }
+
+  @Test
+  void exportsACheckpointToOnnxRegisteredAsAModelNamingItsSource() throws IOException {
+    Cli.Result r = cli.run("models", "export", checkpoint, "--format", "onnx", "--imgsz", "64", "--yolo", yolo,
+        "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("export success");
+    JsonNode model = r.json();
+    assertThat(model.get("_id").asText()).isNotEqualTo(checkpoint);
+    assertThat(model.toString()).contains("loupe_exported_from").contains(checkpoint);
+    JsonNode shown = cli.json("models", "show", model.get("_id").asText());
+    assertThat(shown.toString()).contains("onnx");
+    // the ONNX model runs on Loupe's own engine
+    Cli.Result val = cli.run("val", "--model", model.get("_id").asText(), "--dataset", "pets", "--json");
+    assertThat(val.exit()).as(val.err()).isZero();
+    assertThat(val.json().has("engine")).isFalse();
+  }
+
+  @Test
+  void exportsOtherFormatsUnderTheWorkspacesExportsFolder() throws IOException {
+    Cli.Result r = cli.run("models", "export", checkpoint, "--format", "openvino", "--yolo", yolo, "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Path path = Path.of(r.json().get("path").asText());
+    assertThat(path).startsWith(dir.resolve("ws").resolve("exports")).isDirectory();
+    assertThat(path.resolve("model.bin")).isRegularFile();
+    Cli.Result onnxAgain = cli.run("models", "export", checkpoint, "--format", "onnx", "--yolo", yolo);
+    assertThat(onnxAgain.exit()).as(onnxAgain.err()).isZero();
+    assertThat(onnxAgain.out()).startsWith("exported ");
   }
 }

@@ -1,4 +1,4 @@
-package dev.loupe.app.cli;
+package dev.loupe.training;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,9 +9,6 @@ import dev.loupe.core.domain.Split;
 import dev.loupe.core.inference.ModelInfo;
 import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.core.workspace.Workspace;
-import dev.loupe.training.ConsoleTail;
-import dev.loupe.training.LocalTrainingBackend;
-import dev.loupe.training.YoloCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,7 @@ import java.util.function.Function;
  * copied beside it (yolo writes its runs/ there, not in the model store), and the metrics table yolo
  * prints read back into the JSON shape of {@code loupe val --json} as far as the table goes.
  */
-public final class YoloVal {
+public final class YoloValidation {
   /** What yolo printed and the figures read from it. */
   public record Result(int exitCode, List<String> console, ObjectNode json) {}
 
@@ -36,7 +33,7 @@ public final class YoloVal {
   private final YoloCli yolo;
   private final Function<Path, ModelInfo> inspector;
 
-  public YoloVal(Workspace workspace, YoloCli yolo, Function<Path, ModelInfo> inspector) {
+  public YoloValidation(Workspace workspace, YoloCli yolo, Function<Path, ModelInfo> inspector) {
     this.workspace = workspace;
     this.yolo = yolo;
     this.inspector = inspector;
