@@ -6,6 +6,7 @@ import dev.loupe.core.api.ApiJson;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.domain.Split;
+import dev.loupe.core.domain.Task;
 import dev.loupe.core.inference.ModelInfo;
 import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.core.workspace.Workspace;
@@ -53,7 +54,8 @@ public final class YoloValidation {
     monitor.progress(0, -1, "yolo val " + model.slug() + " on " + dataset.slug() + " " + split.apiName());
     int code = backend.validate(dataset.task(), weights, data, split.apiName(), null, console, monitor);
     List<String> lines = console.last(400);
-    ObjectNode json = json(model, dataset, split, lines, (System.nanoTime() - started) / 1e9);
+    ObjectNode json = json(model.slug(), dataset.slug(), dataset.task(), dataset.classNames(), split, lines,
+        (System.nanoTime() - started) / 1e9);
     return new Result(code, lines, json);
   }
 
@@ -61,11 +63,12 @@ public final class YoloValidation {
    * The table's figures in {@code loupe val --json}'s shape: {@code metrics.box.all/classes} (and
    * mask, pose) with precision, recall, mAP50, mAP50-95, or top1/top5 for classification.
    */
-  static ObjectNode json(ModelRecord model, Dataset dataset, Split split, List<String> lines, double seconds) {
+  static ObjectNode json(String model, String dataset, Task task, List<String> classNames, Split split,
+      List<String> lines, double seconds) {
     ObjectNode n = ApiJson.MAPPER.createObjectNode();
-    n.put("model", model.slug());
-    n.put("dataset", dataset.slug());
-    n.put("task", dataset.task().apiName());
+    n.put("model", model);
+    n.put("dataset", dataset);
+    n.put("task", task.apiName());
     n.put("split", split.apiName());
     n.put("engine", "yolo");
     ObjectNode metrics = n.putObject("metrics");
@@ -101,7 +104,7 @@ public final class YoloValidation {
           if (w[0].equals("all")) {
             kind.set("all", row);
           } else {
-            int id = dataset.classNames().indexOf(w[0]);
+            int id = classNames.indexOf(w[0]);
             if (id >= 0) {
               row.put("classId", id);
             }
