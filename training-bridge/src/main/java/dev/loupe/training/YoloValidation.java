@@ -23,8 +23,9 @@ import java.util.function.Function;
 /**
  * Validates a .pt checkpoint, which Loupe's engines cannot run, with {@code yolo val}: the dataset is
  * exported to a YOLO folder under the workspace's {@code yolo-val/} (as for training), the checkpoint
- * copied beside it (yolo writes its runs/ there, not in the model store), and the metrics table yolo
- * prints read back into the JSON shape of {@code loupe val --json} as far as the table goes.
+ * copied beside it (yolo writes its runs/ there, not in the model store; all of it is deleted after),
+ * and the metrics table yolo prints read back into the JSON shape of {@code loupe val --json} as far
+ * as the table goes.
  */
 public final class YoloValidation {
   /** What yolo printed and the figures read from it. */
@@ -47,12 +48,17 @@ public final class YoloValidation {
     long started = System.nanoTime();
     LocalTrainingBackend backend = new LocalTrainingBackend(workspace, yolo, inspector);
     Path folder = workspace.root().resolve("yolo-val").resolve(model.id());
-    Path data = backend.exportData(dataset, folder.resolve("data"), monitor);
-    Path weights = folder.resolve(model.slug() + ".pt");
-    Files.copy(workspace.models().file(model), weights, StandardCopyOption.REPLACE_EXISTING);
     ConsoleTail console = new ConsoleTail(400, onLine);
-    monitor.progress(0, -1, "yolo val " + model.slug() + " on " + dataset.slug() + " " + split.apiName());
-    int code = backend.validate(dataset.task(), weights, data, split.apiName(), null, console, monitor);
+    int code;
+    try {
+      Path data = backend.exportData(dataset, folder.resolve("data"), monitor);
+      Path weights = folder.resolve(model.slug() + ".pt");
+      Files.copy(workspace.models().file(model), weights, StandardCopyOption.REPLACE_EXISTING);
+      monitor.progress(0, -1, "yolo val " + model.slug() + " on " + dataset.slug() + " " + split.apiName());
+      code = backend.validate(dataset.task(), weights, data, split.apiName(), null, console, monitor);
+    } finally {
+      TrainingFolders.deleteTree(folder); // the exported copy and yolo's runs/ are not kept
+    }
     List<String> lines = console.last(400);
     ObjectNode json = json(model.slug(), dataset.slug(), dataset.task(), dataset.classNames(), split, lines,
         (System.nanoTime() - started) / 1e9);

@@ -49,6 +49,8 @@ class YoloValCommandTest {
     assertThat(all.get("recall").asDouble()).isEqualTo(0.745);
     assertThat(all.get("mAP50").asDouble()).isEqualTo(0.801);
     assertThat(all.get("mAP50-95").asDouble()).isEqualTo(0.533);
+    assertThat(dir.resolve("ws").resolve("yolo-val").resolve(checkpoint)).as("the exported copy is not kept")
+        .doesNotExist();
 
     Cli.Result table = cli.run("val", "--model", checkpoint, "--dataset", "pets", "--yolo", yolo);
     assertThat(table.exit()).as(table.err()).isZero();
