@@ -109,10 +109,10 @@ public final class Main {
         new dev.loupe.app.cli.ProjectsCreateCommand(c), new dev.loupe.app.cli.ProjectsListCommand(c),
         new dev.loupe.app.cli.ProjectsShowCommand(c), new dev.loupe.app.cli.ProjectsUpdateCommand(c),
         new dev.loupe.app.cli.ProjectsDeleteCommand(c)));
-    commands.add(CommandGroup.of("models", "Model files: import, list, show, move, delete.",
+    commands.add(CommandGroup.of("models", "Model files: import, list, show, move, delete, export.",
         new dev.loupe.app.cli.ModelsImportCommand(c, runtime), new dev.loupe.app.cli.ModelsListCommand(c),
         new dev.loupe.app.cli.ModelsShowCommand(c), new dev.loupe.app.cli.ModelsMoveCommand(c),
-        new dev.loupe.app.cli.ModelsDeleteCommand(c)));
+        new dev.loupe.app.cli.ModelsDeleteCommand(c), new dev.loupe.app.cli.ModelsExportCommand(c, runtime)));
     commands.add(new CommandLine(new dev.loupe.app.cli.AnnotateCommand(c, runtime))
         .addSubcommand(new dev.loupe.app.cli.AnnotateRevertCommand(c))
         .addSubcommand(new dev.loupe.app.cli.AnnotateRunsCommand(c)));

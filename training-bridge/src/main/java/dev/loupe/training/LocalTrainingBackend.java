@@ -141,6 +141,15 @@ public final class LocalTrainingBackend implements TrainingBackend {
         "imgsz=" + imgsz), model.toAbsolutePath().getParent(), console, monitor);
   }
 
+  /**
+   * Exports a dataset to a YOLO folder at {@code target} (emptied first) as training does.
+   *
+   * @return what {@code data=} takes: data.yaml, or the folder for classification
+   */
+  public Path exportData(Dataset dataset, Path target, TaskMonitor monitor) throws IOException {
+    return export(dataset, null, target, monitor);
+  }
+
   private Path export(Dataset dataset, Integer version, Path target, TaskMonitor monitor) throws IOException {
     monitor.progress(0, -1, "exporting " + dataset.slug() + (version == null ? "" : " v" + version) + " for training");
     TrainingFolders.deleteTree(target);

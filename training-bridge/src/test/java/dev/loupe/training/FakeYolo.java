@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * task's real headers, weights/last.pt and best.pt as small files, and {@code seen.txt}: the images
  * per split of the data it was given), {@code train resume model=.../last.pt} goes on from the last
  * row, {@code TASK val} prints a table, {@code export model=X.pt format=onnx} writes a tiny real ONNX
- * model beside X.pt. Told by environment variables (baked into the launcher {@link #install} writes):
+ * model beside X.pt (X.pt may be a copy: it names its run folder), another format a folder
+ * {@code X_FORMAT_model/}. Told by environment variables (baked into the launcher {@link #install} writes):
  *
  * <ul>
  *   <li>{@code FAKE_YOLO_CRASH_AT=N}: after writing epoch N-1, prints a traceback on stderr, exits 1
@@ -153,7 +154,20 @@ public final class FakeYolo {
       return 1;
     }
     Path model = Path.of(args.get("model")).toAbsolutePath();
-    Map<String, String> saved = yaml(model.getParent().getParent().resolve("args.yaml"));
+    String format = args.getOrDefault("format", "torchscript");
+    if (!format.equals("onnx")) {
+      Path dir = model.resolveSibling(model.getFileName().toString().replaceFirst("\\.pt$", "_" + format + "_model"));
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("model.bin"), "fake " + format + " export of " + model);
+      System.out.println(format + ": export success, saved as " + dir);
+      return 0;
+    }
+    // like ultralytics, the checkpoint says what it is: its run folder (where args.yaml is)
+    String content = Files.readString(model, StandardCharsets.UTF_8);
+    Path runDir = content.startsWith("fake checkpoint ")
+        ? Path.of(content.substring("fake checkpoint ".length(), content.lastIndexOf(" epoch ")))
+        : model.getParent().getParent();
+    Map<String, String> saved = yaml(runDir.resolve("args.yaml"));
     Task task = Task.parse(saved.get("task"));
     List<String> names = names(task, Path.of(saved.get("data")));
     int imgsz = Integer.parseInt(args.getOrDefault("imgsz", "640"));

@@ -4,12 +4,16 @@ import dev.loupe.core.annotate.ValidateOptions;
 import dev.loupe.core.annotate.ValidationReport;
 import dev.loupe.core.annotate.Validator;
 import dev.loupe.core.api.ModelJson;
+import dev.loupe.core.domain.ModelRecord;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.metrics.ClassMetrics;
 import dev.loupe.core.metrics.ValidationMetrics;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.training.YoloCli;
+import dev.loupe.training.YoloValidation;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -52,6 +56,10 @@ public final class ValCommand implements Callable<Integer> {
   @Option(names = "--iou", defaultValue = "0.7", description = "IoU threshold of NMS (default 0.7).")
   double iou;
 
+  @Option(names = "--yolo", paramLabel = "PATH",
+      description = "For a .pt model: the ultralytics CLI that validates it (default: $LOUPE_YOLO, else 'yolo' on PATH).")
+  Path yolo;
+
   @Mixin EngineMixin engine;
 
   public ValCommand(CliContext context, ModelRuntime runtime) {
@@ -72,6 +80,10 @@ public final class ValCommand implements Callable<Integer> {
     try (ConsoleProgress progress = context.progress();
         Workspace ws = context.openWorkspace()) {
       ws.datasets().require(dataset); // a wrong dataset fails before a model file is imported
+      ModelRecord checkpoint = ws.models().find(model).filter(m -> !m.runnable()).orElse(null);
+      if (checkpoint != null) {
+        return withYolo(ws, checkpoint, progress);
+      }
       report = new Validator(ws, engines)
           .validate(dataset, ModelArgument.resolve(context, ws, runtime, model), options, progress);
       progress.endLine();
@@ -80,6 +92,26 @@ public final class ValCommand implements Callable<Integer> {
       context.printJson(ModelJson.validation(report));
     } else {
       print(context.out(), report);
+    }
+    return 0;
+  }
+
+  /** A .pt checkpoint: {@code yolo val} validates it; its table is printed as yolo printed it. */
+  private int withYolo(Workspace ws, ModelRecord checkpoint, ConsoleProgress progress) throws IOException {
+    YoloCli cli = TrainOutput.yolo(context, yolo);
+    YoloValidation.Result result = new YoloValidation(ws, cli, runtime::inspect).validate(checkpoint, dataset, split,
+        line -> { }, progress);
+    progress.endLine();
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException("yolo val exited with code " + result.exitCode() + ": "
+          + String.join(" | ", result.console().subList(Math.max(0, result.console().size() - 3),
+              result.console().size())));
+    }
+    if (context.json()) {
+      context.printJson(result.json());
+    } else {
+      result.console().forEach(context.out()::println);
+      context.out().flush();
     }
     return 0;
   }

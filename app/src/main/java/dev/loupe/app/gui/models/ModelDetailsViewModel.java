@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.core.annotate.PredictorFactory;
@@ -17,6 +18,10 @@ import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
 import dev.loupe.training.ExportJobs;
 import dev.loupe.training.Polling;
+import dev.loupe.training.YoloCli;
+import dev.loupe.training.YoloModelExport;
+import dev.loupe.training.YoloNotFoundException;
+import dev.loupe.training.YoloValidation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +31,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,7 +43,9 @@ import javafx.collections.ObservableList;
  * One model of the registry, opened from the sidebar: what it is, the metrics it was trained to, the
  * run it came from, {@code val} on a chosen dataset split with the figures per class, and an export
  * on the platform (for a model that has a copy there: one trained on the cloud, or exported by the
- * platform). Validation and export run as background tasks. Read and change on the FX thread.
+ * platform). A .pt checkpoint, which Loupe cannot run, is validated and exported here with the
+ * ultralytics CLI ({@code yolo val}, {@code yolo export}). Validation and export run as background
+ * tasks. Read and change on the FX thread.
  */
 public final class ModelDetailsViewModel {
   /** A metric the model was trained to ({@code mAP50(B)}, {@code fitness}, ...). */
@@ -60,6 +68,7 @@ public final class ModelDetailsViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private Consumer<TrainingRun> onOpenRun = r -> {};
   private Runnable onModelsChanged = () -> {};
+  private Supplier<YoloCli> yolo = ModelDetailsViewModel::locateYolo;
 
   /**
    * @param engines load the model to validate it
@@ -90,6 +99,16 @@ public final class ModelDetailsViewModel {
   /** Runs after an export registered a model. */
   public void setOnModelsChanged(Runnable action) {
     this.onModelsChanged = action;
+  }
+
+  /** Finds the ultralytics CLI for a checkpoint's val and export (default: $LOUPE_YOLO, else PATH). */
+  public void setYolo(Supplier<YoloCli> locator) {
+    this.yolo = locator;
+  }
+
+  private static YoloCli locateYolo() {
+    String env = System.getenv("LOUPE_YOLO");
+    return YoloCli.locate(env == null || env.isBlank() ? null : Path.of(env), System.getenv("PATH"));
   }
 
   /** {@code onnx · detect · 80 classes · 640x640 · yolo11n.onnx (5.4 MB)}. */
@@ -169,14 +188,12 @@ public final class ModelDetailsViewModel {
     if (busy.get()) {
       return false;
     }
-    if (!model.runnable()) {
-      valMessage.set("Loupe cannot run a PyTorch checkpoint: validate its ONNX export (run: "
-          + model.exportCommand() + ", or Export on the platform below when it has a copy there).");
-      return false;
-    }
     if (dataset == null) {
       valMessage.set("Choose a dataset to validate on.");
       return false;
+    }
+    if (!model.runnable()) {
+      return validateWithYolo(dataset, split);
     }
     busy.set(true);
     classRows.clear();
@@ -192,6 +209,127 @@ public final class ModelDetailsViewModel {
           }
         });
     return true;
+  }
+
+  /** A checkpoint: {@code yolo val}, its table read into the rows. */
+  private boolean validateWithYolo(Dataset dataset, Split split) {
+    YoloCli cli = yoloOr(valMessage, "Validating a PyTorch checkpoint");
+    if (cli == null) {
+      return false;
+    }
+    busy.set(true);
+    classRows.clear();
+    valMessage.set("Validating on " + dataset.name() + " " + split.apiName() + " with yolo val...");
+    tasks.submit("Validating " + model.name() + " (yolo val)",
+        monitor -> new YoloValidation(workspace, cli, inspector).validate(model, dataset.id(), split, line -> { },
+            monitor),
+        this::show,
+        () -> {
+          busy.set(false);
+          if (valMessage.get() != null && valMessage.get().startsWith("Validating on")) {
+            valMessage.set("Validation did not finish: " + failure());
+          }
+        });
+    return true;
+  }
+
+  private void show(YoloValidation.Result result) {
+    if (result.exitCode() != 0) {
+      valMessage.set("yolo val exited with code " + result.exitCode() + ": " + lastLines(result.console()));
+      return;
+    }
+    JsonNode json = result.json();
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d images of %s %s (yolo val)",
+        json.path("images").asInt(), json.path("dataset").asText(), json.path("split").asText()));
+    if (json.has("top1")) {
+      text.append(String.format(Locale.ROOT, ": top-1 %.3f, top-5 %.3f", json.get("top1").asDouble(),
+          json.get("top5").asDouble()));
+    } else if (json.path("metrics").fieldNames().hasNext()) {
+      String kind = json.get("metrics").fieldNames().next();
+      JsonNode m = json.get("metrics").get(kind);
+      List<ClassMetrics> rows = new ArrayList<>();
+      if (m.has("all")) {
+        rows.add(row(m.get("all")));
+      }
+      m.path("classes").forEach(c -> rows.add(row(c)));
+      classRows.setAll(rows);
+      text.append(" (").append(kind).append(String.format(Locale.ROOT, "): mAP50 %.3f, mAP50-95 %.3f",
+          m.path("all").path("mAP50").asDouble(Double.NaN), m.path("all").path("mAP50-95").asDouble(Double.NaN)));
+    } else {
+      text.append(": yolo printed no metrics table");
+    }
+    valMessage.set(text.toString());
+  }
+
+  private static ClassMetrics row(JsonNode n) {
+    return new ClassMetrics(n.path("classId").asInt(-1), n.path("name").asText(), n.path("images").asInt(),
+        n.path("instances").asInt(), n.path("precision").asDouble(Double.NaN), n.path("recall").asDouble(Double.NaN),
+        n.path("mAP50").asDouble(Double.NaN), n.path("mAP50-95").asDouble(Double.NaN));
+  }
+
+  private static String lastLines(List<String> console) {
+    return String.join(" | ", console.subList(Math.max(0, console.size() - 3), console.size()));
+  }
+
+  /** The CLI, or null with {@code message} saying how to install ultralytics. */
+  private YoloCli yoloOr(ReadOnlyStringWrapper message, String what) {
+    try {
+      return yolo.get();
+    } catch (YoloNotFoundException e) {
+      message.set(what + " needs the Ultralytics CLI: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Whether {@link #exportLocally} applies: a .pt checkpoint. */
+  public boolean exportsLocally() {
+    return !model.runnable();
+  }
+
+  /**
+   * Exports the checkpoint to {@code format} with {@code yolo export} on this machine and registers
+   * the result (ONNX, TorchScript; other formats are saved in the workspace's {@code exports/});
+   * false, saying why, when it cannot start.
+   */
+  public boolean exportLocally(String format) {
+    if (busy.get()) {
+      return false;
+    }
+    if (model.runnable()) {
+      exportMessage.set("'yolo export' takes a .pt checkpoint; this model is already " + model.format() + ".");
+      return false;
+    }
+    if (format == null || format.isBlank()) {
+      exportMessage.set("Choose a format to export to.");
+      return false;
+    }
+    YoloCli cli = yoloOr(exportMessage, "Exporting a PyTorch checkpoint");
+    if (cli == null) {
+      return false;
+    }
+    busy.set(true);
+    exportMessage.set("Exporting to " + format + " with yolo export...");
+    tasks.submit("Exporting " + model.name() + " to " + format + " (yolo export)",
+        monitor -> new YoloModelExport(workspace, cli, inspector).export(model, format, null, line -> { }, monitor),
+        this::exported,
+        () -> {
+          busy.set(false);
+          if (exportMessage.get() != null && exportMessage.get().startsWith("Exporting to")) {
+            exportMessage.set("The export did not finish: " + failure());
+          }
+        });
+    return true;
+  }
+
+  private void exported(YoloModelExport.Result done) {
+    if (done.exitCode() != 0) {
+      exportMessage.set("yolo export failed (exit " + done.exitCode() + "): " + lastLines(done.console()));
+      return;
+    }
+    exportMessage.set(done.model() != null
+        ? "Registered " + done.model().name() + " (" + done.model().id() + ")"
+        : "Saved " + done.path() + " (the registry keeps ONNX and TorchScript files)");
+    onModelsChanged.run();
   }
 
   private void show(ValidationReport report) {
@@ -242,7 +380,7 @@ public final class ModelDetailsViewModel {
     String remote = platformModel();
     if (remote == null) {
       exportMessage.set("This model has no copy on the platform (it was not trained or exported there), so the"
-          + " platform cannot export it" + (model.runnable() ? "." : "; export it with: " + model.exportCommand()));
+          + " platform cannot export it" + (model.runnable() ? "." : "; use Export locally (yolo export)."));
       return false;
     }
     ExportJobs.ExportRequest request;

@@ -27,7 +27,8 @@ import javafx.util.StringConverter;
 
 /**
  * A model's window: its summary, trained metrics and run (a link to the training view), {@code val}
- * on a chosen dataset split with the figures per class in a table, and an export on the platform.
+ * on a chosen dataset split with the figures per class in a table (a .pt checkpoint through
+ * {@code yolo val}), an export on the platform and, for a checkpoint, one here ({@code yolo export}).
  */
 public final class ModelDetailsWindow extends BorderPane {
   private ModelDetailsWindow(ModelDetailsViewModel model) {
@@ -99,6 +100,13 @@ public final class ModelDetailsWindow extends BorderPane {
     export.setId("model-export");
     export.disableProperty().bind(model.busyProperty());
     export.setOnAction(e -> model.export(format.getValue(), gpu.getText()));
+    Button exportLocally = new Button("Export locally");
+    exportLocally.setId("model-export-local");
+    exportLocally.setDisable(!model.exportsLocally());
+    if (model.exportsLocally()) {
+      exportLocally.disableProperty().bind(model.busyProperty());
+    }
+    exportLocally.setOnAction(e -> model.exportLocally(format.getValue()));
     Label exportMessage = new Label();
     exportMessage.setId("model-export-message");
     exportMessage.setWrapText(true);
@@ -106,7 +114,7 @@ public final class ModelDetailsWindow extends BorderPane {
 
     VBox content = new VBox(8, title, summary, metrics, run,
         new Label("Validate"), new HBox(8, dataset, split, validate), valMessage, table,
-        new Label("Export"), new HBox(8, format, gpu, export), exportMessage);
+        new Label("Export"), new HBox(8, format, gpu, export, exportLocally), exportMessage);
     setCenter(content);
   }
 

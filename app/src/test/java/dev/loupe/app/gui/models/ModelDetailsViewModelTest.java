@@ -15,7 +15,14 @@ import dev.loupe.core.workspace.NewModel;
 import dev.loupe.core.workspace.NewTrainingRun;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.core.task.TaskMonitor;
+import dev.loupe.training.FakeYolo;
+import dev.loupe.training.LocalTrainingBackend;
 import dev.loupe.training.MockCloud;
+import dev.loupe.training.TrainArgs;
+import dev.loupe.training.TrainRequest;
+import dev.loupe.training.TrainingListener;
+import dev.loupe.training.YoloCli;
 import dev.loupe.training.TrainingTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +33,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A model's details with no window: metrics, run, what val and export refuse, an export on a scripted platform. */
+/**
+ * A model's details with no window: metrics, run, what val and export refuse, an export on a scripted
+ * platform, a checkpoint's val and export through the fake yolo.
+ */
 class ModelDetailsViewModelTest {
   @TempDir Path dir;
   private final MockCloud cloud = new MockCloud();
@@ -87,11 +99,46 @@ class ModelDetailsViewModelTest {
           throw new IllegalArgumentException("unreadable");
         });
     ModelDetailsViewModel vm = details(pt);
+    vm.setYolo(() -> YoloCli.locate(dir.resolve("no-yolo"), null));
     assertThat(Fx.call(() -> vm.validate(ws.datasets().require(pets), Split.VAL))).isFalse();
-    assertThat(vm.valMessageProperty().get()).contains("cannot run a PyTorch checkpoint").contains("yolo export");
+    assertThat(vm.valMessageProperty().get()).contains("needs the Ultralytics CLI").contains("pip install ultralytics");
+    assertThat(Fx.call(() -> vm.exportLocally("onnx"))).isFalse();
+    assertThat(vm.exportMessageProperty().get()).contains("pip install ultralytics");
     assertThat(Fx.call(() -> vm.export("onnx", null))).isFalse();
     assertThat(vm.exportMessageProperty().get()).contains("no copy on the platform");
     assertThat(vm.datasets()).as("a model whose task is unknown may be tried on any dataset").hasSize(1);
+  }
+
+  @Test
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake yolo's launcher is a shell script")
+  void aCheckpointIsValidatedWithYoloValAndExportedLocallyWithYoloExport() throws Exception {
+    YoloCli yolo = YoloCli.at(FakeYolo.install(dir.resolve("bin"), Map.of()));
+    TrainingRun run = new LocalTrainingBackend(ws, yolo, MockCloud.INSPECTOR).train(
+        new TrainRequest(pets, null, new TrainArgs(Task.DETECT, null, 1, 64, 4, null, null)), TrainingListener.NONE,
+        TaskMonitor.NONE);
+    ModelRecord pt = ws.models().require(run.modelId());
+    ModelDetailsViewModel vm = details(pt);
+    vm.setYolo(() -> yolo);
+    List<String> changed = new ArrayList<>();
+    vm.setOnModelsChanged(() -> changed.add("models"));
+    assertThat(vm.exportsLocally()).isTrue();
+
+    assertThat(Fx.call(() -> vm.validate(ws.datasets().require(pets), Split.VAL))).isTrue();
+    Fx.waitFor(() -> !vm.busyProperty().get(), Duration.ofSeconds(60));
+    assertThat(vm.valMessageProperty().get()).as(vm.valMessageProperty().get())
+        .startsWith("4 images of pets val (yolo val) (box): mAP50 0.801, mAP50-95 0.533");
+    assertThat(vm.classRows()).hasSize(1);
+    assertThat(vm.classRows().get(0).name()).isEqualTo("all");
+    assertThat(vm.classRows().get(0).precision()).isEqualTo(0.812);
+
+    int before = ws.models().list(null).size();
+    assertThat(Fx.call(() -> vm.exportLocally("onnx"))).isTrue();
+    Fx.waitFor(() -> !vm.busyProperty().get(), Duration.ofSeconds(60));
+    assertThat(vm.exportMessageProperty().get()).as(vm.exportMessageProperty().get())
+        .startsWith("Registered " + pt.slug() + "-onnx");
+    assertThat(changed).containsExactly("models");
+    assertThat(ws.models().list(null)).hasSize(before + 1)
+        .anyMatch(m -> "onnx".equals(m.format()) && pt.id().equals(m.metadata().get("loupe_exported_from")));
   }
 
   @Test
