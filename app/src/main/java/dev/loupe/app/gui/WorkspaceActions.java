@@ -107,6 +107,7 @@ final class WorkspaceActions implements SidebarActions {
     alert.setHeaderText(header);
     alert.getDialogPane().setId("confirm");
     alert.getDialogPane().lookupButton(ok).setId("confirm-ok");
+    alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirm-cancel");
     own(alert);
     return alert.showAndWait().filter(b -> b == ok).isPresent();
   }

@@ -181,7 +181,7 @@ class ContextMenusFxTest {
     robot.rightClickOn(row);
     choose(robot, "project-delete");
     waitFor(() -> robot.lookup("#confirm-ok").tryQuery().isPresent());
-    robot.clickOn("Cancel");
+    robot.clickOn("#confirm-cancel"); // by id: the task bar has a "Cancel" button too
     waitFor(() -> robot.lookup("#confirm-ok").tryQuery().isEmpty()); // the right-click below is not the dialog's
     assertThat(ws.projects().list()).hasSize(1);
     robot.rightClickOn(row);
