@@ -63,6 +63,10 @@ public final class ModelDetailsViewModel {
   private final ModelRecord model;
   private final ObservableList<ClassMetrics> classRows = FXCollections.observableArrayList();
   private final ObservableList<ClassMetrics> classRowsView = FXCollections.unmodifiableObservableList(classRows);
+  /** How the messages of work under way begin (validation, export): still there at its end, it did not finish. */
+  private static final String VALIDATING = "Validating on";
+  private static final String EXPORTING = "Exporting to";
+
   private final ReadOnlyStringWrapper valMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -195,19 +199,12 @@ public final class ModelDetailsViewModel {
     if (!model.runnable()) {
       return validateWithYolo(dataset, split);
     }
-    busy.set(true);
     classRows.clear();
-    valMessage.set("Validating on " + dataset.name() + " " + split.apiName() + "...");
-    tasks.submit("Validating " + model.name(),
+    inTaskBar(valMessage, "Validating on " + dataset.name() + " " + split.apiName() + "...", VALIDATING,
+        "Validation did not finish: ", "Validating " + model.name(),
         monitor -> new Validator(workspace, engines).validate(dataset.id(), model.id(),
             ValidateOptions.DEFAULTS.withSplit(split), monitor),
-        this::show,
-        () -> {
-          busy.set(false);
-          if (valMessage.get() != null && valMessage.get().startsWith("Validating on")) {
-            valMessage.set("Validation did not finish: " + failure());
-          }
-        });
+        this::show);
     return true;
   }
 
@@ -217,19 +214,12 @@ public final class ModelDetailsViewModel {
     if (cli == null) {
       return false;
     }
-    busy.set(true);
     classRows.clear();
-    valMessage.set("Validating on " + dataset.name() + " " + split.apiName() + " with yolo val...");
-    tasks.submit("Validating " + model.name() + " (yolo val)",
+    inTaskBar(valMessage, "Validating on " + dataset.name() + " " + split.apiName() + " with yolo val...", VALIDATING,
+        "Validation did not finish: ", "Validating " + model.name() + " (yolo val)",
         monitor -> new YoloValidation(workspace, cli, inspector).validate(model, dataset.id(), split, line -> { },
             monitor),
-        this::show,
-        () -> {
-          busy.set(false);
-          if (valMessage.get() != null && valMessage.get().startsWith("Validating on")) {
-            valMessage.set("Validation did not finish: " + failure());
-          }
-        });
+        this::show);
     return true;
   }
 
@@ -307,17 +297,10 @@ public final class ModelDetailsViewModel {
     if (cli == null) {
       return false;
     }
-    busy.set(true);
-    exportMessage.set("Exporting to " + format + " with yolo export...");
-    tasks.submit("Exporting " + model.name() + " to " + format + " (yolo export)",
+    inTaskBar(exportMessage, "Exporting to " + format + " with yolo export...", EXPORTING,
+        "The export did not finish: ", "Exporting " + model.name() + " to " + format + " (yolo export)",
         monitor -> new YoloModelExport(workspace, cli, inspector).export(model, format, null, line -> { }, monitor),
-        this::exported,
-        () -> {
-          busy.set(false);
-          if (exportMessage.get() != null && exportMessage.get().startsWith("Exporting to")) {
-            exportMessage.set("The export did not finish: " + failure());
-          }
-        });
+        this::exported);
     return true;
   }
 
@@ -390,9 +373,8 @@ public final class ModelDetailsViewModel {
       exportMessage.set(e.getMessage());
       return false;
     }
-    busy.set(true);
-    exportMessage.set("Exporting to " + request.format() + " on the platform...");
-    tasks.submit("Exporting " + model.name() + " to " + request.format(),
+    inTaskBar(exportMessage, "Exporting to " + request.format() + " on the platform...", EXPORTING,
+        "The export did not finish: ", "Exporting " + model.name() + " to " + request.format(),
         monitor -> {
           try (PlatformClient client = platform.open()) {
             return new ExportJobs(workspace, client, polling, inspector)
@@ -403,13 +385,24 @@ public final class ModelDetailsViewModel {
           exportMessage.set(done.model() != null ? "Registered " + done.model().name() + " (" + done.model().id() + ")"
               : "Saved " + done.file() + " (the registry keeps ONNX and TorchScript files)");
           onModelsChanged.run();
-        },
-        () -> {
-          busy.set(false);
-          if (exportMessage.get() != null && exportMessage.get().startsWith("Exporting to")) {
-            exportMessage.set("The export did not finish: " + failure());
-          }
         });
     return true;
+  }
+
+  /**
+   * Runs {@code work} in the task bar with the window busy and {@code message} saying it is under way;
+   * when it ends with the message still saying so (it failed or was cancelled), {@code unfinished}
+   * and the reason replace it.
+   */
+  private <T> void inTaskBar(ReadOnlyStringWrapper message, String underWay, String underWayPrefix,
+      String unfinished, String title, BackgroundTasks.Work<T> work, Consumer<T> onSuccess) {
+    busy.set(true);
+    message.set(underWay);
+    tasks.submit(title, work, onSuccess, () -> {
+      busy.set(false);
+      if (message.get() != null && message.get().startsWith(underWayPrefix)) {
+        message.set(unfinished + failure());
+      }
+    });
   }
 }
