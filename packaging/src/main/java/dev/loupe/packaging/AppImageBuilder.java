@@ -1,5 +1,6 @@
 package dev.loupe.packaging;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
@@ -147,14 +149,14 @@ public final class AppImageBuilder {
     }
     command.addAll(List.of(image.resolve("lib/runtime/bin/java").toString(),
         "-XX:ArchiveClassesAtExit=" + jsa, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        "-cp", String.join(java.io.File.pathSeparator, classPath), "dev.loupe.app.Main"));
+        "-cp", String.join(File.pathSeparator, classPath), "dev.loupe.app.Main"));
     command.addAll(window ? List.of("gui", "--close-when-shown") : List.of("datasets"));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("LOUPE_WORKSPACE", workspace.toString());
     try {
       Process p = pb.start();
-      boolean done = p.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+      boolean done = p.waitFor(3, TimeUnit.MINUTES);
       if (!done || p.exitValue() != 0 || !Files.isRegularFile(jsa)) {
         p.destroyForcibly();
         Files.deleteIfExists(jsa);
@@ -178,9 +180,10 @@ public final class AppImageBuilder {
         jsa, Files.size(jsa) >> 20, window ? "window" : "command-line");
   }
 
-  private static boolean onPath(String program) {
+  /** Whether {@code program} is an executable in a folder of {@code $PATH}. */
+  static boolean onPath(String program) {
     String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(java.io.File.pathSeparator))
+    return path != null && Stream.of(path.split(File.pathSeparator))
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 

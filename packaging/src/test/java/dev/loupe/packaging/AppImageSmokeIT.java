@@ -52,7 +52,7 @@ class AppImageSmokeIT {
 
     Path shots = temp.resolve("shots");
     List<String> gui = new ArrayList<>();
-    if (onPath("xvfb-run")) {
+    if (AppImageBuilder.onPath("xvfb-run")) {
       gui.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1440x900x24", image.resolve("bin/Loupe").toString()));
     } else {
       gui.addAll(List.of(
@@ -63,7 +63,7 @@ class AppImageSmokeIT {
     }
     gui.addAll(List.of("gui", "--screenshot", shots.toString()));
     // Monocle draws into memory and never reads DISPLAY, but Loupe's start checks that one is named
-    Map<String, String> env = onPath("xvfb-run") ? Map.of() : Map.of("DISPLAY", ":monocle");
+    Map<String, String> env = AppImageBuilder.onPath("xvfb-run") ? Map.of() : Map.of("DISPLAY", ":monocle");
     Result window = run(gui, workspace, env, 300);
     assertThat(window.exit).as(window.output).isZero();
     assertThat(shots.resolve("01-dataset-grid.png")).as(window.output).isNotEmptyFile();
@@ -88,12 +88,6 @@ class AppImageSmokeIT {
     assertThat(url).as("openjfx-monocle on the test class path").isNotNull();
     String jar = url.toString();
     return Path.of(new URI(jar.substring("jar:".length(), jar.indexOf("!/")))).toString();
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(File.pathSeparator))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
   }
 
   private record Result(int exit, String output) {}
