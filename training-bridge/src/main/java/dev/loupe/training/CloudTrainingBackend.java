@@ -82,12 +82,8 @@ public final class CloudTrainingBackend implements TrainingBackend {
 
   @Override
   public TrainingRun train(TrainRequest request, TrainingListener listener, TaskMonitor monitor) throws IOException {
-    Dataset dataset = workspace.datasets().require(request.dataset());
+    Dataset dataset = request.checkedDataset(workspace);
     TrainArgs args = request.args();
-    if (args.task() != dataset.task()) {
-      throw new IllegalArgumentException(
-          "dataset " + dataset.slug() + " is a " + dataset.task().apiName() + " dataset, not " + args.task().apiName());
-    }
     monitor.progress(0, -1, "finding " + dataset.slug() + " on the platform");
     String data = datasets.uri(dataset, request.version(), monitor);
     String projectId = projectId(target.project());

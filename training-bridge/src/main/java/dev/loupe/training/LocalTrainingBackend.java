@@ -56,12 +56,8 @@ public final class LocalTrainingBackend implements TrainingBackend {
 
   @Override
   public TrainingRun train(TrainRequest request, TrainingListener listener, TaskMonitor monitor) throws IOException {
-    Dataset dataset = workspace.datasets().require(request.dataset());
+    Dataset dataset = request.checkedDataset(workspace);
     TrainArgs args = request.args();
-    if (args.task() != dataset.task()) {
-      throw new IllegalArgumentException(
-          "dataset " + dataset.slug() + " is a " + dataset.task().apiName() + " dataset, not " + args.task().apiName());
-    }
     if (request.version() != null) {
       workspace.versions().get(dataset.id(), request.version()); // a missing version fails before a run is made
     }

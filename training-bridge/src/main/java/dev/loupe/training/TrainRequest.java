@@ -1,5 +1,8 @@
 package dev.loupe.training;
 
+import dev.loupe.core.domain.Dataset;
+import dev.loupe.core.workspace.Workspace;
+
 /**
  * A training to start.
  *
@@ -15,5 +18,15 @@ public record TrainRequest(String dataset, Integer version, TrainArgs args) {
     if (args == null) {
       throw new IllegalArgumentException("a training needs its arguments");
     }
+  }
+
+  /** The dataset to train, from {@code workspace}; refused when its task is not the arguments'. */
+  Dataset checkedDataset(Workspace workspace) {
+    Dataset d = workspace.datasets().require(dataset);
+    if (args.task() != d.task()) {
+      throw new IllegalArgumentException(
+          "dataset " + d.slug() + " is a " + d.task().apiName() + " dataset, not " + args.task().apiName());
+    }
+    return d;
   }
 }
