@@ -63,7 +63,7 @@ final class ColdStartBenchmark {
             + "): is there a display? Run under xvfb-run.");
       }
       jvm[i] = shownMs;
-      out.printf("  run %d: %s ms to the first frame (%s ms after the JVM started)%n",
+      out.printf("  run %d: %s ms to the first frame (%s ms after the process started, by its own clock)%n",
           i + 1, Stopwatch.fmt(wall[i]), Stopwatch.fmt(jvm[i]));
     }
     if (runs > 1) {

@@ -81,7 +81,7 @@ public final class MainWindow extends BorderPane {
   private final PredictorFactory engines;
   private final DatasetView datasetView;
   private final java.util.EnumMap<CenterView, Node> views = new java.util.EnumMap<>(CenterView.class);
-  private final ExplorerView explorerView;
+  private final LazyView<ExplorerView> explorerView;
   private final ThumbnailCache thumbnails;
   private final BorderPane labelingArea = new BorderPane();
   private final Label datasetTitle = new Label();
@@ -101,15 +101,18 @@ public final class MainWindow extends BorderPane {
     this.actions = new WorkspaceActions(model, this::window);
     getStyleClass().add("workbench");
     datasetView = new DatasetView(model.datasetView(), thumbnails);
-    explorerView = new ExplorerView(model.explorer(), thumbnails);
-    explorerView.setOnFindSimilar(this::openSimilar);
-    explorerView.setOnDuplicates(this::openDuplicates);
+    explorerView = new LazyView<>(() -> {
+      ExplorerView map = new ExplorerView(model.explorer(), thumbnails);
+      map.setOnFindSimilar(this::openSimilar);
+      map.setOnDuplicates(this::openDuplicates);
+      return map;
+    });
     model.datasetView().setOnFindSimilar(this::openSimilar);
     labelingHost.setOnFindSimilar(this::openSimilar);
     views.put(CenterView.GRID, datasetView);
-    views.put(CenterView.STATISTICS, new StatisticsView(model.statistics()));
+    views.put(CenterView.STATISTICS, new LazyView<>(() -> new StatisticsView(model.statistics())));
     views.put(CenterView.MAP, explorerView);
-    views.put(CenterView.TRAINING, new TrainingView(model.training()));
+    views.put(CenterView.TRAINING, new LazyView<>(() -> new TrainingView(model.training())));
     labelingArea.setId("labeling-area");
     labelingArea.getStyleClass().add("labeling-area");
     labelingArea.setVisible(false);
@@ -233,8 +236,9 @@ public final class MainWindow extends BorderPane {
     return datasetView;
   }
 
+  /** The map view (built now if it was never shown). */
   public ExplorerView explorerView() {
-    return explorerView;
+    return explorerView.content();
   }
 
   /** Shows the explorer (the dataset's map) in place of the grid, or the grid again. */
@@ -262,7 +266,7 @@ public final class MainWindow extends BorderPane {
     if (labelingArea.isVisible()) {
       request = labelingHost.currentImage();
     } else if (explorerView.isVisible()) {
-      request = explorerView.hoveredRequest();
+      request = explorerView.content().hoveredRequest();
     } else {
       int focus = model.datasetView().selection().focusProperty().get();
       if (focus >= 0) {
@@ -446,7 +450,7 @@ public final class MainWindow extends BorderPane {
     if (!labelingArea.isVisible()) {
       switch (view) {
         case GRID -> datasetView.grid().requestFocus();
-        case MAP -> explorerView.scatter().requestFocus();
+        case MAP -> explorerView.content().scatter().requestFocus();
         default -> { }
       }
     }

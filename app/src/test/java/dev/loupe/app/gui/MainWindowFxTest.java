@@ -105,6 +105,21 @@ class MainWindowFxTest {
   }
 
   @Test
+  void theViewsNotShownAtTheStartAreBuiltWhenFirstShown(FxRobot robot) throws Exception {
+    waitFor(() -> robot.lookup("#tile-0").tryQuery().isPresent());
+    assertThat(robot.lookup("#statistics-view").tryQuery()).isEmpty();
+    assertThat(robot.lookup("#training-view").tryQuery()).isEmpty();
+
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+    waitFor(() -> robot.lookup("#statistics-view").tryQuery().map(Node::isVisible).orElse(false));
+    assertThat(robot.lookup("#training-view").tryQuery()).isEmpty();
+
+    robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+    waitFor(() -> robot.lookup("#tile-0").query().isVisible());
+    assertThat(robot.lookup("#statistics-view").query().isVisible()).isFalse();
+  }
+
+  @Test
   void doubleClickOpensTheLabelingAreaAndEscapeGoesBack(FxRobot robot) throws Exception {
     waitFor(() -> robot.lookup("#tile-3").tryQuery().isPresent());
     robot.doubleClickOn("#tile-3");
