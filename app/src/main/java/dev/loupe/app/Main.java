@@ -35,12 +35,14 @@ import dev.loupe.app.cli.VersionDescribeCommand;
 import dev.loupe.app.cli.VersionExportCommand;
 import dev.loupe.app.cli.VersionListCommand;
 import dev.loupe.app.gui.GuiCommand;
+import dev.loupe.core.inference.EngineOptions;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /**
@@ -59,12 +61,15 @@ public final class Main {
     quietLibraryLogging();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    WindowStart direct = window ? WindowStart.of(args) : null;
     CliContext context =
         new CliContext(
-            new GlobalOptions(), out, err, System.in, System.getenv(),
-            Path.of(System.getProperty("user.home")), System.console() != null, System::nanoTime,
+            direct != null ? GlobalOptions.ofWorkspace(direct.workspace()) : new GlobalOptions(), out, err, System.in,
+            System.getenv(), Path.of(System.getProperty("user.home")), System.console() != null, System::nanoTime,
             InterruptHooks.jvm());
-    int code = commandLine(context, window ? windowCommands(context) : commands(context)).execute(args);
+    int code = direct != null
+        ? direct.run(context, args)
+        : commandLine(context, window ? windowCommands(context) : commands(context)).execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -99,12 +104,66 @@ public final class Main {
   }
 
   /**
-   * The commands a start that opens the window runs: {@code gui}, and {@code demo} and {@code datasets}
-   * that {@code loupe} alone runs on a first start. Building the other 50-odd commands (picocli reads
-   * each one's annotations) took the window's start 0.2 s more.
+   * The commands a start that opens the window runs when it needs the command line (other options of
+   * {@code gui}, a first start): {@code gui}, and {@code demo} and {@code datasets} that {@code loupe}
+   * alone runs on a first start. Building the other 50-odd commands (picocli reads each one's
+   * annotations) took the window's start 0.2 s more.
    */
   static List<Object> windowCommands(CliContext c) {
     return List.of(new DatasetsCommand(c), new DemoCommand(c), new GuiCommand(c));
+  }
+
+  /**
+   * A start that only opens the window, with nothing for the command line to read: no arguments,
+   * {@code gui}, {@code --workspace DIR} before it, and the cold-start probe {@code --close-when-shown}
+   * after it. It opens the window without building the command line at all: picocli's classes are
+   * Java 5 ones, which the JVM verifies the old, slow way and cannot keep in a class-data archive
+   * (0.25-0.35 s of the start here).
+   */
+  record WindowStart(Path workspace, boolean gui, boolean closeWhenShown) {
+    /** The start {@code args} ask for, or null when they need the command line. */
+    static WindowStart of(String[] args) {
+      Path workspace = null;
+      boolean gui = false;
+      boolean closeWhenShown = false;
+      try {
+        for (int i = 0; i < args.length; i++) {
+          String arg = args[i];
+          if (!gui && arg.equals("--workspace") && i + 1 < args.length) {
+            workspace = Path.of(args[++i]);
+          } else if (!gui && arg.startsWith("--workspace=")) {
+            workspace = Path.of(arg.substring("--workspace=".length()));
+          } else if (!gui && arg.equals("gui")) {
+            gui = true;
+          } else if (gui && arg.equals("--close-when-shown")) {
+            closeWhenShown = true;
+          } else {
+            return null;
+          }
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        return null; // the command line says what is wrong with it
+      }
+      return new WindowStart(workspace, gui, closeWhenShown);
+    }
+
+    /**
+     * Opens the window with the settings' device and threads and returns the exit code. {@code loupe}
+     * alone on a workspace without datasets goes through the command line, which makes the demo first.
+     */
+    int run(CliContext context, String[] args) {
+      OptionalInt shown;
+      try {
+        shown = GuiCommand.open(context, s -> new EngineOptions(s.threads(), s.device()),
+            null, closeWhenShown, !gui);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ErrorReporter.CANCELLED;
+      } catch (RuntimeException e) {
+        return new ErrorReporter(context).report(e);
+      }
+      return shown.isPresent() ? shown.getAsInt() : commandLine(context, windowCommands(context)).execute(args);
+    }
   }
 
   /** Every command of {@code loupe}, in the order help lists them. */

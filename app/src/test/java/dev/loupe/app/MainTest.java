@@ -38,13 +38,50 @@ class MainTest {
   }
 
   @Test
-  void theWindowsCommandsRunTheFirstStartAndTheGuiHelp() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  void onlyTheWorkspaceGuiAndTheProbeOpenTheWindowWithoutTheCommandLine() {
+    assertThat(Main.WindowStart.of(new String[] {})).isEqualTo(new Main.WindowStart(null, false, false));
+    assertThat(Main.WindowStart.of(new String[] {"--workspace", "/data/ws", "gui", "--close-when-shown"}))
+        .isEqualTo(new Main.WindowStart(Path.of("/data/ws"), true, true));
+    assertThat(Main.WindowStart.of(new String[] {"--workspace=/data/ws"}))
+        .isEqualTo(new Main.WindowStart(Path.of("/data/ws"), false, false));
+    // everything else is the command line's to read (and to say what is wrong with it)
+    assertThat(Main.WindowStart.of(new String[] {"gui", "--device", "cpu"})).isNull();
+    assertThat(Main.WindowStart.of(new String[] {"--debug", "gui"})).isNull();
+    assertThat(Main.WindowStart.of(new String[] {"gui", "--help"})).isNull();
+    assertThat(Main.WindowStart.of(new String[] {"--workspace"})).isNull();
+    assertThat(Main.WindowStart.of(new String[] {"--close-when-shown"})).isNull();
+  }
+
+  @Test
+  void theDirectStartOfAnEmptyWorkspaceGoesThroughTheFirstStart() {
     Path workspace = dir.resolve("ws");
-    CliContext context = new CliContext(new GlobalOptions(), new PrintWriter(out, true), new PrintWriter(err, true),
+    CliContext context = context(workspace);
+    int code = Main.WindowStart.of(new String[] {}).run(context, new String[] {});
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("First start").contains("The workbench window needs a display");
+    try (Workspace ws = Workspace.open(workspace)) {
+      assertThat(ws.datasets().list()).hasSize(1);
+    }
+    // the workspace has its demo now: the direct start opens the window (here it says why it cannot)
+    out.getBuffer().setLength(0);
+    assertThat(Main.WindowStart.of(new String[] {}).run(context(workspace), new String[] {})).isEqualTo(1);
+    assertThat(err.toString()).contains("error: cannot open the workbench window: DISPLAY is not set");
+    assertThat(out.toString()).doesNotContain("First start");
+  }
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private CliContext context(Path workspace) {
+    return new CliContext(new GlobalOptions(), new PrintWriter(out, true), new PrintWriter(err, true),
         new ByteArrayInputStream(new byte[0]), Map.of("LOUPE_WORKSPACE", workspace.toString()),
         dir.resolve("home"), false, System::nanoTime, InterruptHooks.NONE);
+  }
+
+  @Test
+  void theWindowsCommandsRunTheFirstStartAndTheGuiHelp() {
+    Path workspace = dir.resolve("ws");
+    CliContext context = context(workspace);
 
     // no display here: the first start makes the demo dataset, lists it and says why there is no window
     int code = Main.commandLine(context, Main.windowCommands(context)).execute();

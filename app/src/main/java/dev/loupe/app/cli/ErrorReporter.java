@@ -43,6 +43,11 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     if (e instanceof ParameterException p) {
       return handleParseException(p, new String[0]);
     }
+    return report(e);
+  }
+
+  /** Prints {@code e} as one line (its trace too with --debug) and returns the exit code it gets. */
+  public int report(Exception e) {
     int code = e instanceof CancelledException ? CANCELLED : FAILURE;
     context.err().println("loupe: " + message(e));
     trace(e);

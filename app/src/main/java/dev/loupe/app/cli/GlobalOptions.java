@@ -25,6 +25,13 @@ public final class GlobalOptions {
       description = "Print stack traces of errors.")
   boolean debug;
 
+  /** The options of a start that names only its workspace ({@code null}: the default one). */
+  public static GlobalOptions ofWorkspace(Path workspace) {
+    GlobalOptions options = new GlobalOptions();
+    options.workspace = workspace;
+    return options;
+  }
+
   public Path workspace() {
     return workspace;
   }

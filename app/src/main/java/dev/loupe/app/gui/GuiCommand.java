@@ -6,7 +6,9 @@ import dev.loupe.app.cli.ModelRuntime;
 import dev.loupe.core.inference.EngineOptions;
 import dev.loupe.core.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,19 +43,40 @@ public final class GuiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    return open(context, this::engineOptions, screenshots, closeWhenShown, false).orElseThrow();
+  }
+
+  /**
+   * Opens the window on the context's workspace and returns its exit code once it is closed; the
+   * models run with {@code engines} of the window's settings. With {@code onlyWithDatasets}, a
+   * workspace without datasets is closed again and nothing is returned: {@code loupe} alone makes
+   * the demo dataset first ({@code Main} then runs the whole command line).
+   */
+  public static OptionalInt open(CliContext context, Function<AppSettings, EngineOptions> engines,
+      Path screenshots, boolean closeWhenShown, boolean onlyWithDatasets) throws InterruptedException {
     SettingsStore settings = SettingsStore.open(context.configDirs());
-    ModelRuntime engines = ModelRuntime.engines(engineOptions(settings.get()));
+    ModelRuntime runtime = ModelRuntime.engines(engines.apply(settings.get()));
     String noDisplay = DisplayCheck.whyNoDisplay(context::env);
-    if (noDisplay != null) {
-      context.err().println("error: cannot open the workbench window: " + noDisplay
-          + ". Run it on a desktop, or use Loupe's commands (loupe --help).");
-      context.err().flush();
-      return 1;
+    if (noDisplay != null && !onlyWithDatasets) {
+      return noWindow(context, noDisplay);
     }
     try (Workspace workspace = context.openWorkspace()) {
-      Workbench.run(workspace, engines, settings, screenshots, closeWhenShown);
+      if (onlyWithDatasets && workspace.datasets().list().isEmpty()) {
+        return OptionalInt.empty();
+      }
+      if (noDisplay != null) {
+        return noWindow(context, noDisplay);
+      }
+      Workbench.run(workspace, runtime, settings, screenshots, closeWhenShown);
     }
-    return 0;
+    return OptionalInt.of(0);
+  }
+
+  private static OptionalInt noWindow(CliContext context, String why) {
+    context.err().println("error: cannot open the workbench window: " + why
+        + ". Run it on a desktop, or use Loupe's commands (loupe --help).");
+    context.err().flush();
+    return OptionalInt.of(1);
   }
 
   /** {@code --device} and {@code --threads} where given, else the settings' device and threads. */
