@@ -25,15 +25,16 @@ import javax.imageio.ImageIO;
  * {@code loupe gui --screenshot DIR}: shows the real window, waits until its background work is done
  * and its thumbnails are on screen, then writes a PNG of each of {@link #PICTURES} (the dataset grid
  * with a selection, the import dialog, the class manager, the auto-annotation dialog, the statistics
- * view, the labeling area, the explorer with a selection and its gallery, the start page, the
- * settings) and closes the window. A picture that cannot be taken (no dataset, no images, a dialog
+ * view, the labeling area, the explorer with a selection and its gallery, the training view, the
+ * sync panel, the first model's window, the start page, the settings) and closes the window. A picture that cannot be taken (no dataset, no images, a dialog
  * that did not open, a file that could not be written) is reported with the reason; none is left
  * out silently. The README's screenshots are made this way, under Xvfb.
  */
 final class ScreenshotTour {
   /** Every picture the tour promises, in the order it takes them (file names without .png). */
   static final List<String> PICTURES = List.of("01-dataset-grid", "02-import-dialog", "03-class-manager",
-      "05-auto-annotate", "statistics", "04-labeling-area", "explorer", "start-page", "settings");
+      "05-auto-annotate", "statistics", "04-labeling-area", "explorer", "training", "sync", "model-window",
+      "start-page", "settings");
 
   private static final int MAX_WAIT_STEPS = 300;
 
@@ -67,6 +68,10 @@ final class ScreenshotTour {
         new Shot("statistics", this::noDataset, this::statistics),
         new Shot("04-labeling-area", this::noImages, this::labeling),
         new Shot("explorer", this::noDataset, this::explorer),
+        new Shot("training", this::noDataset, this::training),
+        new Shot("sync", this::noDataset, next -> dialog(window::openSync, "sync", next)),
+        new Shot("model-window", this::noModel,
+            next -> dialog(() -> window.openModel(model.sidebar().models().get(0)), "model-window", next)),
         new Shot("start-page", () -> null, this::startPage),
         new Shot("settings", () -> null, next -> dialog(window::openSettings, "settings", next)));
   }
@@ -112,6 +117,19 @@ final class ScreenshotTour {
       why = "the dataset '" + model.sidebar().selectedProperty().get().name() + "' has no images";
     }
     return why;
+  }
+
+  private String noModel() {
+    return model.sidebar().models().isEmpty() ? "the workspace has no models (loupe models import FILE.onnx)" : null;
+  }
+
+  private void training(Runnable next) {
+    model.centerViewProperty().set(CenterView.TRAINING);
+    after(1200, () -> {
+      snap(stage.getScene(), "training");
+      model.centerViewProperty().set(CenterView.GRID);
+      next.run();
+    });
   }
 
   private void grid(Runnable next) {
