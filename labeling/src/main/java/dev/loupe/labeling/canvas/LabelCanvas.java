@@ -30,6 +30,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -57,9 +61,18 @@ import javafx.util.Duration;
  *
  * <p>The canvas shows a {@link LabelDocument} and never changes it itself: finished work goes out as
  * {@link Edit}s to the edit sink (the session applies, records for undo and saves them).
+ *
+ * <p>The colours around the image come from CSS (style class {@code label-canvas}), so the application's
+ * theme sets them: {@code -loupe-canvas-background} (the view around the image), {@code
+ * -loupe-canvas-placeholder} (the image's place while it loads) and {@code -loupe-tag-background} (behind
+ * the class names written on the labels). Each defaults to the dark look; a change redraws the canvas.
  */
 public class LabelCanvas extends Region {
-  private static final Color BACKGROUND = Color.rgb(40, 40, 44);
+  /** The dark look's colours, the defaults of the styleable ones. */
+  static final Color BACKGROUND = Color.rgb(40, 40, 44);
+  static final Color PLACEHOLDER = Color.rgb(70, 70, 76);
+  private static final StyleablePropertyFactory<LabelCanvas> STYLES =
+      new StyleablePropertyFactory<>(Region.getClassCssMetaData());
   private static final double HIT_TOLERANCE = 5;
 
   /** After the last step of a pan, how long the view rests before the moved labels are redrawn. */
@@ -82,6 +95,15 @@ public class LabelCanvas extends Region {
   private final DoubleProperty labelTextSize = new SimpleDoubleProperty(ShapeRenderer.DEFAULT_TEXT_SIZE);
   private final Map<ToolKind, Tool> tools = new EnumMap<>(ToolKind.class);
   private final Runnable documentListener = this::documentChanged;
+  private final StyleableObjectProperty<Color> background = (StyleableObjectProperty<Color>)
+      STYLES.createStyleableColorProperty(this, "background", "-loupe-canvas-background", c -> c.background,
+          BACKGROUND);
+  private final StyleableObjectProperty<Color> placeholder = (StyleableObjectProperty<Color>)
+      STYLES.createStyleableColorProperty(this, "placeholder", "-loupe-canvas-placeholder", c -> c.placeholder,
+          PLACEHOLDER);
+  private final StyleableObjectProperty<Color> tagBackground = (StyleableObjectProperty<Color>)
+      STYLES.createStyleableColorProperty(this, "tagBackground", "-loupe-tag-background", c -> c.tagBackground,
+          ShapeRenderer.TAG);
 
   private ScaledImageCache image;
   private boolean imageReduced;
@@ -111,6 +133,13 @@ public class LabelCanvas extends Region {
   public LabelCanvas(ClassPalette palette) {
     this.palette = palette;
     this.renderer = new ShapeRenderer(palette);
+    getStyleClass().add("label-canvas");
+    background.addListener(x -> markImageDirty());
+    placeholder.addListener(x -> markImageDirty());
+    tagBackground.addListener((o, was, now) -> {
+      renderer.setTagBackground(now);
+      markLabelsDirty();
+    });
     overlay.setMouseTransparent(true);
     labelLayer.setMouseTransparent(true);
     getChildren().addAll(base, labelLayer, overlay);
@@ -154,6 +183,11 @@ public class LabelCanvas extends Region {
       }
     });
     addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
+  }
+
+  @Override
+  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    return STYLES.getCssMetaData();
   }
 
   // ---- what is shown -------------------------------------------------------------------------
@@ -594,7 +628,7 @@ public class LabelCanvas extends Region {
   private void drawBase() {
     GraphicsContext gc = base.getGraphicsContext2D();
     double w = base.getWidth(), h = base.getHeight();
-    gc.setFill(BACKGROUND);
+    gc.setFill(background.get());
     gc.fillRect(0, 0, w, h);
     Viewport vp = viewport.get();
     if (vp == null) {
@@ -639,7 +673,7 @@ public class LabelCanvas extends Region {
 
   private void drawImage(GraphicsContext gc, Viewport vp, double w, double h) {
     if (image == null) {
-      gc.setFill(Color.rgb(70, 70, 76));
+      gc.setFill(placeholder.get());
       gc.fillRect(vp.offsetX(), vp.offsetY(), vp.imageWidth() * vp.zoom(), vp.imageHeight() * vp.zoom());
     } else {
       image.draw(gc, vp, w, h);

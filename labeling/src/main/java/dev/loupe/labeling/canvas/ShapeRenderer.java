@@ -25,7 +25,8 @@ final class ShapeRenderer {
 
   /** The default size of the class names written on the canvas, in view pixels (any zoom). */
   static final double DEFAULT_TEXT_SIZE = 13;
-  private static final Color TAG = Color.rgb(0, 0, 0, 0.62);
+  /** Behind the class names, by default (the canvas's {@code -loupe-tag-background}). */
+  static final Color TAG = Color.rgb(0, 0, 0, 0.62);
   private static final double[] DASHES = {7, 5};
   private static final Font CLASS_FONT = Font.font(22);
   private static final Color LEFT = Color.rgb(0, 190, 255);
@@ -37,6 +38,7 @@ final class ShapeRenderer {
   /** An outline's view coordinates, reused (the renderer draws on the FX thread only). */
   private double[] outline = new double[0];
   private Font nameFont = Font.font(DEFAULT_TEXT_SIZE);
+  private Color tagBackground = TAG;
 
   ShapeRenderer(ClassPalette palette) {
     this.palette = palette;
@@ -49,6 +51,11 @@ final class ShapeRenderer {
   /** The size of the class names on the canvas, in view pixels: the same at every zoom. */
   void setTextSize(double size) {
     nameFont = Font.font(Math.max(6, size));
+  }
+
+  /** What is drawn behind the class names written on the labels. */
+  void setTagBackground(Color color) {
+    tagBackground = color;
   }
 
   double textSize() {
@@ -284,7 +291,7 @@ final class ShapeRenderer {
     double height = size + 4;
     double width = text.length() * size * 0.58 + 6;
     double top = Math.max(0, y - height);
-    gc.setFill(TAG);
+    gc.setFill(tagBackground);
     gc.fillRect(x, top, width, height);
     gc.setFont(nameFont);
     gc.setFill(color);

@@ -3,11 +3,16 @@ package dev.loupe.app.gui.explorer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.Cursor;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
@@ -17,6 +22,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 
@@ -27,9 +33,18 @@ import javafx.scene.shape.Rectangle;
  * would not keep up. Drag pans, the wheel zooms around the pointer, Shift+drag (or a drag with the
  * rectangle or lasso tool) selects; the rubber band and the lasso are two shape nodes above it.
  * Redrawn at most once a pulse, in layout, after something changed.
+ *
+ * <p>Its colours come from CSS (style class {@code scatter-view}): {@code -loupe-map-background} and
+ * {@code -loupe-map-selection} (the ring around selected points), defaulting to the dark theme's; a change
+ * redraws the map, so a theme's style sheet restyles it live.
  */
 public final class ScatterView extends Region {
-  static final int BACKGROUND = 0xff141518;
+  /** The dark theme's background, the default of {@code -loupe-map-background}. */
+  static final Color BACKGROUND = Color.web("#141518");
+  /** The dark theme's ring around selected points, the default of {@code -loupe-map-selection}. */
+  static final Color SELECTION = Color.WHITE;
+  private static final StyleablePropertyFactory<ScatterView> STYLES =
+      new StyleablePropertyFactory<>(Region.getClassCssMetaData());
   /** Pointer distance, in view pixels, within which a point counts as under it. */
   static final double HIT_RADIUS = 6;
   private static final double CLICK_SLOP = 3;
@@ -48,6 +63,11 @@ public final class ScatterView extends Region {
   private boolean dirty = true;
   private boolean fitPending = true;
   private IntConsumer onOpenPoint = i -> {};
+  private final StyleableObjectProperty<Color> background = (StyleableObjectProperty<Color>)
+      STYLES.createStyleableColorProperty(this, "background", "-loupe-map-background", v -> v.background, BACKGROUND);
+  private final StyleableObjectProperty<Color> selectionRing = (StyleableObjectProperty<Color>)
+      STYLES.createStyleableColorProperty(this, "selectionRing", "-loupe-map-selection", v -> v.selectionRing,
+          SELECTION);
 
   private enum Drag { NONE, PAN, RECTANGLE, LASSO }
 
@@ -83,6 +103,8 @@ public final class ScatterView extends Region {
     });
     model.coloringProperty().addListener(x -> redraw());
     model.selectionProperty().addListener(x -> redraw());
+    background.addListener(x -> redraw());
+    selectionRing.addListener(x -> redraw());
     tool.addListener((o, was, now) -> setCursor(now == SelectionTool.PAN ? Cursor.DEFAULT : Cursor.CROSSHAIR));
     addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
     addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -93,6 +115,11 @@ public final class ScatterView extends Region {
       zoomAt(e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
       e.consume();
     });
+  }
+
+  @Override
+  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    return STYLES.getCssMetaData();
   }
 
   /** What a plain drag does. */
@@ -183,7 +210,8 @@ public final class ScatterView extends Region {
 
   /** Draws every point into the pixel array and tells the image that it changed. */
   void draw() {
-    Arrays.fill(pixels, BACKGROUND);
+    int back = PointColors.argb(background.get());
+    Arrays.fill(pixels, back);
     MapPoints points = model.pointsProperty().get();
     Coloring coloring = model.coloringProperty().get();
     if (points != null && coloring != null && coloring.argb().length == points.size()) {
@@ -201,15 +229,16 @@ public final class ScatterView extends Region {
         if (anySelected && selected.get(i)) {
           continue;
         }
-        int color = anySelected ? dim(argb[i]) : argb[i];
+        int color = anySelected ? dim(argb[i], back) : argb[i];
         square((int) (xs[i] * scale + bx - half), (int) (ys[i] * scale + by - half), size, color);
       }
       if (anySelected) {
         int ring = size + 2;
+        int ringColour = PointColors.argb(selectionRing.get());
         for (int i = selected.nextSetBit(0); i >= 0 && i < xs.length; i = selected.nextSetBit(i + 1)) {
           int x = (int) (xs[i] * scale + bx - half);
           int y = (int) (ys[i] * scale + by - half);
-          square(x - 1, y - 1, ring, 0xffffffff);
+          square(x - 1, y - 1, ring, ringColour);
           square(x, y, size, argb[i]);
         }
       }
@@ -223,11 +252,13 @@ public final class ScatterView extends Region {
     return base + (zoom < 3 ? 0 : zoom < 12 ? 2 : 4);
   }
 
-  /** {@code argb} a third of the way from the background: unselected points while some are selected. */
-  static int dim(int argb) {
-    int r = ((argb >> 16) & 0xff) * 35 / 100 + ((BACKGROUND >> 16) & 0xff) * 65 / 100;
-    int g = ((argb >> 8) & 0xff) * 35 / 100 + ((BACKGROUND >> 8) & 0xff) * 65 / 100;
-    int b = (argb & 0xff) * 35 / 100 + (BACKGROUND & 0xff) * 65 / 100;
+  /**
+   * {@code argb} a third of the way from {@code background}: unselected points while some are selected.
+   */
+  static int dim(int argb, int background) {
+    int r = ((argb >> 16) & 0xff) * 35 / 100 + ((background >> 16) & 0xff) * 65 / 100;
+    int g = ((argb >> 8) & 0xff) * 35 / 100 + ((background >> 8) & 0xff) * 65 / 100;
+    int b = (argb & 0xff) * 35 / 100 + (background & 0xff) * 65 / 100;
     return 0xff000000 | r << 16 | g << 8 | b;
   }
 

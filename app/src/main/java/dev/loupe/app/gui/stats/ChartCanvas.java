@@ -1,7 +1,13 @@
 package dev.loupe.app.gui.stats;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -12,8 +18,14 @@ import javafx.scene.text.Font;
  * A chart drawn on one {@link Canvas} that fills this region: a few thousand bars or cells cost one
  * node, not one each. Subclasses draw in {@link #draw} and say what is under the mouse in
  * {@link #describe}; the text shows in {@link #hoverTextProperty()}.
+ *
+ * <p>Its colours come from CSS (style class {@code chart}): {@code -loupe-chart-background},
+ * {@code -grid}, {@code -text}, {@code -muted}, {@code -accent}, {@code -second}, {@code -hover} and
+ * {@code -empty} (a heatmap's empty cell), each defaulting to the dark theme's; the chart is drawn again
+ * when one changes, so a theme's style sheet restyles it live.
  */
 abstract class ChartCanvas extends Region {
+  /** The dark theme's colours, the defaults of the styleable ones. */
   static final Color BACKGROUND = Color.web("#23262b");
   static final Color GRID_LINE = Color.web("#373c43");
   static final Color TEXT = Color.web("#e3e6ea");
@@ -21,11 +33,22 @@ abstract class ChartCanvas extends Region {
   static final Color ACCENT = Color.web("#4c8dff");
   static final Color SECOND = Color.web("#c08a2e");
   static final Color HOVER = Color.web("#ffffff22");
+  static final Color EMPTY = Color.web("#1b1d21");
+  private static final StyleablePropertyFactory<ChartCanvas> STYLES =
+      new StyleablePropertyFactory<>(Region.getClassCssMetaData());
   static final Font FONT = Font.font("DejaVu Sans", 11);
   static final Font SMALL = Font.font("DejaVu Sans", 10);
 
   private final Canvas canvas = new Canvas();
   private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
+  private final StyleableObjectProperty<Color> background = colour("background", BACKGROUND, c -> c.background);
+  private final StyleableObjectProperty<Color> grid = colour("grid", GRID_LINE, c -> c.grid);
+  private final StyleableObjectProperty<Color> text = colour("text", TEXT, c -> c.text);
+  private final StyleableObjectProperty<Color> muted = colour("muted", MUTED, c -> c.muted);
+  private final StyleableObjectProperty<Color> accent = colour("accent", ACCENT, c -> c.accent);
+  private final StyleableObjectProperty<Color> second = colour("second", SECOND, c -> c.second);
+  private final StyleableObjectProperty<Color> hoverFill = colour("hover", HOVER, c -> c.hoverFill);
+  private final StyleableObjectProperty<Color> empty = colour("empty", EMPTY, c -> c.empty);
   private double mouseX = -1;
   private double mouseY = -1;
 
@@ -35,6 +58,59 @@ abstract class ChartCanvas extends Region {
     setMinSize(120, 80);
     setOnMouseMoved(e -> hover(e.getX(), e.getY()));
     setOnMouseExited(e -> hover(-1, -1));
+  }
+
+  private StyleableObjectProperty<Color> colour(String name, Color dark,
+      java.util.function.Function<ChartCanvas, StyleableProperty<Color>> property) {
+    StyleableObjectProperty<Color> p = (StyleableObjectProperty<Color>) STYLES.createStyleableColorProperty(
+        this, name + "Colour", "-loupe-chart-" + name, property, dark);
+    p.addListener((o, was, now) -> redraw());
+    return p;
+  }
+
+  @Override
+  public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+    return STYLES.getCssMetaData();
+  }
+
+  /** The background behind the chart. */
+  final Color background() {
+    return background.get();
+  }
+
+  /** Grid lines, frames and the scroll thumb. */
+  final Color gridLine() {
+    return grid.get();
+  }
+
+  /** Names and the hovered mark. */
+  final Color text() {
+    return text.get();
+  }
+
+  /** Axis labels, values and legends. */
+  final Color muted() {
+    return muted.get();
+  }
+
+  /** The first series. */
+  final Color accent() {
+    return accent.get();
+  }
+
+  /** The second series. */
+  final Color second() {
+    return second.get();
+  }
+
+  /** Laid over the hovered row. */
+  final Color hoverFill() {
+    return hoverFill.get();
+  }
+
+  /** A heatmap's empty cell. */
+  final Color empty() {
+    return empty.get();
   }
 
   /** The canvas the chart is drawn on (a PNG is a snapshot of it). */
@@ -63,7 +139,7 @@ abstract class ChartCanvas extends Region {
     double w = canvas.getWidth();
     double h = canvas.getHeight();
     GraphicsContext g = canvas.getGraphicsContext2D();
-    g.setFill(BACKGROUND);
+    g.setFill(background());
     g.fillRect(0, 0, w, h);
     if (w > 0 && h > 0) {
       g.setFont(FONT);

@@ -90,7 +90,7 @@ final class GroupedBarChart extends ChartCanvas {
     g.setTextBaseline(VPos.CENTER);
     legend(g, w);
     if (rows.isEmpty()) {
-      g.setFill(MUTED);
+      g.setFill(muted());
       g.setTextAlign(TextAlignment.CENTER);
       g.fillText("No classes", w / 2, h / 2);
       return;
@@ -109,18 +109,18 @@ final class GroupedBarChart extends ChartCanvas {
       Row r = rows.get(i);
       double top = LEGEND + PAD + (i - firstRow) * ROW_HEIGHT;
       if (i == hovered && onClick != null) {
-        g.setFill(HOVER);
+        g.setFill(hoverFill());
         g.fillRect(0, top, w, ROW_HEIGHT);
       }
-      g.setFill(TEXT);
+      g.setFill(text());
       g.setTextAlign(TextAlignment.RIGHT);
       g.fillText(clip(r.name(), nameWidth - 8), barLeft - 8, top + ROW_HEIGHT / 2);
-      g.setFill(ACCENT);
+      g.setFill(accent());
       g.fillRect(barLeft, top + 4, Math.max(r.primary() > 0 ? 1 : 0, barWidth * scaled(r.primary(), max, log)), 9);
-      g.setFill(SECOND);
+      g.setFill(second());
       g.fillRect(barLeft, top + 14, Math.max(r.secondary() > 0 ? 1 : 0, barWidth * scaled(r.secondary(), max, log)),
           6);
-      g.setFill(MUTED);
+      g.setFill(muted());
       g.setTextAlign(TextAlignment.LEFT);
       g.setFont(SMALL);
       g.fillText(compact(r.primary()) + " / " + compact(r.secondary()), barLeft + barWidth + 6, top + ROW_HEIGHT / 2);
@@ -130,7 +130,7 @@ final class GroupedBarChart extends ChartCanvas {
       double track = h - LEGEND - PAD;
       double thumb = Math.max(16, track * visible / rows.size());
       double at = LEGEND + PAD + (track - thumb) * firstRow / Math.max(1, rows.size() - visible);
-      g.setFill(GRID_LINE);
+      g.setFill(gridLine());
       g.fillRect(w - 4, at, 3, thumb);
     }
   }
@@ -138,14 +138,14 @@ final class GroupedBarChart extends ChartCanvas {
   private void legend(GraphicsContext g, double w) {
     g.setTextAlign(TextAlignment.LEFT);
     double x = PAD;
-    g.setFill(ACCENT);
+    g.setFill(accent());
     g.fillRect(x, 7, 10, 10);
-    g.setFill(MUTED);
+    g.setFill(muted());
     g.fillText(primaryName, x + 14, 12);
     x += 14 + textWidth(primaryName) + 16;
-    g.setFill(SECOND);
+    g.setFill(second());
     g.fillRect(x, 7, 10, 10);
-    g.setFill(MUTED);
+    g.setFill(muted());
     g.fillText(secondaryName, x + 14, 12);
     if (log) {
       g.setTextAlign(TextAlignment.RIGHT);

@@ -98,23 +98,23 @@ final class HeatmapChart extends ChartCanvas {
       for (int c = 0; c < grid(); c++) {
         int drawnRow = kind == HeatmapCell.Heatmap.LOCATION ? r : grid() - 1 - r;
         long v = bins[r][c];
-        g.setFill(v == 0 ? Color.web("#1b1d21") : ramp(scaled(v, max, log)));
+        g.setFill(v == 0 ? empty() : ramp(scaled(v, max, log)));
         g.fillRect(sq[0] + c * cell, sq[1] + drawnRow * cell, Math.ceil(cell), Math.ceil(cell));
         if (hovered != null && hovered.row() == r && hovered.column() == c) {
-          g.setStroke(TEXT);
+          g.setStroke(text());
           g.setLineWidth(1.5);
           g.strokeRect(sq[0] + c * cell + 0.75, sq[1] + drawnRow * cell + 0.75, cell - 1.5, cell - 1.5);
         }
       }
     }
-    g.setStroke(GRID_LINE);
+    g.setStroke(gridLine());
     g.setLineWidth(1);
     g.strokeRect(sq[0] + 0.5, sq[1] + 0.5, sq[2] - 1, sq[2] - 1);
     axes(g, sq);
   }
 
   private void axes(GraphicsContext g, double[] sq) {
-    g.setFill(MUTED);
+    g.setFill(muted());
     g.setFont(SMALL);
     g.setTextBaseline(VPos.TOP);
     g.setTextAlign(TextAlignment.CENTER);

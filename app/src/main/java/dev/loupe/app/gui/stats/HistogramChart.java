@@ -79,9 +79,9 @@ final class HistogramChart extends ChartCanvas {
   void draw(GraphicsContext g, double w, double h, double mouseX, double mouseY) {
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
-    g.setStroke(GRID_LINE);
+    g.setStroke(gridLine());
     g.setLineWidth(1);
-    g.setFill(MUTED);
+    g.setFill(muted());
     g.setFont(SMALL);
     g.setTextAlign(TextAlignment.RIGHT);
     g.setTextBaseline(VPos.CENTER);
@@ -102,11 +102,11 @@ final class HistogramChart extends ChartCanvas {
     int hovered = mouseX < 0 ? -1 : barAt(mouseX, w);
     for (int i = 0; i < bars.size(); i++) {
       double bh = plotH * scaled(bars.get(i).count(), max, log);
-      g.setFill(i == hovered ? TEXT : ACCENT);
+      g.setFill(i == hovered ? text() : accent());
       double gap = step > 4 ? 1 : 0;
       g.fillRect(from + i * step, TOP + plotH - bh, Math.max(1, step - gap), bh);
     }
-    g.setFill(MUTED);
+    g.setFill(muted());
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
     int every = Math.max(1, (int) Math.ceil(bars.size() / Math.max(1, plotW / 56)));

@@ -2,6 +2,7 @@ package dev.loupe.app.gui.explorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loupe.app.gui.AppSettings;
 import dev.loupe.app.gui.FakeInsight;
 import dev.loupe.app.gui.MainViewModel;
 import dev.loupe.app.gui.MainWindow;
@@ -129,5 +130,20 @@ class ExplorerFxTest {
     waitFor(() -> !robot.lookup("#explorer").query().isVisible());
     assertThat(model.explorerShown()).isFalse();
     assertThat(window.datasetView().isVisible()).isTrue();
+  }
+
+  @Test
+  void switchingTheThemeInTheSettingsRedrawsTheOpenMap(FxRobot robot) throws Exception {
+    waitFor(() -> model.datasetView().totalProperty().get() == IMAGES);
+    robot.clickOn("#view-map");
+    ScatterView scatter = window.explorerView().scatter();
+    waitFor(() -> model.explorer().pointsProperty().get() != null && scatter.getWidth() > 0);
+    int dark = PointColors.argb(ScatterView.BACKGROUND);
+    waitFor(() -> scatter.pixel(1, 1) == dark);
+    robot.interact(() -> model.settings().update(s -> s.withTheme(AppSettings.Theme.LIGHT)));
+    int light = PointColors.argb(javafx.scene.paint.Color.web("#f7f8fa"));
+    waitFor(() -> scatter.pixel(1, 1) == light);
+    robot.interact(() -> model.settings().update(s -> s.withTheme(AppSettings.Theme.DARK)));
+    waitFor(() -> scatter.pixel(1, 1) == dark);
   }
 }
