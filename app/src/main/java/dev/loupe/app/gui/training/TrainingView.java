@@ -105,6 +105,11 @@ public final class TrainingView extends BorderPane {
     missing.visibleProperty().bind(model.yoloMessageProperty().isNotNull());
     missing.managedProperty().bind(missing.visibleProperty());
     HBox.setHgrow(missing, Priority.ALWAYS);
+    missing.setMinWidth(0);
+    // a long message wraps; the buttons keep their texts
+    for (Button b : List.of(launch, cancel, resume, openModel)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
     HBox bar = new HBox(8, launch, cancel, resume, openModel, missing);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
