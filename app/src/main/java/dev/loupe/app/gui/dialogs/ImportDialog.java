@@ -59,6 +59,17 @@ public final class ImportDialog {
     format.setId("import-format");
     format.getItems().add(ImportViewModel.DETECT);
     format.getItems().addAll(Formats.READABLE);
+    format.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(String f) {
+        return ImportViewModel.DETECT.equals(f) ? Messages.text("import.format.detect") : f;
+      }
+
+      @Override
+      public String fromString(String s) {
+        return s;
+      }
+    });
     format.valueProperty().bindBidirectional(model.formatProperty());
     ComboBox<Task> task = new ComboBox<>();
     task.getItems().add(null);
