@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.classes;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.classes.ClassManagerViewModel.ClassRow;
 import dev.loupe.labeling.ClassPicker;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ClassManagerDialog {
   public static void show(Window owner, ClassManagerViewModel model, Runnable changed) {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Classes of " + model.datasetProperty().get().name());
+    dialog.setTitle(Messages.text("classes.title", model.datasetProperty().get().name()));
     if (owner != null && owner.getScene() != null) {
       dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }
@@ -37,13 +38,13 @@ public final class ClassManagerDialog {
     list.setId("class-list");
     list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     list.setCellFactory(v -> new RowCell(model));
-    list.setPlaceholder(new Label("No classes yet: add one below."));
+    list.setPlaceholder(new Label(Messages.text("classes.placeholder")));
     list.setPrefHeight(320);
 
     TextField name = new TextField();
     name.setId("new-class-name");
-    name.setPromptText("New class name");
-    Button add = new Button("Add");
+    name.setPromptText(Messages.text("classes.new.prompt"));
+    Button add = new Button(Messages.text("classes.add"));
     add.setId("add-class");
     add.getStyleClass().add("accent");
     add.setDefaultButton(true);
@@ -54,20 +55,20 @@ public final class ClassManagerDialog {
       }
     });
     var none = list.getSelectionModel().selectedItemProperty().isNull();
-    Button rename = new Button("Rename…");
+    Button rename = new Button(Messages.text("classes.rename"));
     rename.disableProperty().bind(none);
     rename.setOnAction(e -> {
       ClassRow row = list.getSelectionModel().getSelectedItem();
       TextInputDialog ask = new TextInputDialog(row.name());
       ask.initOwner(dialog.getDialogPane().getScene().getWindow());
-      ask.setHeaderText("Rename class " + row.id());
+      ask.setHeaderText(Messages.text("classes.rename.header", row.id()));
       ask.showAndWait().ifPresent(n -> {
         if (model.rename(row.id(), n)) {
           changed.run();
         }
       });
     });
-    Button merge = new Button("Merge into…");
+    Button merge = new Button(Messages.text("classes.merge"));
     merge.disableProperty().bind(none);
     merge.setOnAction(e -> {
       List<Integer> sources = list.getSelectionModel().getSelectedItems().stream().map(ClassRow::id).toList();
@@ -76,17 +77,17 @@ public final class ClassManagerDialog {
         return;
       }
       ClassPicker.choose(dialog.getDialogPane().getScene().getWindow(),
-              "Move the labels of " + sources.size() + " class(es) to:",
+              Messages.text("classes.merge.prompt", sources.size()),
               model.rows().stream().map(ClassRow::name).toList(), targets, dialog.getDialogPane().getStylesheets())
           .ifPresent(target -> model.merge(sources, target, changed));
     });
-    Button delete = new Button("Delete");
+    Button delete = new Button(Messages.text("classes.delete"));
     delete.getStyleClass().add("danger");
     delete.disableProperty().bind(none);
     delete.setOnAction(e -> {
       ClassRow row = list.getSelectionModel().getSelectedItem();
       Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-          "Delete class '" + row.name() + "' and all its labels? Later classes move down by one.",
+          Messages.text("classes.delete.confirm", row.name()),
           ButtonType.OK, ButtonType.CANCEL);
       confirm.initOwner(dialog.getDialogPane().getScene().getWindow());
       confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> model.delete(row.id(), changed));

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.classes;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.workspace.Workspace;
@@ -88,7 +89,7 @@ public final class ClassManagerViewModel {
   /** Deletes class {@code id} and its labels, in the background; later ids move down by one. */
   public void delete(int id, Runnable done) {
     String datasetId = dataset.get().id();
-    tasks.submit("Delete class " + rows.get(id).name(), m -> workspace.classes().delete(datasetId, id),
+    tasks.submit(Messages.text("classes.progress.delete", rows.get(id).name()), m -> workspace.classes().delete(datasetId, id),
         n -> {
           remapColors(c -> c == id ? -1 : c > id ? c - 1 : c);
           reload();
@@ -99,12 +100,12 @@ public final class ClassManagerViewModel {
   /** Moves the labels of {@code sources} to {@code target} and removes the sources, in the background. */
   public void merge(List<Integer> sources, int target, Runnable done) {
     if (sources.isEmpty() || sources.contains(target)) {
-      problem.set("Choose classes to merge into a different class.");
+      problem.set(Messages.text("classes.problem.merge"));
       return;
     }
     problem.set(null);
     String datasetId = dataset.get().id();
-    tasks.submit("Merge classes into " + rows.get(target).name(),
+    tasks.submit(Messages.text("classes.progress.merge", rows.get(target).name()),
         m -> workspace.classes().merge(datasetId, sources, target),
         n -> {
           int[] shift = new int[rows.size()];
@@ -133,12 +134,12 @@ public final class ClassManagerViewModel {
 
   private boolean checkName(String name, int self) {
     if (name == null || name.isBlank()) {
-      problem.set("A class needs a name.");
+      problem.set(Messages.text("classes.problem.noName"));
       return false;
     }
     for (ClassRow r : rows) {
       if (r.id() != self && r.name().equals(name.strip())) {
-        problem.set("There is already a class '" + name.strip() + "'.");
+        problem.set(Messages.text("classes.problem.exists", name.strip()));
         return false;
       }
     }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.ModelCell;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.annotate.AnnotateResult;
@@ -27,7 +28,7 @@ public final class AutoAnnotateDialog {
   public static boolean show(
       Window owner, AutoAnnotateViewModel model, BackgroundTasks tasks, Consumer<AnnotateResult> done,
       Runnable reverted) {
-    Dialog<ButtonType> dialog = Forms.dialog(owner, "Auto-annotate", "Annotate");
+    Dialog<ButtonType> dialog = Forms.dialog(owner, Messages.text("annotate.title"), Messages.text("annotate.ok"));
     GridPane form = Forms.form();
     ComboBox<ModelRecord> models = new ComboBox<>();
     models.setId("annotate-model");
@@ -35,24 +36,22 @@ public final class AutoAnnotateDialog {
     models.setCellFactory(l -> new ModelCell());
     models.setButtonCell(new ModelCell());
     models.valueProperty().bindBidirectional(model.modelProperty());
-    Forms.row(form, "Model", models);
+    Forms.row(form, Messages.text("annotate.model"), models);
     ComboBox<AutoAnnotateViewModel.Scope> scope = new ComboBox<>();
     scope.setId("annotate-scope");
     scope.getItems().setAll(AutoAnnotateViewModel.Scope.values());
     scope.valueProperty().bindBidirectional(model.scopeProperty());
-    Forms.row(form, "Images", scope);
-    Forms.row(form, "Confidence", threshold("annotate-conf", model.confProperty()));
-    Forms.row(form, "NMS IoU", threshold("annotate-iou", model.iouProperty()));
-    CheckBox add = new CheckBox("Add the model's classes the dataset lacks");
+    Forms.row(form, Messages.text("annotate.images"), scope);
+    Forms.row(form, Messages.text("annotate.conf"), threshold("annotate-conf", model.confProperty()));
+    Forms.row(form, Messages.text("annotate.iou"), threshold("annotate-iou", model.iouProperty()));
+    CheckBox add = new CheckBox(Messages.text("annotate.addClasses"));
     add.selectedProperty().bindBidirectional(model.addClassesProperty());
     Forms.row(form, "", add);
-    Label hint = new Label("Predictions overlapping a label of their class (IoU >= 0.7) are skipped."
-        + " A run can be reverted in one step.");
+    Label hint = new Label(Messages.text("annotate.hint"));
     hint.getStyleClass().add("form-hint");
     VBox content = new VBox(8, form, hint, Forms.problemLine(model.problemProperty()));
     model.lastRevertible().ifPresent(run -> {
-      Button revert = new Button("Revert the last run (" + run.imagesLabeled() + " images labeled, "
-          + run.state() + ")");
+      Button revert = new Button(Messages.text("annotate.revert", run.imagesLabeled(), run.state()));
       revert.setId("annotate-revert");
       revert.setOnAction(e -> {
         model.revert(tasks, run, false, r -> {
@@ -61,11 +60,11 @@ public final class AutoAnnotateDialog {
             return;
           }
           // nothing changed: ask before losing the edits made since
-          ButtonType anyway = new ButtonType("Revert anyway", ButtonBar.ButtonData.OK_DONE);
+          ButtonType anyway = new ButtonType(Messages.text("annotate.revertAnyway"), ButtonBar.ButtonData.OK_DONE);
           Alert ask = new Alert(Alert.AlertType.CONFIRMATION, AutoAnnotateViewModel.refusedMessage(r), anyway,
               ButtonType.CANCEL);
           ask.initOwner(owner);
-          ask.setHeaderText("Not reverted");
+          ask.setHeaderText(Messages.text("annotate.notReverted"));
           if (ask.showAndWait().orElse(ButtonType.CANCEL) == anyway) {
             model.revert(tasks, run, true, forced -> reverted.run());
           }

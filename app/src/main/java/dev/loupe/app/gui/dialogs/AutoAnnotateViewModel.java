@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.annotate.AnnotateOptions;
 import dev.loupe.core.annotate.AnnotateResult;
@@ -13,6 +14,7 @@ import dev.loupe.core.workspace.AnnotationRun;
 import dev.loupe.core.workspace.RevertResult;
 import dev.loupe.core.workspace.Workspace;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -33,21 +35,20 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class AutoAnnotateViewModel {
   /** Which images a run looks at. */
   public enum Scope {
-    ALL("All images"),
-    UNLABELED("Unlabeled images"),
-    TRAIN("Split train"),
-    VAL("Split val"),
-    TEST("Split test");
+    ALL,
+    UNLABELED,
+    TRAIN,
+    VAL,
+    TEST;
 
-    private final String text;
-
-    Scope(String text) {
-      this.text = text;
+    /** The bundle key of the label: {@code annotate.scope.} and the lower-case name. */
+    public String key() {
+      return "annotate.scope." + name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-      return text;
+      return Messages.text(key());
     }
   }
 
@@ -114,13 +115,13 @@ public final class AutoAnnotateViewModel {
 
   private String findProblem() {
     if (models.isEmpty()) {
-      return "No runnable model in the workspace: import one with loupe models import FILE.onnx";
+      return Messages.text("annotate.problem.noModel");
     }
     if (model.get() == null) {
-      return "Choose a model.";
+      return Messages.text("annotate.problem.chooseModel");
     }
     if (!(conf.get() > 0 && conf.get() <= 1) || !(iou.get() > 0 && iou.get() <= 1)) {
-      return "Confidence and IoU must be within 0..1.";
+      return Messages.text("annotate.problem.range");
     }
     return null;
   }
@@ -145,7 +146,7 @@ public final class AutoAnnotateViewModel {
     String modelId = model.get().id();
     AnnotateOptions options = options();
     tasks.submit(
-        "Auto-annotate " + dataset.name() + " with " + model.get().name(),
+        Messages.text("annotate.progress", dataset.name(), model.get().name()),
         monitor -> new AutoAnnotator(workspace, engines, observer).run(dataset.id(), modelId, options, monitor),
         done);
   }
@@ -161,18 +162,14 @@ public final class AutoAnnotateViewModel {
   public static String refusedMessage(RevertResult result) {
     int n = result.editedSince().size();
     if (!result.laterRuns().isEmpty()) {
-      return "Later auto-annotation runs wrote " + (n == 1 ? "1 of its images" : n + " of its images")
-          + " (" + String.join(", ", result.laterRuns()) + "): revert those first. Reverting anyway loses what they"
-          + " and any edits since wrote.";
+      return Messages.text("annotate.refused.laterRuns", n, String.join(", ", result.laterRuns()));
     }
-    return (n == 1 ? "1 image was" : n + " images were") + " edited after the run wrote " + (n == 1 ? "it" : "them")
-        + ". Reverting anyway puts back the labels " + (n == 1 ? "it" : "they")
-        + " had before the run, and those edits are lost.";
+    return Messages.text("annotate.refused.edited", n);
   }
 
   /** Reverts a run in the background, keeping images edited since unless {@code force}. */
   public void revert(BackgroundTasks tasks, AnnotationRun run, boolean force, Consumer<RevertResult> done) {
-    tasks.submit("Revert auto-annotation " + run.id(), monitor -> workspace.annotationRuns().revert(run.id(), force),
+    tasks.submit(Messages.text("annotate.progress.revert", run.id()), monitor -> workspace.annotationRuns().revert(run.id(), force),
         done);
   }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import java.io.File;
 import java.nio.file.Path;
@@ -21,19 +22,19 @@ public final class ExportDialog {
   private ExportDialog() {}
 
   public static boolean show(Window owner, ExportViewModel model, BackgroundTasks tasks, Consumer<Long> done) {
-    Dialog<ButtonType> dialog = Forms.dialog(owner, "Export " + model.what(), "Export");
+    Dialog<ButtonType> dialog = Forms.dialog(owner, Messages.text("export.title", model.what()), Messages.text("export.ok"));
     ComboBox<String> format = new ComboBox<>();
     format.setId("export-format");
     format.getItems().setAll(model.formats());
     format.valueProperty().bindBidirectional(model.formatProperty());
-    Button folder = new Button("Folder…");
+    Button folder = new Button(Messages.text("forms.browse.folder"));
     folder.setOnAction(e -> {
       File f = new DirectoryChooser().showDialog(dialog.getDialogPane().getScene().getWindow());
       if (f != null) {
         model.targetProperty().set(f.toPath().resolve(model.what().replaceAll("[^A-Za-z0-9._-]+", "-")));
       }
     });
-    Button file = new Button("File…");
+    Button file = new Button(Messages.text("forms.browse.file"));
     file.setOnAction(e -> {
       FileChooser chooser = new FileChooser();
       chooser.setInitialFileName(model.what().replaceAll("[^A-Za-z0-9._-]+", "-")
@@ -44,9 +45,9 @@ public final class ExportDialog {
       }
     });
     GridPane form = Forms.form();
-    Forms.row(form, "Format", format);
-    Forms.row(form, "Write to", Forms.pathField("export-target", model.targetProperty(), folder, file));
-    Label hint = new Label("A path ending in .zip writes a zip; NDJSON writes one .ndjson file.");
+    Forms.row(form, Messages.text("export.format"), format);
+    Forms.row(form, Messages.text("export.target"), Forms.pathField("export-target", model.targetProperty(), folder, file));
+    Label hint = new Label(Messages.text("export.hint"));
     hint.getStyleClass().add("form-hint");
     dialog.getDialogPane().setContent(new VBox(8, form, hint, Forms.problemLine(model.problemProperty())));
     Forms.okWhenNoProblem(dialog, model.problemProperty());

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
@@ -41,7 +42,7 @@ public final class ExportViewModel {
 
   /** Exports version {@code number} of {@code dataset}. */
   public static ExportViewModel ofVersion(Workspace workspace, Dataset dataset, int number) {
-    return new ExportViewModel(dataset, dataset.name() + " v" + number,
+    return new ExportViewModel(dataset, Messages.text("export.version", number, dataset.name()),
         (f, t, m) -> workspace.versions().export(dataset.id(), number, f, t, m));
   }
 
@@ -83,17 +84,17 @@ public final class ExportViewModel {
 
   private String findProblem() {
     if (format.get() == null || !formats().contains(format.get())) {
-      return "Choose a format (" + String.join(", ", formats()) + ").";
+      return Messages.text("export.problem.format", String.join(", ", formats()));
     }
     Path t = target.get();
     if (t == null) {
-      return "Choose where to write the export.";
+      return Messages.text("export.problem.target");
     }
     if (t.getParent() != null && !Files.isDirectory(t.getParent())) {
-      return "The folder " + t.getParent() + " does not exist.";
+      return Messages.text("export.problem.noFolder", t.getParent().toString());
     }
     if (Files.isRegularFile(t)) {
-      return t.getFileName() + " exists; choose a new name.";
+      return Messages.text("export.problem.exists", String.valueOf(t.getFileName()));
     }
     return null;
   }
@@ -105,6 +106,6 @@ public final class ExportViewModel {
     }
     String f = format.get();
     Path t = target.get();
-    tasks.submit("Export " + what, m -> exporter.export(f, t, m), done);
+    tasks.submit(Messages.text("export.progress", what), m -> exporter.export(f, t, m), done);
   }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class FolderOpener {
       new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       return null;
     } catch (IOException e) {
-      return "neither Java's desktop support nor '" + command.get(0) + "' can open folders here";
+      return Messages.text("export.openFolder.failed", command.get(0));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import java.nio.file.Path;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -77,7 +78,7 @@ final class Forms {
   static javafx.scene.layout.HBox pathField(String id, ObjectProperty<Path> path, Button... browse) {
     TextField field = new TextField();
     field.setId(id);
-    field.setPromptText("Type a path or browse");
+    field.setPromptText(Messages.text("forms.path.prompt"));
     if (path.get() != null) {
       field.setText(path.get().toString());
     }

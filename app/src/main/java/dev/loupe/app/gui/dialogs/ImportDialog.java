@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
@@ -34,21 +35,21 @@ public final class ImportDialog {
   /** Shows the dialog; on Import starts the work and returns true. */
   public static boolean show(Window owner, ImportViewModel model, List<Dataset> datasets, BackgroundTasks tasks,
       Consumer<ImportResult> imported) {
-    Dialog<ButtonType> dialog = Forms.dialog(owner, "Import dataset", "Import");
-    Button folder = new Button("Folder…");
+    Dialog<ButtonType> dialog = Forms.dialog(owner, Messages.text("import.title"), Messages.text("import.ok"));
+    Button folder = new Button(Messages.text("forms.browse.folder"));
     folder.setOnAction(e -> {
       File f = new DirectoryChooser().showDialog(dialog.getDialogPane().getScene().getWindow());
       if (f != null) {
         model.sourceProperty().set(f.toPath());
       }
     });
-    Button file = new Button("File…");
+    Button file = new Button(Messages.text("forms.browse.file"));
     file.setOnAction(e -> {
       FileChooser chooser = new FileChooser();
       chooser.getExtensionFilters().addAll(
-          new FileChooser.ExtensionFilter("Datasets and archives", "*.zip", "*.tar", "*.tar.gz", "*.tgz", "*.yaml",
+          new FileChooser.ExtensionFilter(Messages.text("import.filter.datasets"), "*.zip", "*.tar", "*.tar.gz", "*.tgz", "*.yaml",
               "*.yml", "*.ndjson", "*.json"),
-          new FileChooser.ExtensionFilter("All files", "*.*"));
+          new FileChooser.ExtensionFilter(Messages.text("import.filter.all"), "*.*"));
       File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
       if (f != null) {
         model.sourceProperty().set(f.toPath());
@@ -58,6 +59,17 @@ public final class ImportDialog {
     format.setId("import-format");
     format.getItems().add(ImportViewModel.DETECT);
     format.getItems().addAll(Formats.READABLE);
+    format.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(String f) {
+        return ImportViewModel.DETECT.equals(f) ? Messages.text("import.format.detect") : f;
+      }
+
+      @Override
+      public String fromString(String s) {
+        return s;
+      }
+    });
     format.valueProperty().bindBidirectional(model.formatProperty());
     ComboBox<Task> task = new ComboBox<>();
     task.getItems().add(null);
@@ -65,7 +77,7 @@ public final class ImportDialog {
     task.setConverter(new javafx.util.StringConverter<>() {
       @Override
       public String toString(Task t) {
-        return t == null ? "as read" : t.apiName();
+        return t == null ? Messages.text("import.task.asRead") : t.apiName();
       }
 
       @Override
@@ -81,7 +93,7 @@ public final class ImportDialog {
     into.setConverter(new javafx.util.StringConverter<>() {
       @Override
       public String toString(Dataset d) {
-        return d == null ? "A new dataset" : d.name();
+        return d == null ? Messages.text("import.into.new") : d.name();
       }
 
       @Override
@@ -93,16 +105,16 @@ public final class ImportDialog {
     into.setValue(null);
     TextField name = new TextField();
     name.setId("import-name");
-    name.setPromptText("from the input");
+    name.setPromptText(Messages.text("import.name.prompt"));
     name.textProperty().bindBidirectional(model.nameProperty());
     name.disableProperty().bind(model.intoProperty().isNotNull());
 
     GridPane form = Forms.form();
-    Forms.row(form, "Import from", Forms.pathField("import-source", model.sourceProperty(), folder, file));
-    Forms.row(form, "Format", format);
-    Forms.row(form, "Task", task);
-    Forms.row(form, "Into", into);
-    Forms.row(form, "New name", name);
+    Forms.row(form, Messages.text("import.from"), Forms.pathField("import-source", model.sourceProperty(), folder, file));
+    Forms.row(form, Messages.text("import.format"), format);
+    Forms.row(form, Messages.text("import.task"), task);
+    Forms.row(form, Messages.text("import.into"), into);
+    Forms.row(form, Messages.text("import.name"), name);
     dialog.getDialogPane().setContent(new VBox(8, form, Forms.problemLine(model.problemProperty())));
     Forms.okWhenNoProblem(dialog, model.problemProperty());
     boolean start = dialog.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
@@ -119,8 +131,8 @@ public final class ImportDialog {
   public static void showSummary(Window owner, ImportResult result) {
     Alert alert = new Alert(Alert.AlertType.INFORMATION);
     alert.initOwner(owner);
-    alert.setTitle("Import finished");
-    alert.setHeaderText("Imported '" + result.dataset().name() + "'");
+    alert.setTitle(Messages.text("import.done.title"));
+    alert.setHeaderText(Messages.text("import.done.header", result.dataset().name()));
     if (owner != null && owner.getScene() != null) {
       alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
@@ -77,10 +78,10 @@ public final class ImportViewModel {
   private String findProblem() {
     Path p = source.get();
     if (p == null) {
-      return "Choose a folder, a file or an archive to import.";
+      return Messages.text("import.problem.source");
     }
     if (!Files.exists(p)) {
-      return "No such file or folder: " + p;
+      return Messages.text("import.problem.missing", p.toString());
     }
     return null;
   }
@@ -98,7 +99,8 @@ public final class ImportViewModel {
     }
     Path p = source.get();
     ImportOptions options = options();
-    tasks.submit("Import " + p.getFileName(), m -> workspace.importDataset(p, options, m), done);
+    tasks.submit(Messages.text("import.progress", String.valueOf(p.getFileName())),
+        m -> workspace.importDataset(p, options, m), done);
   }
 
   /** What an import did, as lines for the summary dialog. */
@@ -106,17 +108,17 @@ public final class ImportViewModel {
     ImportReport report = result.report();
     List<String> lines = new ArrayList<>();
     Dataset d = result.dataset();
-    lines.add(String.format("Imported %,d images and %,d labels into '%s' (%s, read as %s).",
-        report.importedImages(), report.importedLabels(), d.name(), d.task().apiName(), result.format()));
-    lines.add(report.skippedImages() == 0 ? "No image was skipped."
-        : String.format("Skipped %,d image%s.", report.skippedImages(), report.skippedImages() == 1 ? "" : "s"));
+    lines.add(Messages.text("import.summary.imported", report.importedImages(),
+        String.format("%,d", report.importedLabels()), d.name(), d.task().apiName(), result.format()));
+    lines.add(report.skippedImages() == 0 ? Messages.text("import.summary.noneSkipped")
+        : Messages.text("import.summary.skipped", report.skippedImages()));
     if (report.problemCount() == 0) {
-      lines.add("No problems found.");
+      lines.add(Messages.text("import.summary.noProblems"));
     }
     report.counts().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> {
-          lines.add(String.format("%,d × %s", e.getValue(), e.getKey().description()));
+          lines.add(Messages.text("import.summary.problem", e.getValue(), e.getKey().description()));
           for (String example : report.examples(e.getKey())) {
             lines.add("      " + example);
           }

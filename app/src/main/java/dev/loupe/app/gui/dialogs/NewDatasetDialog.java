@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
 import dev.loupe.core.workspace.Workspace;
@@ -21,7 +22,7 @@ public final class NewDatasetDialog {
 
   public static Optional<Dataset> show(Window owner, Workspace workspace) {
     NewDatasetViewModel model = new NewDatasetViewModel();
-    Dialog<Dataset> dialog = Forms.dialog(owner, "New dataset", "Create");
+    Dialog<Dataset> dialog = Forms.dialog(owner, Messages.text("newDataset.title"), Messages.text("newDataset.ok"));
     TextField name = new TextField();
     name.setId("dataset-name");
     name.textProperty().bindBidirectional(model.nameProperty());
@@ -31,7 +32,7 @@ public final class NewDatasetDialog {
     task.valueProperty().bindBidirectional(model.taskProperty());
     TextArea classes = new TextArea();
     classes.setId("dataset-classes");
-    classes.setPromptText("One class per line (or comma-separated)");
+    classes.setPromptText(Messages.text("newDataset.classes.prompt"));
     classes.setPrefRowCount(6);
     classes.textProperty().bindBidirectional(model.classesProperty());
     Spinner<Integer> keypoints = new Spinner<>(1, 200, 17);
@@ -41,16 +42,16 @@ public final class NewDatasetDialog {
     dims.getItems().setAll(2, 3);
     dims.setValue(3);
     dims.valueProperty().addListener((o, a, v) -> model.dimsProperty().set(v == null ? 0 : v));
-    HBox shape = new HBox(8, keypoints, new javafx.scene.control.Label("keypoints ×"), dims,
-        new javafx.scene.control.Label("values"));
+    HBox shape = new HBox(8, keypoints, new javafx.scene.control.Label(Messages.text("newDataset.keypoints.count")), dims,
+        new javafx.scene.control.Label(Messages.text("newDataset.keypoints.values")));
     shape.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     shape.disableProperty().bind(model.taskProperty().isNotEqualTo(Task.POSE));
 
     GridPane form = Forms.form();
-    Forms.row(form, "Name", name);
-    Forms.row(form, "Task", task);
-    Forms.row(form, "Classes", classes);
-    Forms.row(form, "Keypoints", shape);
+    Forms.row(form, Messages.text("newDataset.name"), name);
+    Forms.row(form, Messages.text("newDataset.task"), task);
+    Forms.row(form, Messages.text("newDataset.classes"), classes);
+    Forms.row(form, Messages.text("newDataset.keypoints"), shape);
     dialog.getDialogPane().setContent(new VBox(8, form, Forms.problemLine(model.problemProperty())));
     Forms.okWhenNoProblem(dialog, model.problemProperty());
     dialog.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? model.create(workspace) : null);

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.KptShape;
 import dev.loupe.core.domain.Task;
@@ -79,26 +80,26 @@ public final class NewDatasetViewModel {
 
   private String findProblem() {
     if (name.get() == null || name.get().isBlank()) {
-      return "Name the dataset.";
+      return Messages.text("newDataset.problem.name");
     }
     if (task.get() == null) {
-      return "Choose a task.";
+      return Messages.text("newDataset.problem.task");
     }
     Set<String> seen = new HashSet<>();
     for (String c : classNames()) {
       if (!seen.add(c)) {
-        return "Class '" + c + "' is listed twice.";
+        return Messages.text("newDataset.problem.duplicate", c);
       }
     }
     if (task.get() == Task.CLASSIFY && seen.size() < 2) {
-      return "A classification dataset needs at least two classes.";
+      return Messages.text("newDataset.problem.classify");
     }
     if (task.get() == Task.POSE) {
       if (keypoints.get() < 1) {
-        return "A pose dataset needs at least one keypoint.";
+        return Messages.text("newDataset.problem.keypoints");
       }
       if (dims.get() != 2 && dims.get() != 3) {
-        return "Keypoints have 2 (x, y) or 3 (x, y, visible) values.";
+        return Messages.text("newDataset.problem.dims");
       }
     }
     return null;

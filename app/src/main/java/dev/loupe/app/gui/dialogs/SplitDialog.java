@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Split;
 import java.util.Map;
@@ -20,17 +21,17 @@ public final class SplitDialog {
 
   public static boolean show(Window owner, SplitViewModel model, BackgroundTasks tasks,
       Consumer<Map<Split, Long>> done) {
-    Dialog<ButtonType> dialog = Forms.dialog(owner, "Redistribute splits", "Redistribute");
+    Dialog<ButtonType> dialog = Forms.dialog(owner, Messages.text("redistribute.title"), Messages.text("redistribute.ok"));
     GridPane form = Forms.form();
-    Forms.row(form, "Train %", share("split-train", model.trainProperty()));
-    Forms.row(form, "Val %", share("split-val", model.valProperty()));
-    Forms.row(form, "Test %", share("split-test", model.testProperty()));
+    Forms.row(form, Messages.text("redistribute.train"), share("split-train", model.trainProperty()));
+    Forms.row(form, Messages.text("redistribute.val"), share("split-val", model.valProperty()));
+    Forms.row(form, Messages.text("redistribute.test"), share("split-test", model.testProperty()));
     Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
     seed.setEditable(true);
     seed.setId("split-seed");
     seed.valueProperty().addListener((o, a, v) -> model.seedProperty().set(v));
-    Forms.row(form, "Seed", seed);
-    Label hint = new Label("Every image is assigned again; the same seed gives the same split.");
+    Forms.row(form, Messages.text("redistribute.seed"), seed);
+    Label hint = new Label(Messages.text("redistribute.hint"));
     hint.getStyleClass().add("form-hint");
     dialog.getDialogPane().setContent(new VBox(8, form, hint, Forms.problemLine(model.problemProperty())));
     Forms.okWhenNoProblem(dialog, model.problemProperty());

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
@@ -57,10 +58,10 @@ public final class SplitViewModel {
 
   private String findProblem() {
     if (train.get() < 0 || val.get() < 0 || test.get() < 0) {
-      return "Shares cannot be negative.";
+      return Messages.text("redistribute.problem.negative");
     }
     if (train.get() + val.get() + test.get() <= 0) {
-      return "At least one share must be above zero.";
+      return Messages.text("redistribute.problem.zero");
     }
     return null;
   }
@@ -77,6 +78,6 @@ public final class SplitViewModel {
     }
     SplitRatios r = ratios();
     long s = seed.get();
-    tasks.submit("Split " + dataset.name(), m -> workspace.splits().redistribute(dataset.id(), r, s), done);
+    tasks.submit(Messages.text("redistribute.progress", dataset.name()), m -> workspace.splits().redistribute(dataset.id(), r, s), done);
   }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.workspace.TrashEntry;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,28 +25,28 @@ public final class TrashDialog {
   public static void show(Window owner, TrashViewModel model) {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Trash");
+    dialog.setTitle(Messages.text("trash.title"));
     dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     TableView<TrashEntry> table = new TableView<>(model.entries());
     table.setId("trash");
-    table.setPlaceholder(new Label("The trash is empty."));
-    table.getColumns().add(VersionsDialog.column("Dataset", TrashEntry::name, 200));
-    table.getColumns().add(VersionsDialog.column("Images", e -> String.format("%,d", e.imageCount()), 80));
-    table.getColumns().add(VersionsDialog.column("Deleted", e -> WHEN.format(e.deletedAt()), 100));
-    table.getColumns().add(VersionsDialog.column("Purged on", e -> WHEN.format(e.expiresAt()), 100));
+    table.setPlaceholder(new Label(Messages.text("trash.placeholder")));
+    table.getColumns().add(VersionsDialog.column(Messages.text("trash.col.dataset"), TrashEntry::name, 200));
+    table.getColumns().add(VersionsDialog.column(Messages.text("trash.col.images"), e -> String.format("%,d", e.imageCount()), 80));
+    table.getColumns().add(VersionsDialog.column(Messages.text("trash.col.deleted"), e -> WHEN.format(e.deletedAt()), 100));
+    table.getColumns().add(VersionsDialog.column(Messages.text("trash.col.purgedOn"), e -> WHEN.format(e.expiresAt()), 100));
     table.setPrefHeight(240);
     var none = table.getSelectionModel().selectedItemProperty().isNull();
-    Button restore = new Button("Restore");
+    Button restore = new Button(Messages.text("trash.restore"));
     restore.setId("trash-restore");
     restore.disableProperty().bind(none);
     restore.setOnAction(e -> model.restore(table.getSelectionModel().getSelectedItem()));
-    Button purge = new Button("Delete for good");
+    Button purge = new Button(Messages.text("trash.purge"));
     purge.setId("trash-purge");
     purge.getStyleClass().add("danger");
     purge.disableProperty().bind(none);
     purge.setOnAction(e -> model.purge(table.getSelectionModel().getSelectedItem(), () -> {}));
-    Button empty = new Button("Empty trash");
+    Button empty = new Button(Messages.text("trash.emptyAll"));
     empty.setId("trash-empty");
     empty.getStyleClass().add("danger");
     empty.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.entries()));

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.workspace.TrashEntry;
 import dev.loupe.core.workspace.Workspace;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,7 +47,7 @@ public final class TrashViewModel {
 
   /** Deletes a dataset for good, in the background; {@code done} runs after (on the FX thread). */
   public void purge(TrashEntry entry, Runnable done) {
-    tasks.submit("Purge " + entry.name(), m -> {
+    tasks.submit(Messages.text("trash.progress.purge", entry.name()), m -> {
       workspace.trash().purge(entry.id());
       return null;
     }, x -> {}, () -> {
@@ -57,7 +58,7 @@ public final class TrashViewModel {
 
   /** Purges everything in the background; {@code done} gets how many datasets went. */
   public void empty(java.util.function.IntConsumer done) {
-    tasks.submit("Empty the trash", m -> workspace.trash().empty(), done::accept, this::refresh);
+    tasks.submit(Messages.text("trash.progress.empty"), m -> workspace.trash().empty(), done::accept, this::refresh);
   }
 
   private void run(Runnable action) {

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.workspace.DatasetVersion;
 import java.time.ZoneId;
@@ -28,29 +29,29 @@ public final class VersionsDialog {
   public static void show(Window owner, VersionsViewModel model, BackgroundTasks tasks) {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Versions of " + model.dataset().name());
+    dialog.setTitle(Messages.text("versions.title", model.dataset().name()));
     dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     TableView<DatasetVersion> table = new TableView<>(model.versions());
     table.setId("versions");
-    table.setPlaceholder(new Label("No versions yet: a version is an immutable snapshot to train on."));
-    table.getColumns().add(column("Version", v -> "v" + v.version(), 70));
-    table.getColumns().add(column("Description", DatasetVersion::description, 220));
-    table.getColumns().add(column("Created", v -> WHEN.format(v.createdAt()), 130));
-    table.getColumns().add(number(column("Images", v -> String.format("%,d", v.imageCount()), 80)));
-    table.getColumns().add(number(column("Labels", v -> String.format("%,d", v.labelCount()), 80)));
+    table.setPlaceholder(new Label(Messages.text("versions.placeholder")));
+    table.getColumns().add(column(Messages.text("versions.col.version"), v -> Messages.text("versions.version", v.version()), 70));
+    table.getColumns().add(column(Messages.text("versions.col.description"), DatasetVersion::description, 220));
+    table.getColumns().add(column(Messages.text("versions.col.created"), v -> WHEN.format(v.createdAt()), 130));
+    table.getColumns().add(number(column(Messages.text("versions.col.images"), v -> String.format("%,d", v.imageCount()), 80)));
+    table.getColumns().add(number(column(Messages.text("versions.col.labels"), v -> String.format("%,d", v.labelCount()), 80)));
     // the columns share the table's width, so no filler header stands beside cells it does not match
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     table.setPrefHeight(260);
     TextField description = new TextField();
     description.setId("version-description");
-    description.setPromptText("What changed in this version");
+    description.setPromptText(Messages.text("versions.description.prompt"));
     description.textProperty().bindBidirectional(model.descriptionProperty());
-    Button create = new Button("Create version");
+    Button create = new Button(Messages.text("versions.create"));
     create.setId("create-version");
     create.getStyleClass().add("accent");
     create.setOnAction(e -> model.create(tasks));
-    Button export = new Button("Export…");
+    Button export = new Button(Messages.text("versions.export"));
     export.setId("export-version");
     export.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     export.setOnAction(e -> ExportDialog.show(dialog.getDialogPane().getScene().getWindow(),

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.dialogs;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.workspace.DatasetVersion;
@@ -41,7 +42,7 @@ public final class VersionsViewModel {
   /** Snapshots the dataset as the next version, with the description typed. */
   public void create(BackgroundTasks tasks) {
     String text = description.get() == null ? "" : description.get().strip();
-    tasks.submit("Version of " + dataset.name(), m -> workspace.versions().create(dataset.id(), text, m),
+    tasks.submit(Messages.text("versions.progress", dataset.name()), m -> workspace.versions().create(dataset.id(), text, m),
         v -> {
           description.set("");
           refresh();
