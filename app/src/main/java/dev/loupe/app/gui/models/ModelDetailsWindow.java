@@ -115,7 +115,8 @@ public final class ModelDetailsWindow extends BorderPane {
 
     VBox content = new VBox(8, title, summary, metrics, run,
         new Label(Messages.text("models.val.section")), new HBox(8, dataset, split, validate), valMessage, table,
-        new Label(Messages.text("models.export.section")), new HBox(8, format, gpu, export, exportLocally), exportMessage);
+        new Label(Messages.text("models.export.section")), new HBox(8, format, gpu, export, exportLocally),
+        exportMessage);
     setCenter(content);
   }
 

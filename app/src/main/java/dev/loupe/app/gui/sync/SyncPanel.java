@@ -49,7 +49,8 @@ public final class SyncPanel extends VBox {
     table.setPlaceholder(new Label(Messages.text("sync.conflicts.none")));
     table.getColumns().add(column(Messages.text("sync.col.image"), c -> c.localHash().substring(0, 16), 150));
     table.getColumns().add(column(Messages.text("sync.col.kind"), SyncPanel::kind, 240));
-    table.getColumns().add(column(Messages.text("sync.col.remoteSplit"), c -> c.remoteSplit() == null ? "-" : c.remoteSplit(), 100));
+    table.getColumns().add(column(Messages.text("sync.col.remoteSplit"),
+        c -> c.remoteSplit() == null ? "-" : c.remoteSplit(), 100));
     table.setPrefHeight(220);
     Button keepLocal = new Button(Messages.text("sync.keepLocal"));
     keepLocal.setId("sync-keep-local");

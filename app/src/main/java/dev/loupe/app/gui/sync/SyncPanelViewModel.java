@@ -104,7 +104,8 @@ public final class SyncPanelViewModel {
 
   /** Sends the dataset (creating it remotely when not linked yet). */
   public void push() {
-    start(Messages.text("sync.task.push", dataset.name()), withClient((sync, m) -> describe(sync.push(dataset.id(), null, m))));
+    start(Messages.text("sync.task.push", dataset.name()),
+        withClient((sync, m) -> describe(sync.push(dataset.id(), null, m))));
   }
 
   /** Brings remote changes here (the linked dataset only). */
@@ -114,12 +115,14 @@ public final class SyncPanelViewModel {
       outcome.set(Messages.text("sync.pull.unlinked"));
       return;
     }
-    start(Messages.text("sync.task.pull", dataset.name()), withClient((sync, m) -> describe(sync.pull(link.remoteId(), null, m))));
+    start(Messages.text("sync.task.pull", dataset.name()),
+        withClient((sync, m) -> describe(sync.pull(link.remoteId(), null, m))));
   }
 
   /** Both ways; images changed on both sides become conflicts. */
   public void sync() {
-    start(Messages.text("sync.task.sync", dataset.name()), withClient((sync, m) -> describe(sync.sync(dataset.id(), m))));
+    start(Messages.text("sync.task.sync", dataset.name()),
+        withClient((sync, m) -> describe(sync.sync(dataset.id(), m))));
   }
 
   public void keepLocal(SyncConflict c) {

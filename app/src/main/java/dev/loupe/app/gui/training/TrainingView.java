@@ -127,7 +127,8 @@ public final class TrainingView extends BorderPane {
           Double v = HeadlineMetrics.of(r.task(), r.metrics()).map5095();
           return v == null ? "" : String.format("%.4f", v);
         }),
-        column(Messages.text("training.col.started"), r -> r.startedAt() == null ? "" : STARTED.format(r.startedAt()))));
+        column(Messages.text("training.col.started"),
+            r -> r.startedAt() == null ? "" : STARTED.format(r.startedAt()))));
     runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TrainingRun>) c ->
         model.choose(runs.getSelectionModel().getSelectedItems().stream().map(TrainingRun::id).toList()));

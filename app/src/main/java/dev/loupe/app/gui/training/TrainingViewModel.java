@@ -292,7 +292,8 @@ public final class TrainingViewModel {
     if ((!onCloud && cli == null) || training.get()) {
       return false;
     }
-    start(Messages.text("training.task.resume", run.name()), workspace.trainingRuns().epochs(runId), (listener, monitor) -> {
+    String title = Messages.text("training.task.resume", run.name());
+    start(title, workspace.trainingRuns().epochs(runId), (listener, monitor) -> {
       if (!onCloud) {
         return new LocalTrainingBackend(workspace, cli, inspector).resume(runId, listener, monitor);
       }
