@@ -8,6 +8,7 @@ public final class ModelCell extends ListCell<ModelRecord> {
   @Override
   protected void updateItem(ModelRecord model, boolean empty) {
     super.updateItem(model, empty);
-    setText(empty || model == null ? null : model.name() + " (" + model.task().apiName() + ", " + model.format() + ")");
+    setText(empty || model == null ? null
+        : Messages.text("models.cell", model.name(), model.task().apiName(), model.format()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.core.annotate.PredictorFactory;
@@ -63,10 +64,6 @@ public final class ModelDetailsViewModel {
   private final ModelRecord model;
   private final ObservableList<ClassMetrics> classRows = FXCollections.observableArrayList();
   private final ObservableList<ClassMetrics> classRowsView = FXCollections.unmodifiableObservableList(classRows);
-  /** How the messages of work under way begin (validation, export): still there at its end, it did not finish. */
-  private static final String VALIDATING = "Validating on";
-  private static final String EXPORTING = "Exporting to";
-
   private final ReadOnlyStringWrapper valMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -119,12 +116,13 @@ public final class ModelDetailsViewModel {
   public String summary() {
     List<String> parts = new ArrayList<>();
     parts.add(model.format());
-    parts.add(model.task() == null ? "task unknown" : model.task().apiName());
-    parts.add(model.classNames().size() + " classes");
+    parts.add(model.task() == null ? Messages.text("models.summary.taskUnknown") : model.task().apiName());
+    parts.add(Messages.text("models.summary.classes", String.valueOf(model.classNames().size())));
     if (model.imgszH() > 0) {
       parts.add(model.imgszH() + "x" + model.imgszW());
     }
-    parts.add(model.fileName() + String.format(Locale.ROOT, " (%.1f MB)", model.fileSize() / 1e6));
+    parts.add(Messages.text("models.summary.file", model.fileName(),
+        String.format(Locale.ROOT, "%.1f", model.fileSize() / 1e6)));
     return String.join(" · ", parts);
   }
 
@@ -193,15 +191,15 @@ public final class ModelDetailsViewModel {
       return false;
     }
     if (dataset == null) {
-      valMessage.set("Choose a dataset to validate on.");
+      valMessage.set(Messages.text("models.val.noDataset"));
       return false;
     }
     if (!model.runnable()) {
       return validateWithYolo(dataset, split);
     }
     classRows.clear();
-    inTaskBar(valMessage, "Validating on " + dataset.name() + " " + split.apiName() + "...", VALIDATING,
-        "Validation did not finish: ", "Validating " + model.name(),
+    inTaskBar(valMessage, Messages.text("models.val.underWay", dataset.name(), split.apiName()),
+        why -> Messages.text("models.val.unfinished", why), Messages.text("models.val.task", model.name()),
         monitor -> new Validator(workspace, engines).validate(dataset.id(), model.id(),
             ValidateOptions.DEFAULTS.withSplit(split), monitor),
         this::show);
@@ -210,13 +208,13 @@ public final class ModelDetailsViewModel {
 
   /** A checkpoint: {@code yolo val}, its table read into the rows. */
   private boolean validateWithYolo(Dataset dataset, Split split) {
-    YoloCli cli = yoloOr(valMessage, "Validating a PyTorch checkpoint");
+    YoloCli cli = yoloOr(valMessage, why -> Messages.text("models.val.needsYolo", why));
     if (cli == null) {
       return false;
     }
     classRows.clear();
-    inTaskBar(valMessage, "Validating on " + dataset.name() + " " + split.apiName() + " with yolo val...", VALIDATING,
-        "Validation did not finish: ", "Validating " + model.name() + " (yolo val)",
+    inTaskBar(valMessage, Messages.text("models.val.yolo.underWay", dataset.name(), split.apiName()),
+        why -> Messages.text("models.val.unfinished", why), Messages.text("models.val.yolo.task", model.name()),
         monitor -> new YoloValidation(workspace, cli, inspector).validate(model, dataset.id(), split, line -> { },
             monitor),
         this::show);
@@ -225,15 +223,16 @@ public final class ModelDetailsViewModel {
 
   private void show(YoloValidation.Result result) {
     if (result.exitCode() != 0) {
-      valMessage.set("yolo val exited with code " + result.exitCode() + ": " + lastLines(result.console()));
+      valMessage.set(Messages.text("models.val.yolo.exit", String.valueOf(result.exitCode()),
+          lastLines(result.console())));
       return;
     }
     JsonNode json = result.json();
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d images of %s %s (yolo val)",
-        json.path("images").asInt(), json.path("dataset").asText(), json.path("split").asText()));
+    String text = Messages.text("models.val.yolo.head", String.valueOf(json.path("images").asInt()),
+        json.path("dataset").asText(), json.path("split").asText());
     if (json.has("top1")) {
-      text.append(String.format(Locale.ROOT, ": top-1 %.3f, top-5 %.3f", json.get("top1").asDouble(),
-          json.get("top5").asDouble()));
+      text = Messages.text("models.val.top", text, figure(json.get("top1").asDouble()),
+          figure(json.get("top5").asDouble()));
     } else if (json.path("metrics").fieldNames().hasNext()) {
       String kind = json.get("metrics").fieldNames().next();
       JsonNode m = json.get("metrics").get(kind);
@@ -243,12 +242,12 @@ public final class ModelDetailsViewModel {
       }
       m.path("classes").forEach(c -> rows.add(row(c)));
       classRows.setAll(rows);
-      text.append(" (").append(kind).append(String.format(Locale.ROOT, "): mAP50 %.3f, mAP50-95 %.3f",
-          m.path("all").path("mAP50").asDouble(Double.NaN), m.path("all").path("mAP50-95").asDouble(Double.NaN)));
+      text = Messages.text("models.val.map", text, kind, figure(m.path("all").path("mAP50").asDouble(Double.NaN)),
+          figure(m.path("all").path("mAP50-95").asDouble(Double.NaN)));
     } else {
-      text.append(": yolo printed no metrics table");
+      text = Messages.text("models.val.yolo.noTable", text);
     }
-    valMessage.set(text.toString());
+    valMessage.set(text);
   }
 
   private static ClassMetrics row(JsonNode n) {
@@ -261,12 +260,17 @@ public final class ModelDetailsViewModel {
     return String.join(" | ", console.subList(Math.max(0, console.size() - 3), console.size()));
   }
 
-  /** The CLI, or null with {@code message} saying how to install ultralytics. */
-  private YoloCli yoloOr(ReadOnlyStringWrapper message, String what) {
+  /** A figure of a validation's message: three decimals, as {@code %.3f} in {@link Locale#ROOT}. */
+  private static String figure(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** The CLI, or null with {@code message} saying (by {@code needs}) how to install ultralytics. */
+  private YoloCli yoloOr(ReadOnlyStringWrapper message, Function<String, String> needs) {
     try {
       return yolo.get();
     } catch (YoloNotFoundException e) {
-      message.set(what + " needs the Ultralytics CLI: " + e.getMessage());
+      message.set(needs.apply(e.getMessage()));
       return null;
     }
   }
@@ -286,19 +290,20 @@ public final class ModelDetailsViewModel {
       return false;
     }
     if (model.runnable()) {
-      exportMessage.set("'yolo export' takes a .pt checkpoint; this model is already " + model.format() + ".");
+      exportMessage.set(Messages.text("models.export.notCheckpoint", model.format()));
       return false;
     }
     if (format == null || format.isBlank()) {
-      exportMessage.set("Choose a format to export to.");
+      exportMessage.set(Messages.text("models.export.noFormat"));
       return false;
     }
-    YoloCli cli = yoloOr(exportMessage, "Exporting a PyTorch checkpoint");
+    YoloCli cli = yoloOr(exportMessage, why -> Messages.text("models.export.needsYolo", why));
     if (cli == null) {
       return false;
     }
-    inTaskBar(exportMessage, "Exporting to " + format + " with yolo export...", EXPORTING,
-        "The export did not finish: ", "Exporting " + model.name() + " to " + format + " (yolo export)",
+    inTaskBar(exportMessage, Messages.text("models.export.yolo.underWay", format),
+        why -> Messages.text("models.export.unfinished", why),
+        Messages.text("models.export.yolo.task", model.name(), format),
         monitor -> new YoloModelExport(workspace, cli, inspector).export(model, format, null, line -> { }, monitor),
         this::exported);
     return true;
@@ -306,20 +311,21 @@ public final class ModelDetailsViewModel {
 
   private void exported(YoloModelExport.Result done) {
     if (done.exitCode() != 0) {
-      exportMessage.set("yolo export failed (exit " + done.exitCode() + "): " + lastLines(done.console()));
+      exportMessage.set(Messages.text("models.export.yolo.exit", String.valueOf(done.exitCode()),
+          lastLines(done.console())));
       return;
     }
     exportMessage.set(done.model() != null
-        ? "Registered " + done.model().name() + " (" + done.model().id() + ")"
-        : "Saved " + done.path() + " (the registry keeps ONNX and TorchScript files)");
+        ? Messages.text("models.export.registered", done.model().name(), done.model().id())
+        : Messages.text("models.export.saved", String.valueOf(done.path())));
     onModelsChanged.run();
   }
 
   private void show(ValidationReport report) {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d images of %s %s in %.1f s",
-        report.images(), report.dataset(), report.split().apiName(), report.seconds()));
+    String text = Messages.text("models.val.head", String.valueOf(report.images()), report.dataset(),
+        report.split().apiName(), String.format(Locale.ROOT, "%.1f", report.seconds()));
     if (report.metrics().isEmpty()) {
-      text.append(String.format(Locale.ROOT, ": top-1 %.3f, top-5 %.3f", report.top1(), report.top5()));
+      text = Messages.text("models.val.top", text, figure(report.top1()), figure(report.top5()));
     } else {
       String kind = report.metrics().keySet().iterator().next();
       ValidationMetrics m = report.metrics().get(kind);
@@ -327,23 +333,22 @@ public final class ModelDetailsViewModel {
       rows.add(m.all());
       rows.addAll(m.classes());
       classRows.setAll(rows);
-      text.append(" (").append(kind).append(String.format(Locale.ROOT, "): mAP50 %.3f, mAP50-95 %.3f",
-          m.all().map50(), m.all().map50to95()));
+      text = Messages.text("models.val.map", text, kind, figure(m.all().map50()), figure(m.all().map50to95()));
     }
     if (report.classDifferences() != null) {
-      text.append("; classes differ: ").append(report.classDifferences());
+      text = Messages.text("models.val.classesDiffer", text, String.valueOf(report.classDifferences()));
     }
     if (report.failedImages() > 0) {
-      text.append("; ").append(report.failedImages()).append(" images left out (").append(report.firstProblem())
-          .append(')');
+      text = Messages.text("models.val.leftOut", text, String.valueOf(report.failedImages()),
+          String.valueOf(report.firstProblem()));
     }
-    valMessage.set(text.toString());
+    valMessage.set(text);
   }
 
   /** The last task failure the tasks reported, or "cancelled" when the task was cancelled. */
   private String failure() {
     String error = tasks.errorProperty().get();
-    return error == null ? "cancelled" : error;
+    return error == null ? Messages.text("models.cancelled") : error;
   }
 
   /** The platform model this one is a copy of, or null. */
@@ -362,8 +367,8 @@ public final class ModelDetailsViewModel {
     }
     String remote = platformModel();
     if (remote == null) {
-      exportMessage.set("This model has no copy on the platform (it was not trained or exported there), so the"
-          + " platform cannot export it" + (model.runnable() ? "." : "; use Export locally (yolo export)."));
+      exportMessage.set(model.runnable() ? Messages.text("models.export.noCopy")
+          : Messages.text("models.export.noCopy.checkpoint"));
       return false;
     }
     ExportJobs.ExportRequest request;
@@ -373,8 +378,9 @@ public final class ModelDetailsViewModel {
       exportMessage.set(e.getMessage());
       return false;
     }
-    inTaskBar(exportMessage, "Exporting to " + request.format() + " on the platform...", EXPORTING,
-        "The export did not finish: ", "Exporting " + model.name() + " to " + request.format(),
+    inTaskBar(exportMessage, Messages.text("models.export.platform.underWay", request.format()),
+        why -> Messages.text("models.export.unfinished", why),
+        Messages.text("models.export.platform.task", model.name(), request.format()),
         monitor -> {
           try (PlatformClient client = platform.open()) {
             return new ExportJobs(workspace, client, polling, inspector)
@@ -382,8 +388,9 @@ public final class ModelDetailsViewModel {
           }
         },
         done -> {
-          exportMessage.set(done.model() != null ? "Registered " + done.model().name() + " (" + done.model().id() + ")"
-              : "Saved " + done.file() + " (the registry keeps ONNX and TorchScript files)");
+          exportMessage.set(done.model() != null
+              ? Messages.text("models.export.registered", done.model().name(), done.model().id())
+              : Messages.text("models.export.saved", String.valueOf(done.file())));
           onModelsChanged.run();
         });
     return true;
@@ -392,16 +399,16 @@ public final class ModelDetailsViewModel {
   /**
    * Runs {@code work} in the task bar with the window busy and {@code message} saying it is under way;
    * when it ends with the message still saying so (it failed or was cancelled), {@code unfinished}
-   * and the reason replace it.
+   * of the reason replaces it.
    */
-  private <T> void inTaskBar(ReadOnlyStringWrapper message, String underWay, String underWayPrefix,
-      String unfinished, String title, BackgroundTasks.Work<T> work, Consumer<T> onSuccess) {
+  private <T> void inTaskBar(ReadOnlyStringWrapper message, String underWay, Function<String, String> unfinished,
+      String title, BackgroundTasks.Work<T> work, Consumer<T> onSuccess) {
     busy.set(true);
     message.set(underWay);
     tasks.submit(title, work, onSuccess, () -> {
       busy.set(false);
-      if (message.get() != null && message.get().startsWith(underWayPrefix)) {
-        message.set(unfinished + failure());
+      if (underWay.equals(message.get())) {
+        message.set(unfinished.apply(failure()));
       }
     });
   }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.models;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.metrics.ClassMetrics;
@@ -49,13 +50,13 @@ public final class ModelDetailsWindow extends BorderPane {
       metrics.addRow(row++, new Label(m.name()), new Label(String.format(Locale.ROOT, "%.4f", m.value())));
     }
     if (row == 0) {
-      metrics.addRow(0, new Label("No training metrics recorded with this model."));
+      metrics.addRow(0, new Label(Messages.text("models.metrics.none")));
     }
     Hyperlink run = new Hyperlink();
     run.setId("model-run");
-    model.run().ifPresentOrElse(r -> run.setText("Trained by run " + r.name() + " (" + r.status() + ", "
-        + r.backend() + ") — open in the training view"), () -> {
-          run.setText("Not made by a training run of this workspace");
+    model.run().ifPresentOrElse(r -> run.setText(Messages.text("models.run", r.name(), r.status(), r.backend())),
+        () -> {
+          run.setText(Messages.text("models.run.none"));
           run.setDisable(true);
         });
     run.setOnAction(e -> model.openRun());
@@ -68,7 +69,7 @@ public final class ModelDetailsWindow extends BorderPane {
     split.setId("model-val-split");
     split.setConverter(converter(Split::apiName));
     split.setValue(Split.VAL);
-    Button validate = new Button("Validate");
+    Button validate = new Button(Messages.text("models.validate"));
     validate.setId("model-validate");
     validate.disableProperty().bind(model.busyProperty());
     validate.setOnAction(e -> model.validate(dataset.getValue(), split.getValue()));
@@ -78,14 +79,14 @@ public final class ModelDetailsWindow extends BorderPane {
     valMessage.textProperty().bind(model.valMessageProperty());
     TableView<ClassMetrics> table = new TableView<>(model.classRows());
     table.setId("model-val-table");
-    table.setPlaceholder(new Label("Validate to see the figures per class."));
-    table.getColumns().add(column("Class", c -> c.name()));
-    table.getColumns().add(column("Images", c -> Integer.toString(c.images())));
-    table.getColumns().add(column("Instances", c -> Integer.toString(c.instances())));
-    table.getColumns().add(column("P", c -> figure(c.precision())));
-    table.getColumns().add(column("R", c -> figure(c.recall())));
-    table.getColumns().add(column("mAP50", c -> figure(c.map50())));
-    table.getColumns().add(column("mAP50-95", c -> figure(c.map50to95())));
+    table.setPlaceholder(new Label(Messages.text("models.val.table.none")));
+    table.getColumns().add(column(Messages.text("models.col.class"), c -> c.name()));
+    table.getColumns().add(column(Messages.text("models.col.images"), c -> Integer.toString(c.images())));
+    table.getColumns().add(column(Messages.text("models.col.instances"), c -> Integer.toString(c.instances())));
+    table.getColumns().add(column(Messages.text("models.col.precision"), c -> figure(c.precision())));
+    table.getColumns().add(column(Messages.text("models.col.recall"), c -> figure(c.recall())));
+    table.getColumns().add(column(Messages.text("models.col.map50"), c -> figure(c.map50())));
+    table.getColumns().add(column(Messages.text("models.col.map50_95"), c -> figure(c.map50to95())));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -94,13 +95,13 @@ public final class ModelDetailsWindow extends BorderPane {
     format.setValue("onnx");
     TextField gpu = new TextField();
     gpu.setId("model-export-gpu");
-    gpu.setPromptText("GPU type (TensorRT only)");
+    gpu.setPromptText(Messages.text("models.export.gpu.prompt"));
     gpu.disableProperty().bind(format.valueProperty().isNotEqualTo("engine"));
-    Button export = new Button("Export on the platform");
+    Button export = new Button(Messages.text("models.export.platform"));
     export.setId("model-export");
     export.disableProperty().bind(model.busyProperty());
     export.setOnAction(e -> model.export(format.getValue(), gpu.getText()));
-    Button exportLocally = new Button("Export locally");
+    Button exportLocally = new Button(Messages.text("models.export.local"));
     exportLocally.setId("model-export-local");
     exportLocally.setDisable(!model.exportsLocally());
     if (model.exportsLocally()) {
@@ -113,8 +114,9 @@ public final class ModelDetailsWindow extends BorderPane {
     exportMessage.textProperty().bind(model.exportMessageProperty());
 
     VBox content = new VBox(8, title, summary, metrics, run,
-        new Label("Validate"), new HBox(8, dataset, split, validate), valMessage, table,
-        new Label("Export"), new HBox(8, format, gpu, export, exportLocally), exportMessage);
+        new Label(Messages.text("models.val.section")), new HBox(8, dataset, split, validate), valMessage, table,
+        new Label(Messages.text("models.export.section")), new HBox(8, format, gpu, export, exportLocally),
+        exportMessage);
     setCenter(content);
   }
 
@@ -122,7 +124,7 @@ public final class ModelDetailsWindow extends BorderPane {
   public static Stage show(Window owner, ModelDetailsViewModel model) {
     Stage stage = new Stage();
     stage.initOwner(owner);
-    stage.setTitle("Model " + model.model().name());
+    stage.setTitle(Messages.text("models.window.title", model.model().name()));
     Scene scene = new Scene(new ModelDetailsWindow(model), 760, 640);
     if (owner != null && owner.getScene() != null) {
       scene.getStylesheets().setAll(owner.getScene().getStylesheets());

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.sync;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -18,7 +19,7 @@ public final class PlatformSettingsDialog {
   public static void show(Window owner, PlatformSettingsViewModel model, BackgroundTasks tasks) {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Platform settings");
+    dialog.setTitle(Messages.text("platformSettings.title"));
     if (owner.getScene() != null) {
       dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }
@@ -30,7 +31,7 @@ public final class PlatformSettingsDialog {
     key.setId("platform-key");
     key.setPromptText(model.keyPrompt());
     key.textProperty().bindBidirectional(model.keyProperty());
-    Button test = new Button("Test connection");
+    Button test = new Button(Messages.text("platformSettings.test"));
     test.setId("platform-test");
     test.disableProperty().bind(model.problemProperty().isNotEmpty());
     test.setOnAction(e -> model.testConnection(tasks));
@@ -45,8 +46,8 @@ public final class PlatformSettingsDialog {
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
-    form.addRow(0, new Label("URL"), url);
-    form.addRow(1, new Label("API key"), key);
+    form.addRow(0, new Label(Messages.text("platformSettings.url")), url);
+    form.addRow(1, new Label(Messages.text("platformSettings.key")), key);
     url.setPrefColumnCount(36);
     dialog.getDialogPane().setContent(new VBox(10, form, test, connection, problem));
     dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(model.problemProperty().isNotEmpty());

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.sync;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.platform.ApiKey;
 import dev.loupe.core.platform.PlatformClient;
@@ -53,17 +54,18 @@ public final class PlatformSettingsViewModel {
   }
 
   public String keyPrompt() {
-    return keyStored ? "a key is stored; type a new one to replace it" : "ul_ followed by 40 hex digits";
+    return keyStored ? Messages.text("platformSettings.key.prompt.stored")
+        : Messages.text("platformSettings.key.prompt");
   }
 
   private String check() {
     String u = url.get() == null ? "" : url.get().strip();
     if (okhttp3.HttpUrl.parse(u) == null) {
-      return "The URL must be an http(s) address.";
+      return Messages.text("platformSettings.url.invalid");
     }
     String k = key.get() == null ? "" : key.get().strip();
     if (k.isEmpty()) {
-      return keyStored ? "" : "Type the API key (Settings > API keys on the platform).";
+      return keyStored ? "" : Messages.text("platformSettings.key.missing");
     }
     try {
       ApiKey.parse(k);
@@ -90,13 +92,14 @@ public final class PlatformSettingsViewModel {
     String k = key.get() == null ? "" : key.get().strip();
     ApiKey apiKey = k.isEmpty() ? file.read().apiKey() : ApiKey.parse(k);
     String u = url.get().strip();
-    connection.set("Connecting…");
-    tasks.submit("Test the platform connection", m -> {
+    connection.set(Messages.text("platformSettings.connecting"));
+    tasks.submit(Messages.text("platformSettings.test.task"), m -> {
       try (PlatformClient client = PlatformClient.builder(u).apiKey(apiKey).build()) {
         var list = client.datasets().list(DatasetQuery.all().withLimit(1));
-        return "Connected to " + u + (list.total() == null ? "." : ": " + list.total() + " datasets.");
+        return list.total() == null ? Messages.text("platformSettings.connected", u)
+            : Messages.text("platformSettings.connected.datasets", u, String.valueOf(list.total()));
       } catch (RuntimeException e) {
-        return "Not connected: " + e.getMessage();
+        return Messages.text("platformSettings.notConnected", e.getMessage());
       }
     }, connection::set);
   }

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.sync;
 
+import dev.loupe.app.gui.Messages;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Modality;
@@ -13,7 +14,7 @@ public final class SyncDialog {
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
     dialog.initModality(Modality.NONE);
-    dialog.setTitle("Sync " + model.dataset().name() + " with the platform");
+    dialog.setTitle(Messages.text("sync.title", model.dataset().name()));
     if (owner.getScene() != null) {
       dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }

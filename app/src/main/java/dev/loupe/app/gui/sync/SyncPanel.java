@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.sync;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.workspace.SyncConflict;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,20 +23,20 @@ public final class SyncPanel extends VBox {
     state.setId("sync-state");
     state.setWrapText(true);
     state.textProperty().bind(model.stateProperty());
-    Button push = new Button("Push");
+    Button push = new Button(Messages.text("sync.push"));
     push.setId("sync-push");
     push.setOnAction(e -> model.push());
-    Button pull = new Button("Pull");
+    Button pull = new Button(Messages.text("sync.pull"));
     pull.setId("sync-pull");
     pull.setOnAction(e -> model.pull());
     pull.disableProperty().bind(model.busyProperty().or(model.linkedProperty().not()));
-    Button sync = new Button("Sync");
+    Button sync = new Button(Messages.text("sync.both"));
     sync.setId("sync-both");
     sync.getStyleClass().add("accent");
     sync.setOnAction(e -> model.sync());
     push.disableProperty().bind(model.busyProperty());
     sync.disableProperty().bind(model.busyProperty());
-    Button settings = new Button("Platform settings…");
+    Button settings = new Button(Messages.text("sync.settings"));
     settings.setId("sync-settings");
     settings.setOnAction(e -> openSettings.run());
     Label outcome = new Label();
@@ -45,15 +46,16 @@ public final class SyncPanel extends VBox {
 
     TableView<SyncConflict> table = new TableView<>(model.conflicts());
     table.setId("sync-conflicts");
-    table.setPlaceholder(new Label("No conflicts: nothing was changed on both sides."));
-    table.getColumns().add(column("Image", c -> c.localHash().substring(0, 16), 150));
-    table.getColumns().add(column("What happened", SyncPanel::kind, 240));
-    table.getColumns().add(column("Remote split", c -> c.remoteSplit() == null ? "-" : c.remoteSplit(), 100));
+    table.setPlaceholder(new Label(Messages.text("sync.conflicts.none")));
+    table.getColumns().add(column(Messages.text("sync.col.image"), c -> c.localHash().substring(0, 16), 150));
+    table.getColumns().add(column(Messages.text("sync.col.kind"), SyncPanel::kind, 240));
+    table.getColumns().add(column(Messages.text("sync.col.remoteSplit"),
+        c -> c.remoteSplit() == null ? "-" : c.remoteSplit(), 100));
     table.setPrefHeight(220);
-    Button keepLocal = new Button("Keep local");
+    Button keepLocal = new Button(Messages.text("sync.keepLocal"));
     keepLocal.setId("sync-keep-local");
     keepLocal.setOnAction(e -> model.keepLocal(table.getSelectionModel().getSelectedItem()));
-    Button takeRemote = new Button("Take remote");
+    Button takeRemote = new Button(Messages.text("sync.takeRemote"));
     takeRemote.setId("sync-take-remote");
     takeRemote.setOnAction(e -> model.takeRemote(table.getSelectionModel().getSelectedItem()));
     var none = table.getSelectionModel().selectedItemProperty().isNull().or(model.busyProperty());
@@ -61,15 +63,15 @@ public final class SyncPanel extends VBox {
     takeRemote.disableProperty().bind(none);
 
     getChildren().addAll(state, new HBox(8, push, pull, sync, settings), outcome,
-        new Label("Conflicts: the local version was kept; choose which side wins."), table,
+        new Label(Messages.text("sync.conflicts.hint")), table,
         new HBox(8, keepLocal, takeRemote));
   }
 
   private static String kind(SyncConflict c) {
     return switch (c.kind()) {
-      case SyncConflict.DELETED_REMOTELY -> "edited here, deleted on the platform";
-      case SyncConflict.DELETED_LOCALLY -> "deleted here, edited on the platform";
-      default -> "labels edited on both sides";
+      case SyncConflict.DELETED_REMOTELY -> Messages.text("sync.kind.deletedRemotely");
+      case SyncConflict.DELETED_LOCALLY -> Messages.text("sync.kind.deletedLocally");
+      default -> Messages.text("sync.kind.bothEdited");
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.sync;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.app.gui.training.PlatformConnector;
 import dev.loupe.core.domain.Dataset;
@@ -91,34 +92,37 @@ public final class SyncPanelViewModel {
     SyncStatus status = new PlatformSync(workspace, null, options).status(dataset.id());
     linked.set(status.link().isPresent());
     if (status.link().isEmpty()) {
-      state.set("Not linked: Push creates the dataset on the platform; " + status.images() + " images here.");
+      state.set(Messages.text("sync.state.unlinked", status.images()));
     } else {
       SyncLink l = status.link().get();
-      state.set("Linked to " + l.remoteSlug() + " on " + l.server() + ", last sync " + WHEN.format(l.syncedAt())
-          + "; " + status.changed() + " of " + status.images() + " images new or changed here; "
-          + status.conflicts() + (status.conflicts() == 1 ? " conflict" : " conflicts") + ".");
+      // the count of conflicts is argument 0 (it picks the plural); the other figures come as text
+      state.set(Messages.text("sync.state.linked", status.conflicts(), l.remoteSlug(), l.server(),
+          WHEN.format(l.syncedAt()), String.valueOf(status.changed()), String.valueOf(status.images())));
     }
     conflicts.setAll(workspace.sync().conflicts(dataset.id(), false));
   }
 
   /** Sends the dataset (creating it remotely when not linked yet). */
   public void push() {
-    start("Push " + dataset.name(), withClient((sync, m) -> describe(sync.push(dataset.id(), null, m))));
+    start(Messages.text("sync.task.push", dataset.name()),
+        withClient((sync, m) -> describe(sync.push(dataset.id(), null, m))));
   }
 
   /** Brings remote changes here (the linked dataset only). */
   public void pull() {
     SyncLink link = workspace.sync().link(dataset.id()).orElse(null);
     if (link == null) {
-      outcome.set("Not linked yet: push first, or pull a platform dataset with 'loupe platform pull'.");
+      outcome.set(Messages.text("sync.pull.unlinked"));
       return;
     }
-    start("Pull " + dataset.name(), withClient((sync, m) -> describe(sync.pull(link.remoteId(), null, m))));
+    start(Messages.text("sync.task.pull", dataset.name()),
+        withClient((sync, m) -> describe(sync.pull(link.remoteId(), null, m))));
   }
 
   /** Both ways; images changed on both sides become conflicts. */
   public void sync() {
-    start("Sync " + dataset.name(), withClient((sync, m) -> describe(sync.sync(dataset.id(), m))));
+    start(Messages.text("sync.task.sync", dataset.name()),
+        withClient((sync, m) -> describe(sync.sync(dataset.id(), m))));
   }
 
   public void keepLocal(SyncConflict c) {
@@ -130,9 +134,11 @@ public final class SyncPanelViewModel {
   }
 
   private void resolve(SyncConflict c, PlatformSync.Keep keep) {
-    start("Resolve conflict", withClient((sync, m) -> {
+    start(Messages.text("sync.task.resolve"), withClient((sync, m) -> {
       sync.resolve(dataset.id(), c.localHash(), keep);
-      return "Kept the " + keep.name().toLowerCase(java.util.Locale.ROOT) + " side of " + c.localHash().substring(0, 12) + ".";
+      String image = c.localHash().substring(0, 12);
+      return keep == PlatformSync.Keep.LOCAL ? Messages.text("sync.kept.local", image)
+          : Messages.text("sync.kept.remote", image);
     }));
   }
 
@@ -146,18 +152,26 @@ public final class SyncPanelViewModel {
   }
 
   static String describe(PushResult r) {
-    return "Pushed to " + r.remoteSlug() + ": " + r.uploaded() + " uploaded, " + r.skipped() + " already there, "
-        + r.labels() + " label changes, " + r.deleted() + " deletions"
-        + (r.problems().isEmpty() ? "." : "; " + r.problems().size() + " problems.");
+    String uploaded = String.valueOf(r.uploaded());
+    String skipped = String.valueOf(r.skipped());
+    String labels = String.valueOf(r.labels());
+    String deleted = String.valueOf(r.deleted());
+    return r.problems().isEmpty()
+        ? Messages.text("sync.pushed", r.remoteSlug(), uploaded, skipped, labels, deleted)
+        : Messages.text("sync.pushed.problems", r.remoteSlug(), uploaded, skipped, labels, deleted,
+            String.valueOf(r.problems().size()));
   }
 
   static String describe(PullResult r) {
-    return "Pulled " + r.imported() + " new images, " + r.updated() + " updated, " + r.deleted() + " deleted"
-        + (r.failed().isEmpty() ? "." : "; " + r.failed().size() + " could not be fetched (next pull tries again).");
+    String imported = String.valueOf(r.imported());
+    String updated = String.valueOf(r.updated());
+    String deleted = String.valueOf(r.deleted());
+    return r.failed().isEmpty() ? Messages.text("sync.pulled", imported, updated, deleted)
+        : Messages.text("sync.pulled.failed", imported, updated, deleted, String.valueOf(r.failed().size()));
   }
 
   static String describe(SyncResult r) {
-    return describe(r.pushed()) + " " + describe(r.pulled()) + " " + r.conflicts().size() + " open conflicts.";
+    return Messages.text("sync.synced", r.conflicts().size(), describe(r.pushed()), describe(r.pulled()));
   }
 
   /** What a piece of sync work does with the sync and the task's monitor. */

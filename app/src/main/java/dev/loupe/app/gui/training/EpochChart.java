@@ -1,5 +1,7 @@
 package dev.loupe.app.gui.training;
 
+import dev.loupe.app.gui.Messages;
+
 /** The charts of the training view, one per kind of curve, in the order they are laid out. */
 public enum EpochChart {
   LOSSES("Losses"),
@@ -9,18 +11,34 @@ public enum EpochChart {
   RECALL("Recall"),
   LEARNING_RATE("Learning rate");
 
-  private final String title;
+  private final String metric;
 
-  EpochChart(String title) {
-    this.title = title;
+  EpochChart(String metric) {
+    this.metric = metric;
   }
 
+  /**
+   * The chart's stable, untranslated name: its column in the {@link EpochTable} and the root of its
+   * node id.
+   */
+  public String metric() {
+    return metric;
+  }
+
+  /** The chart's title as the window shows it. */
   public String title() {
-    return title;
+    return switch (this) {
+      case LOSSES -> Messages.text("training.chart.losses");
+      case MAP50 -> Messages.text("training.chart.map50");
+      case MAP50_95 -> Messages.text("training.chart.map50_95");
+      case PRECISION -> Messages.text("training.chart.precision");
+      case RECALL -> Messages.text("training.chart.recall");
+      case LEARNING_RATE -> Messages.text("training.chart.learningRate");
+    };
   }
 
-  /** The chart's node id ("chart-map50-95"). */
+  /** The chart's node id ("chart-map50-95"), made from {@link #metric()}. */
   public String nodeId() {
-    return "chart-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    return "chart-" + metric.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
   }
 }

@@ -39,7 +39,7 @@ public final class EpochTable {
     List<DoubleColumn> headline = new ArrayList<>();
     for (EpochChart chart : EpochChart.values()) {
       if (chart != EpochChart.LOSSES) {
-        headline.add(DoubleColumn.create(chart.title()));
+        headline.add(DoubleColumn.create(chart.metric()));
       }
     }
     List<DoubleColumn> lossColumns = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class EpochTable {
     if (chart == EpochChart.LOSSES) {
       return losses.stream().map(n -> curve(n, n)).toList();
     }
-    return List.of(curve(chart.title(), chart.title()));
+    return List.of(curve(chart.metric(), chart.metric()));
   }
 
   private Curve curve(String name, String column) {

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.training;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Task;
 import dev.loupe.training.CloudTarget;
 import dev.loupe.training.TrainArgs;
@@ -35,8 +36,6 @@ public final class LaunchDialog {
    */
   public record Launch(Integer version, TrainArgs args, CloudTarget cloud) {}
 
-  private static final String LIVE = "The dataset as it is now";
-
   private LaunchDialog() {}
 
   /** Shows the dialog over {@code owner} with {@code model}'s defaults; empty when cancelled. */
@@ -44,18 +43,18 @@ public final class LaunchDialog {
     TrainArgs defaults = model.defaults();
     Dialog<ButtonType> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Train " + model.datasetProperty().get().name());
+    dialog.setTitle(Messages.text("training.launch.title", model.datasetProperty().get().name()));
     if (owner != null && owner.getScene() != null) {
       dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
     }
-    ButtonType train = new ButtonType("Train", ButtonBar.ButtonData.OK_DONE);
+    ButtonType train = new ButtonType(Messages.text("training.launch.ok"), ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().setAll(train, ButtonType.CANCEL);
 
     ToggleGroup where = new ToggleGroup();
-    RadioButton local = new RadioButton("This machine (ultralytics CLI)");
+    RadioButton local = new RadioButton(Messages.text("training.launch.local"));
     local.setId("launch-local");
     local.setToggleGroup(where);
-    RadioButton cloud = new RadioButton("Cloud GPUs (platform)");
+    RadioButton cloud = new RadioButton(Messages.text("training.launch.cloud"));
     cloud.setId("launch-cloud");
     cloud.setToggleGroup(where);
     boolean noYolo = model.yoloMessageProperty().get() != null;
@@ -81,7 +80,7 @@ public final class LaunchDialog {
     });
     TextField project = new TextField();
     project.setId("launch-project");
-    project.setPromptText("platform project id or slug (empty: your only one)");
+    project.setPromptText(Messages.text("training.launch.project.prompt"));
     model.fetchGpuStock();
 
     Label task = new Label(defaults.task().name().toLowerCase(java.util.Locale.ROOT));
@@ -89,8 +88,8 @@ public final class LaunchDialog {
     TextField baseModel = new TextField(defaults.model());
     baseModel.setId("launch-model");
     List<String> sources = new ArrayList<>();
-    sources.add(LIVE);
-    model.versions().forEach(v -> sources.add("Version " + v));
+    sources.add(Messages.text("training.launch.data.live"));
+    model.versions().forEach(v -> sources.add(Messages.text("training.launch.data.version", v)));
     ComboBox<String> source = new ComboBox<>(javafx.collections.FXCollections.observableList(sources));
     source.setId("launch-version");
     source.getSelectionModel().selectFirst();
@@ -99,10 +98,10 @@ public final class LaunchDialog {
     Spinner<Integer> batch = spinner("launch-batch", -1, 4096, defaults.batch());
     TextField device = new TextField();
     device.setId("launch-device");
-    device.setPromptText("cpu, 0, 0,1, mps (empty: Ultralytics chooses)");
+    device.setPromptText(Messages.text("training.launch.device.prompt"));
     TextField name = new TextField();
     name.setId("launch-name");
-    name.setPromptText("made from the dataset when empty");
+    name.setPromptText(Messages.text("training.launch.name.prompt"));
     device.disableProperty().bind(cloud.selectedProperty());
     gpu.disableProperty().bind(cloud.selectedProperty().not());
     project.disableProperty().bind(cloud.selectedProperty().not());
@@ -112,17 +111,17 @@ public final class LaunchDialog {
     form.setVgap(8);
     form.getStyleClass().add("form");
     int row = 0;
-    form.addRow(row++, new Label("Train on"), new HBox(10, local, cloud));
-    form.addRow(row++, new Label("Cloud GPU"), new HBox(10, gpu, stock));
-    form.addRow(row++, new Label("Project"), project);
-    form.addRow(row++, new Label("Task"), task);
-    form.addRow(row++, new Label("Base model"), baseModel);
-    form.addRow(row++, new Label("Data"), source);
-    form.addRow(row++, new Label("Epochs"), epochs);
-    form.addRow(row++, new Label("Image size"), imgsz);
-    form.addRow(row++, new Label("Batch (-1: auto)"), batch);
-    form.addRow(row++, new Label("Device"), device);
-    form.addRow(row, new Label("Run name"), name);
+    form.addRow(row++, new Label(Messages.text("training.launch.where")), new HBox(10, local, cloud));
+    form.addRow(row++, new Label(Messages.text("training.launch.gpu")), new HBox(10, gpu, stock));
+    form.addRow(row++, new Label(Messages.text("training.launch.project")), project);
+    form.addRow(row++, new Label(Messages.text("training.launch.task")), task);
+    form.addRow(row++, new Label(Messages.text("training.launch.model")), baseModel);
+    form.addRow(row++, new Label(Messages.text("training.launch.data")), source);
+    form.addRow(row++, new Label(Messages.text("training.launch.epochs")), epochs);
+    form.addRow(row++, new Label(Messages.text("training.launch.imgsz")), imgsz);
+    form.addRow(row++, new Label(Messages.text("training.launch.batch")), batch);
+    form.addRow(row++, new Label(Messages.text("training.launch.device")), device);
+    form.addRow(row, new Label(Messages.text("training.launch.name")), name);
     Label problem = new Label(noYolo ? model.yoloMessageProperty().get() : null);
     problem.setId("launch-problem");
     problem.getStyleClass().add("form-problem");
@@ -158,10 +157,11 @@ public final class LaunchDialog {
       return "";
     }
     if (!stock.containsKey(gpu.strip())) {
-      return stock.isEmpty() ? "" : "the platform has no GPU type '" + gpu.strip() + "'";
+      return stock.isEmpty() ? "" : Messages.text("training.launch.stock.noType", gpu.strip());
     }
     String level = stock.get(gpu.strip());
-    return level == null ? "availability unknown" : level + " availability";
+    return level == null ? Messages.text("training.launch.stock.unknown")
+        : Messages.text("training.launch.stock.level", level);
   }
 
   private static Spinner<Integer> spinner(String id, int min, int max, int value) {

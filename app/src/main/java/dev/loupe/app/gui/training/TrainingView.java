@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.training;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.workspace.TrainingRun;
 import dev.loupe.training.HeadlineMetrics;
 import java.time.ZoneId;
@@ -65,9 +66,9 @@ public final class TrainingView extends BorderPane {
   }
 
   private Region toolbar() {
-    Button launch = new Button("Train…", Icons.of(Icons.PLUS));
+    Button launch = new Button(Messages.text("training.train"), Icons.of(Icons.PLUS));
     launch.setId("train-launch");
-    launch.setTooltip(new Tooltip("Train a model on this dataset"));
+    launch.setTooltip(new Tooltip(Messages.text("training.train.tip")));
     launch.disableProperty().bind(model.trainingProperty().or(model.datasetProperty().isNull()));
     launch.setOnAction(e -> LaunchDialog.show(getScene().getWindow(), model).ifPresent(l -> {
       if (l.cloud() != null) {
@@ -76,14 +77,14 @@ public final class TrainingView extends BorderPane {
         model.launch(l.version(), l.args());
       }
     }));
-    Button cancel = new Button("Cancel");
+    Button cancel = new Button(Messages.text("training.cancel"));
     cancel.setId("train-cancel");
     cancel.getStyleClass().add("danger");
     cancel.disableProperty().bind(model.trainingProperty().not());
     cancel.setOnAction(e -> model.cancel());
-    Button resume = new Button("Resume");
+    Button resume = new Button(Messages.text("training.resume"));
     resume.setId("train-resume");
-    resume.setTooltip(new Tooltip("Go on with the chosen run from its last checkpoint (a cloud run: follow it again)"));
+    resume.setTooltip(new Tooltip(Messages.text("training.resume.tip")));
     resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
       TrainingRun r = runs.getSelectionModel().getSelectedItem();
       boolean needsYolo = r != null && !"cloud".equals(r.backend());
@@ -91,7 +92,7 @@ public final class TrainingView extends BorderPane {
           || r.active() || TrainingRun.COMPLETED.equals(r.status());
     }, runs.getSelectionModel().selectedItemProperty(), model.trainingProperty(), model.yoloMessageProperty()));
     resume.setOnAction(e -> model.resume(runs.getSelectionModel().getSelectedItem().id()));
-    Button openModel = new Button("Open model", Icons.of(Icons.MODEL));
+    Button openModel = new Button(Messages.text("training.openModel"), Icons.of(Icons.MODEL));
     openModel.setId("train-open-model");
     openModel.disableProperty().bind(Bindings.createBooleanBinding(
         () -> model.currentProperty().get() == null || model.currentProperty().get().modelId() == null,
@@ -122,16 +123,17 @@ public final class TrainingView extends BorderPane {
     runs.getStyleClass().add("training-runs");
     runs.setItems(model.runs());
     runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    runs.setPlaceholder(new Label("No training runs of this dataset yet"));
+    runs.setPlaceholder(new Label(Messages.text("training.runs.none")));
     runs.getColumns().setAll(List.of(
-        column("Run", TrainingRun::name),
-        column("Status", TrainingRun::status),
-        column("Epochs", r -> r.epochsDone() + "/" + r.epochs()),
-        column("mAP50-95", r -> {
+        column(Messages.text("training.col.run"), TrainingRun::name),
+        column(Messages.text("training.col.status"), TrainingRun::status),
+        column(Messages.text("training.col.epochs"), r -> r.epochsDone() + "/" + r.epochs()),
+        column(Messages.text("training.col.map50_95"), r -> {
           Double v = HeadlineMetrics.of(r.task(), r.metrics()).map5095();
           return v == null ? "" : String.format("%.4f", v);
         }),
-        column("Started", r -> r.startedAt() == null ? "" : STARTED.format(r.startedAt()))));
+        column(Messages.text("training.col.started"),
+            r -> r.startedAt() == null ? "" : STARTED.format(r.startedAt()))));
     runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     runs.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TrainingRun>) c ->
         model.choose(runs.getSelectionModel().getSelectedItems().stream().map(TrainingRun::id).toList()));
@@ -154,7 +156,7 @@ public final class TrainingView extends BorderPane {
     int i = 0;
     for (EpochChart kind : EpochChart.values()) {
       NumberAxis x = new NumberAxis();
-      x.setLabel("epoch");
+      x.setLabel(Messages.text("training.chart.epoch"));
       x.setForceZeroInRange(false);
       NumberAxis y = new NumberAxis();
       y.setForceZeroInRange(false);
@@ -179,7 +181,8 @@ public final class TrainingView extends BorderPane {
       if (r == null) {
         return "";
       }
-      String head = r.name() + ": " + r.status() + ", epoch " + r.epochsDone() + "/" + r.epochs();
+      String head = Messages.text("training.current", r.name(), r.status(), String.valueOf(r.epochsDone()),
+          String.valueOf(r.epochs()));
       String end = TrainingViewModel.finalMetrics(r);
       String why = r.message() == null ? "" : "  (" + r.message() + ")";
       return end == null ? head + why : head + "  ·  " + end + why;

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.training;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.app.gui.tasks.RunningTask;
 import dev.loupe.core.domain.Dataset;
@@ -120,7 +121,7 @@ public final class TrainingViewModel {
 
   /** Fetches the GPU types' stock in the background ({@code GET /api/training/gpu-availability}). */
   public void fetchGpuStock() {
-    cloudMessage.set("Asking the platform which GPUs are available...");
+    cloudMessage.set(Messages.text("training.cloud.asking"));
     Thread fetch = new Thread(() -> {
       Map<String, String> stock;
       String problem = null;
@@ -128,7 +129,7 @@ public final class TrainingViewModel {
         stock = client.training().gpuAvailability();
       } catch (RuntimeException e) {
         stock = Map.of();
-        problem = "Cloud training is not available now: " + e.getMessage();
+        problem = Messages.text("training.cloud.unavailable", e.getMessage());
       }
       Map<String, String> found = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stock));
       String message = problem;
@@ -240,7 +241,7 @@ public final class TrainingViewModel {
       yoloMessage.set(null);
       return cli;
     } catch (YoloNotFoundException e) {
-      yoloMessage.set("Training needs the Ultralytics CLI: " + e.getMessage());
+      yoloMessage.set(Messages.text("training.needsYolo", e.getMessage()));
       return null;
     }
   }
@@ -256,7 +257,7 @@ public final class TrainingViewModel {
       return false;
     }
     TrainRequest request = new TrainRequest(d.id(), version, args);
-    start("Training " + d.name(), List.of(),
+    start(Messages.text("training.task.local", d.name()), List.of(),
         (listener, monitor) -> new LocalTrainingBackend(workspace, cli, inspector).train(request, listener, monitor));
     return true;
   }
@@ -272,7 +273,7 @@ public final class TrainingViewModel {
       return false;
     }
     TrainRequest request = new TrainRequest(d.id(), version, args);
-    start("Training " + d.name() + " on the cloud", List.of(), (listener, monitor) -> {
+    start(Messages.text("training.task.cloud", d.name()), List.of(), (listener, monitor) -> {
       try (PlatformClient client = platform.open()) {
         return cloud(client, target).train(request, listener, monitor);
       }
@@ -291,7 +292,8 @@ public final class TrainingViewModel {
     if ((!onCloud && cli == null) || training.get()) {
       return false;
     }
-    start("Resuming " + run.name(), workspace.trainingRuns().epochs(runId), (listener, monitor) -> {
+    String title = Messages.text("training.task.resume", run.name());
+    start(title, workspace.trainingRuns().epochs(runId), (listener, monitor) -> {
       if (!onCloud) {
         return new LocalTrainingBackend(workspace, cli, inspector).resume(runId, listener, monitor);
       }
@@ -324,11 +326,11 @@ public final class TrainingViewModel {
   public void openModel() {
     TrainingRun run = current.get();
     if (run == null || run.modelId() == null) {
-      modelDetails.set("This run has not registered a model.");
+      modelDetails.set(Messages.text("training.model.none"));
       return;
     }
     modelDetails.set(workspace.models().find(run.modelId()).map(TrainingViewModel::describe)
-        .orElse("The model " + run.modelId() + " is no longer in the registry."));
+        .orElse(Messages.text("training.model.gone", run.modelId())));
   }
 
   private static String describe(ModelRecord m) {
