@@ -54,8 +54,37 @@ class MessagesTest {
     Properties p = bundle();
     for (String key : p.stringPropertyNames()) {
       String text = p.getProperty(key);
-      Object[] args = {2, "b", "c", "d", "e"};
-      assertThat(new java.text.MessageFormat(text).format(args)).as(key).isNotNull();
+      java.text.MessageFormat format = new java.text.MessageFormat(text, java.util.Locale.ENGLISH);
+      for (Object[] args : argumentsFor(format)) {
+        assertThat(format.format(args)).as(key).isNotBlank();
+      }
     }
+  }
+
+  /**
+   * Arguments of the types the pattern's places expect: numbers (0, 1 and 2, so each branch of a choice
+   * is tried) where a number or choice is asked for, a date for a date, else a text.
+   */
+  static java.util.List<Object[]> argumentsFor(java.text.MessageFormat format) {
+    java.text.Format[] formats = format.getFormatsByArgumentIndex();
+    java.util.List<Object[]> sets = new java.util.ArrayList<>();
+    for (int n = 0; n <= 2; n++) {
+      Object[] args = new Object[Math.max(formats.length, 5)];
+      for (int i = 0; i < args.length; i++) {
+        java.text.Format f = i < formats.length ? formats[i] : null;
+        args[i] = f instanceof java.text.NumberFormat ? (Object) n
+            : f instanceof java.text.DateFormat ? new java.util.Date(0) : "t" + i;
+      }
+      sets.add(args);
+    }
+    return sets;
+  }
+
+  @Test
+  void argumentsFollowThePlacesOfThePattern() {
+    java.text.MessageFormat format = new java.text.MessageFormat(
+        "{0} of {1,choice,0#none|1#one|1<{1,number,integer} images}", java.util.Locale.ENGLISH);
+    assertThat(argumentsFor(format)).extracting(a -> format.format(a))
+        .containsExactly("t0 of none", "t0 of one", "t0 of 2 images");
   }
 }
