@@ -95,6 +95,7 @@ public final class ModelDetailsWindow extends BorderPane {
     format.setValue("onnx");
     TextField gpu = new TextField();
     gpu.setId("model-export-gpu");
+    gpu.setPrefColumnCount(16);
     gpu.setPromptText(Messages.text("models.export.gpu.prompt"));
     gpu.disableProperty().bind(format.valueProperty().isNotEqualTo("engine"));
     Button export = new Button(Messages.text("models.export.platform"));

@@ -51,6 +51,7 @@ public final class SyncPanel extends VBox {
     table.getColumns().add(column(Messages.text("sync.col.kind"), SyncPanel::kind, 240));
     table.getColumns().add(column(Messages.text("sync.col.remoteSplit"),
         c -> c.remoteSplit() == null ? "-" : c.remoteSplit(), 100));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPrefHeight(220);
     Button keepLocal = new Button(Messages.text("sync.keepLocal"));
     keepLocal.setId("sync-keep-local");
