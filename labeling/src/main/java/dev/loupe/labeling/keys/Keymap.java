@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.labeling.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +187,7 @@ public final class Keymap {
     }
     Keymap keymap = new Keymap(preset);
     if (!preset.name().equalsIgnoreCase(presetName)) {
-      keymap.problems.add("unknown preset '" + presetName + "', using default");
+      keymap.problems.add(Messages.text("keymap.problem.unknownPreset", presetName));
     }
     root.path("bindings").fields().forEachRemaining(
         entry -> {
@@ -194,7 +195,7 @@ public final class Keymap {
           try {
             action = Action.valueOf(entry.getKey());
           } catch (IllegalArgumentException e) {
-            keymap.problems.add("unknown action '" + entry.getKey() + "' skipped");
+            keymap.problems.add(Messages.text("keymap.problem.unknownAction", entry.getKey()));
             return;
           }
           List<KeyCombination> keys = new ArrayList<>();
@@ -202,7 +203,7 @@ public final class Keymap {
             try {
               keys.add(KeyCombination.valueOf(key.asText()));
             } catch (IllegalArgumentException e) {
-              keymap.problems.add("unreadable key '" + key.asText() + "' for " + action + " skipped");
+              keymap.problems.add(Messages.text("keymap.problem.unreadableKey", key.asText(), String.valueOf(action)));
             }
           }
           keymap.bind(action, keys);

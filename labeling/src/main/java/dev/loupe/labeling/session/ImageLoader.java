@@ -2,6 +2,7 @@ package dev.loupe.labeling.session;
 
 import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
+import dev.loupe.labeling.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,12 +69,15 @@ public final class ImageLoader {
         image = new Image(in);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(Messages.text("loader.cannotRead", String.valueOf(file.getFileName()), e.getMessage()), e);
     }
     if (image.isError()) {
       Exception cause = image.getException();
       throw new IllegalArgumentException(
-          "cannot decode image " + file.getFileName() + (cause == null ? "" : ": " + cause.getMessage()), cause);
+          cause == null
+              ? Messages.text("loader.cannotDecode", String.valueOf(file.getFileName()))
+              : Messages.text("loader.cannotDecodeBecause", String.valueOf(file.getFileName()), cause.getMessage()),
+          cause);
     }
     if (orientation != 1) {
       image = orient(image, orientation);
