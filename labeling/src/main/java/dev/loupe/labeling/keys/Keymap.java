@@ -176,7 +176,7 @@ public final class Keymap {
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IOException("cannot read keymap " + file + ": " + e.getMessage(), e);
+      throw new IOException(Messages.text("keymap.cannotRead", String.valueOf(file), e.getMessage()), e);
     }
     Preset preset = Preset.DEFAULT;
     String presetName = root.path("preset").asText("default");
