@@ -82,7 +82,8 @@ final class KeymapEditor extends Dialog<Keymap> {
     record.setOnAction(e -> {
       if (table.getSelectionModel().getSelectedItem() != null) {
         recording = true;
-        info.setText(Messages.text("keymapEditor.recording", table.getSelectionModel().getSelectedItem().description()));
+        info.setText(Messages.text(
+            "keymapEditor.recording", table.getSelectionModel().getSelectedItem().description()));
       }
     });
     Button clear = new Button(Messages.text("keymapEditor.clear"));

@@ -310,7 +310,8 @@ public class LabelingView extends BorderPane {
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     bar.getItems().addAll(new Separator(), undoButton, redoButton, new Separator(), fit, actual,
-        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label(Messages.text("view.textSize")), textSize, keys, editKeys);
+        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label(Messages.text("view.textSize")),
+        textSize, keys, editKeys);
     bar.getItems().forEach(n -> n.setFocusTraversable(false));
     updateTooltips();
     return bar;

@@ -73,8 +73,9 @@ final class ReviewBar extends HBox {
         Action.ACCEPT_ALL_PREDICTIONS.description(), keys.display(Action.ACCEPT_ALL_PREDICTIONS))));
     rejectBelow.setTooltip(new Tooltip(Messages.text("action.withKeys",
         Action.REJECT_BELOW_THRESHOLD.description(), keys.display(Action.REJECT_BELOW_THRESHOLD))));
-    next.setTooltip(new Tooltip(Messages.text("review.next.tooltip", Action.NEXT_PREDICTION.description(),
-        keys.display(Action.NEXT_PREDICTION), keys.display(Action.ACCEPT_PREDICTION), keys.display(Action.REJECT_PREDICTION))));
+    next.setTooltip(new Tooltip(Messages.text("review.next.tooltip",
+        Action.NEXT_PREDICTION.description(), keys.display(Action.NEXT_PREDICTION),
+        keys.display(Action.ACCEPT_PREDICTION), keys.display(Action.REJECT_PREDICTION))));
   }
 
   private void refresh() {

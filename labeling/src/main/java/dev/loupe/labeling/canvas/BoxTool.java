@@ -77,7 +77,8 @@ final class BoxTool implements Tool {
         ? Geometry.obbFromBox(classId, vp.normX(x0), vp.normY(y0), vp.normX(x1), vp.normY(y1))
         : Geometry.box(classId, vp.normX(x0), vp.normY(y0), vp.normX(x1), vp.normY(y1));
     Shape shape = canvas.document().newShape(label);
-    canvas.commit(new AddShapes(oriented ? Messages.text("edit.drawObb") : Messages.text("edit.drawBox"), List.of(shape)));
+    String name = oriented ? Messages.text("edit.drawObb") : Messages.text("edit.drawBox");
+    canvas.commit(new AddShapes(name, List.of(shape)));
     canvas.select(List.of(shape.id()));
   }
 

@@ -68,7 +68,8 @@ final class SelectTool implements Tool {
       if (single != null && single.label() instanceof PolygonLabel p) {
         int v = HitTest.nearestVertex(p.points(), vp, pressX, pressY, canvas.hitTolerance() + 2);
         if (v >= 0 && p.vertexCount() > 3) {
-          canvas.commit(ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
+          canvas.commit(
+              ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
         }
       }
       return;
@@ -125,7 +126,8 @@ final class SelectTool implements Tool {
       int k = HitTest.nearestKeypoint(p, vp, pressX, pressY, tol);
       if (k >= 0) {
         if (e.isShiftDown()) {
-          canvas.commit(ChangeShapes.of(Messages.text("edit.keypointVisibility"), shape.id(), p, Keypoints.cycleVisibility(p, k)));
+          canvas.commit(ChangeShapes.of(
+              Messages.text("edit.keypointVisibility"), shape.id(), p, Keypoints.cycleVisibility(p, k)));
           return true;
         }
         return begin(Mode.KEYPOINT, k, Messages.text("edit.moveKeypoint"));
@@ -292,7 +294,8 @@ final class SelectTool implements Tool {
     if (single != null && single.label() instanceof PolygonLabel p && p.vertexCount() > 3) {
       int v = HitTest.nearestVertex(p.points(), canvas.viewport(), lastX, lastY, canvas.hitTolerance() + 2);
       if (v >= 0) {
-        canvas.commit(ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
+        canvas.commit(
+            ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
         return true;
       }
     }
@@ -305,7 +308,8 @@ final class SelectTool implements Tool {
     if (single != null && single.label() instanceof PoseLabel p) {
       int k = HitTest.nearestKeypoint(p, canvas.viewport(), lastX, lastY, canvas.hitTolerance() + 2);
       if (k >= 0) {
-        canvas.commit(ChangeShapes.of(Messages.text("edit.keypointVisibility"), single.id(), p, Keypoints.cycleVisibility(p, k)));
+        canvas.commit(ChangeShapes.of(
+            Messages.text("edit.keypointVisibility"), single.id(), p, Keypoints.cycleVisibility(p, k)));
         return true;
       }
     }

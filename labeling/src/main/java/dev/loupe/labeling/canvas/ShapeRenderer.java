@@ -68,7 +68,9 @@ final class ShapeRenderer {
   }
 
   String className(int classId) {
-    return classId >= 0 && classId < classNames.size() ? classNames.get(classId) : Messages.text("canvas.unknownClass", classId);
+    return classId >= 0 && classId < classNames.size()
+        ? classNames.get(classId)
+        : Messages.text("canvas.unknownClass", classId);
   }
 
   /**

@@ -53,7 +53,8 @@ public final class ImageLoader {
   private LoadedImage load(String hash, Path file, boolean full, double viewWidth, double viewHeight) {
     ImageInfo info = probe.probe(file);
     if (info.error() != null && info.width() <= 0) {
-      throw new IllegalArgumentException(Messages.text("loader.cannotShow", String.valueOf(file.getFileName()), info.error()));
+      throw new IllegalArgumentException(
+          Messages.text("loader.cannotShow", String.valueOf(file.getFileName()), info.error()));
     }
     int orientation = Math.max(1, info.orientation());
     boolean swap = orientation >= 5 && orientation <= 8;
@@ -69,7 +70,8 @@ public final class ImageLoader {
         image = new Image(in);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(Messages.text("loader.cannotRead", String.valueOf(file.getFileName()), e.getMessage()), e);
+      throw new UncheckedIOException(
+          Messages.text("loader.cannotRead", String.valueOf(file.getFileName()), e.getMessage()), e);
     }
     if (image.isError()) {
       Exception cause = image.getException();
