@@ -19,7 +19,7 @@ final class ClassPanel extends VBox {
     picker.setId("class-panel");
     picker.setOnPick(picked);
     VBox.setVgrow(picker, Priority.ALWAYS);
-    getChildren().add(new javafx.scene.control.Label("Classes"));
+    getChildren().add(new javafx.scene.control.Label(Messages.text("classPanel.title")));
     getChildren().add(picker);
     setSpacing(4);
     setPadding(new Insets(6));

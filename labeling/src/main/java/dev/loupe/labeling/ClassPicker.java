@@ -43,7 +43,7 @@ public final class ClassPicker extends VBox {
     this.palette = palette;
     getStyleClass().add("class-picker");
     filter.setId("class-filter");
-    filter.setPromptText("Find a class (name or id)");
+    filter.setPromptText(Messages.text("classPicker.filter.prompt"));
     list.setId("class-choices");
     list.setFocusTraversable(false);
     list.setCellFactory(view -> new Row());
@@ -216,7 +216,7 @@ public final class ClassPicker extends VBox {
     picker.setChoices(choices);
     Dialog<Integer> dialog = new Dialog<>();
     dialog.initOwner(owner);
-    dialog.setTitle("Choose a class");
+    dialog.setTitle(Messages.text("classPicker.dialog.title"));
     dialog.setHeaderText(header);
     dialog.getDialogPane().getStylesheets().setAll(stylesheets);
     dialog.getDialogPane().setContent(picker);

@@ -2,7 +2,6 @@ package dev.loupe.labeling;
 
 import dev.loupe.labeling.keys.Action;
 import dev.loupe.labeling.keys.Keymap;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -52,15 +51,14 @@ final class HelpOverlay extends StackPane {
   void show(Keymap keymap) {
     grid.getChildren().clear();
     int row = 0;
-    Label title = new Label("Keys (" + keymap.preset().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-        + " preset; Edit keys… remaps them)");
+    Label title = new Label(Messages.text("help.title", presetName(keymap.preset())));
     title.setStyle("-fx-text-fill: white; -fx-font-weight: bold; -fx-font-size: 14;");
     grid.add(title, 0, row++, 2, 1);
     Action.Scope scope = null;
     for (Action action : Action.values()) {
       if (action.scope() != scope) {
         scope = action.scope();
-        Label heading = new Label(scope == Action.Scope.LABELING ? "Labeling" : "Window (grid)");
+        Label heading = new Label(scopeName(scope));
         heading.setStyle("-fx-text-fill: #9ad0ff; -fx-font-weight: bold; -fx-padding: 6 0 2 0;");
         grid.add(heading, 0, row++, 2, 1);
       }
@@ -74,13 +72,27 @@ final class HelpOverlay extends StackPane {
       grid.add(key, 0, row);
       grid.add(text, 1, row++);
     }
-    Label extra = new Label(
-        "Mouse: wheel zooms about the pointer, Space+drag or middle drag pans. Polygons: click an edge to"
-            + " add a vertex, right-click a vertex to delete it. Poses: Shift+click a keypoint cycles visibility."
-            + " Predictions to review are dashed, with their confidence.");
+    Label extra = new Label(Messages.text("help.mouse"));
     extra.setWrapText(true);
     extra.setStyle("-fx-text-fill: #cccccc; -fx-padding: 8 0 0 0;");
     grid.add(extra, 0, row, 2, 1);
     setVisible(true);
+  }
+
+  /** A preset's name in the title ("default", "label studio"). */
+  static String presetName(Keymap.Preset preset) {
+    return switch (preset) {
+      case DEFAULT -> Messages.text("help.preset.default");
+      case CVAT -> Messages.text("help.preset.cvat");
+      case LABEL_STUDIO -> Messages.text("help.preset.labelStudio");
+    };
+  }
+
+  /** The heading of a scope's actions. */
+  static String scopeName(Action.Scope scope) {
+    return switch (scope) {
+      case LABELING -> Messages.text("help.scope.labeling");
+      case WINDOW -> Messages.text("help.scope.window");
+    };
   }
 }

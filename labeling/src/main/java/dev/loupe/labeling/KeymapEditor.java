@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Remaps keys: pick an action, press "Record", press the new key. A preset can be taken as the
@@ -46,11 +47,11 @@ final class KeymapEditor extends Dialog<Keymap> {
   KeymapEditor(Keymap current) {
     working = current.copy();
     getDialogPane().setId("keymap-editor");
-    setTitle("Keys");
-    TableColumn<Action, String> action = new TableColumn<>("Action");
+    setTitle(Messages.text("keymapEditor.title"));
+    TableColumn<Action, String> action = new TableColumn<>(Messages.text("keymapEditor.col.action"));
     action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
     action.setPrefWidth(420);
-    TableColumn<Action, String> keys = new TableColumn<>("Keys");
+    TableColumn<Action, String> keys = new TableColumn<>(Messages.text("keymapEditor.col.keys"));
     keys.setCellValueFactory(c -> new ReadOnlyStringWrapper(working.display(c.getValue())));
     keys.setPrefWidth(180);
     table.getColumns().add(action);
@@ -61,19 +62,31 @@ final class KeymapEditor extends Dialog<Keymap> {
     ComboBox<Keymap.Preset> preset = new ComboBox<>();
     preset.getItems().setAll(Keymap.Preset.values());
     preset.setId("keymap-preset");
+    preset.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Keymap.Preset value) {
+        return value == null ? "" : presetName(value);
+      }
+
+      @Override
+      public Keymap.Preset fromString(String text) {
+        return null; // not editable
+      }
+    });
     preset.setValue(working.preset());
     preset.setOnAction(e -> {
       working = new Keymap(preset.getValue());
       refresh();
     });
-    Button record = new Button("Record key");
+    Button record = new Button(Messages.text("keymapEditor.record"));
     record.setOnAction(e -> {
       if (table.getSelectionModel().getSelectedItem() != null) {
         recording = true;
-        info.setText("Press the new key for \"" + table.getSelectionModel().getSelectedItem().description() + "\" (Esc cancels)");
+        info.setText(Messages.text(
+            "keymapEditor.recording", table.getSelectionModel().getSelectedItem().description()));
       }
     });
-    Button clear = new Button("Clear");
+    Button clear = new Button(Messages.text("keymapEditor.clear"));
     clear.setOnAction(e -> {
       Action selected = table.getSelectionModel().getSelectedItem();
       if (selected != null) {
@@ -82,11 +95,20 @@ final class KeymapEditor extends Dialog<Keymap> {
       }
     });
     getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, this::recorded);
-    HBox buttons = new HBox(8, new Label("Start from"), preset, record, clear);
+    HBox buttons = new HBox(8, new Label(Messages.text("keymapEditor.startFrom")), preset, record, clear);
     getDialogPane().setContent(new VBox(8, table, buttons, info));
     getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
     setResultConverter(button -> button == ButtonType.OK ? working : null);
     refresh();
+  }
+
+  /** A preset's name in the list to start from. */
+  static String presetName(Keymap.Preset preset) {
+    return switch (preset) {
+      case DEFAULT -> Messages.text("keymapEditor.preset.default");
+      case CVAT -> Messages.text("keymapEditor.preset.cvat");
+      case LABEL_STUDIO -> Messages.text("keymapEditor.preset.labelStudio");
+    };
   }
 
   private void recorded(KeyEvent e) {
@@ -111,6 +133,6 @@ final class KeymapEditor extends Dialog<Keymap> {
   private void refresh() {
     table.refresh();
     var conflicts = working.conflicts();
-    info.setText(conflicts.isEmpty() ? "" : "Used twice: " + conflicts);
+    info.setText(conflicts.isEmpty() ? "" : Messages.text("keymapEditor.usedTwice", String.valueOf(conflicts)));
   }
 }

@@ -60,7 +60,7 @@ final class LabelActions {
     }
     if (!labels.isEmpty()) {
       session.copy(labels);
-      message.accept("Copied " + labels.size() + (labels.size() == 1 ? " label" : " labels"));
+      message.accept(Messages.text("actions.copied", labels.size()));
     }
   }
 
@@ -175,8 +175,8 @@ final class LabelActions {
     canvas.selection().clear();
     nextPrediction();
     message.accept(step.acceptedCount() > 0
-        ? "Accepted " + step.acceptedCount() + (step.acceptedCount() == 1 ? " prediction" : " predictions")
-        : "Rejected " + step.rejectedCount() + (step.rejectedCount() == 1 ? " prediction" : " predictions"));
+        ? Messages.text("actions.accepted", step.acceptedCount())
+        : Messages.text("actions.rejected", step.rejectedCount()));
     return true;
   }
 
@@ -191,7 +191,7 @@ final class LabelActions {
       }
     }
     if (!before.isEmpty()) {
-      perform(new ChangeShapes("mirror pose", before, after));
+      perform(new ChangeShapes(Messages.text("edit.mirrorPose"), before, after));
     }
   }
 }

@@ -68,7 +68,7 @@ final class LabelListPanel extends VBox {
         });
     canvas.selection().addListener((SetChangeListener<Long>) c -> showSelection());
     VBox.setVgrow(list, Priority.ALWAYS);
-    getChildren().addAll(new javafx.scene.control.Label("Labels"), list);
+    getChildren().addAll(new javafx.scene.control.Label(Messages.text("labels.title")), list);
     setSpacing(4);
     setPadding(new Insets(6));
   }
@@ -118,18 +118,18 @@ final class LabelListPanel extends VBox {
 
   static String kind(Label label) {
     if (label instanceof BoxLabel) {
-      return "box";
+      return Messages.text("labels.kind.box");
     }
     if (label instanceof PolygonLabel p) {
-      return "polygon (" + p.vertexCount() + ")";
+      return Messages.text("labels.kind.polygon", p.vertexCount());
     }
     if (label instanceof ObbLabel) {
-      return "rotated box";
+      return Messages.text("labels.kind.obb");
     }
     if (label instanceof ClassLabel) {
-      return "image class";
+      return Messages.text("labels.kind.classLabel");
     }
-    return "pose";
+    return Messages.text("labels.kind.pose");
   }
 
   private final class Row extends ListCell<Shape> {
@@ -140,13 +140,13 @@ final class LabelListPanel extends VBox {
     private final javafx.scene.control.Button classButton = new javafx.scene.control.Button();
 
     Row() {
-      hide.setTooltip(new Tooltip("Hide"));
-      lock.setTooltip(new Tooltip("Lock (no moving, resizing or deleting)"));
+      hide.setTooltip(new Tooltip(Messages.text("labels.hide")));
+      lock.setTooltip(new Tooltip(Messages.text("labels.lock")));
       hide.getStyleClass().add("hide-toggle");
       lock.getStyleClass().add("lock-toggle");
       classButton.setFocusTraversable(false);
       classButton.getStyleClass().add("class-button");
-      classButton.setTooltip(new Tooltip("Change the class (type to find it)"));
+      classButton.setTooltip(new Tooltip(Messages.text("labels.changeClass")));
       // the row fits the list's width: the kind and the class shrink (with an ellipsis) before the
       // hide and lock boxes would be cut off
       classButton.setMinWidth(40);
@@ -190,7 +190,8 @@ final class LabelListPanel extends VBox {
       boolean pending = document.isPending(shape.id());
       double confidence = document.confidence(shape.id());
       text.setText((getIndex() + 1) + "  " + kind(shape.label()) + (!pending ? ""
-          : Double.isNaN(confidence) ? "  (to review)" : String.format(java.util.Locale.ROOT, "  %.2f to review", confidence)));
+          : "  " + (Double.isNaN(confidence) ? Messages.text("labels.toReview")
+              : Messages.text("labels.confidenceToReview", String.format(java.util.Locale.ROOT, "%.2f", confidence)))));
       hide.setSelected(document.isHidden(shape.id()));
       lock.setSelected(document.isLocked(shape.id()));
       int classId = shape.label().classId();

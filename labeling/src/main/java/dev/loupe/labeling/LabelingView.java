@@ -75,8 +75,8 @@ public class LabelingView extends BorderPane {
   private final javafx.scene.control.Label status = new javafx.scene.control.Label();
   private final javafx.scene.control.Label saveStatus = new javafx.scene.control.Label();
   private final HBox progressBox = new HBox(6);
-  private final Button undoButton = new Button("Undo");
-  private final Button redoButton = new Button("Redo");
+  private final Button undoButton = new Button(Messages.text("view.undo"));
+  private final Button redoButton = new Button(Messages.text("view.redo"));
   private final ToggleGroup toolGroup = new ToggleGroup();
   private final Map<ToolKind, ToggleButton> toolButtons = new LinkedHashMap<>();
   private final ObjectProperty<Keymap> keymap = new SimpleObjectProperty<>(new Keymap(Keymap.Preset.DEFAULT));
@@ -192,10 +192,10 @@ public class LabelingView extends BorderPane {
       Keymap loaded = Keymap.load(file);
       setKeymap(loaded);
       if (!loaded.problems().isEmpty()) {
-        status.setText("Keymap: " + String.join("; ", loaded.problems()));
+        status.setText(Messages.text("view.keymapProblems", String.join("; ", loaded.problems())));
       }
     } catch (java.io.IOException e) {
-      status.setText(e.getMessage() + " (using the default keys)");
+      status.setText(Messages.text("view.keymapUnreadable", e.getMessage()));
     }
   }
 
@@ -206,9 +206,9 @@ public class LabelingView extends BorderPane {
       if (keymapFile != null) {
         try {
           edited.save(keymapFile);
-          status.setText("Keys saved to " + keymapFile.getFileName());
+          status.setText(Messages.text("view.keysSaved", keymapFile.getFileName().toString()));
         } catch (java.io.IOException e) {
-          status.setText("Keys not saved: " + e.getMessage());
+          status.setText(Messages.text("view.keysNotSaved", e.getMessage()));
         }
       }
     });
@@ -282,14 +282,14 @@ public class LabelingView extends BorderPane {
     canvas.toolProperty().addListener((obs, old, now) -> selectToolButton(now));
     undoButton.setOnAction(e -> run(Action.UNDO));
     redoButton.setOnAction(e -> run(Action.REDO));
-    Button fit = new Button("Fit");
+    Button fit = new Button(Messages.text("view.fit"));
     fit.setOnAction(e -> canvas.fit());
     Button actual = new Button("1:1");
     actual.setOnAction(e -> canvas.actualSize());
-    Button preLabel = new Button("Pre-label this image");
+    Button preLabel = new Button(Messages.text("view.preLabelImage"));
     preLabel.setId("prelabel-image");
     preLabel.setOnAction(e -> run(Action.PRELABEL_IMAGE));
-    Button preLabelAll = new Button("Pre-label all unlabeled");
+    Button preLabelAll = new Button(Messages.text("view.preLabelAll"));
     preLabelAll.setId("prelabel-all");
     preLabelAll.setOnAction(e -> preLabelAll());
     for (Button b : List.of(preLabel, preLabelAll)) {
@@ -299,18 +299,19 @@ public class LabelingView extends BorderPane {
     Spinner<Integer> textSize = new Spinner<>(8, 40, (int) canvas.labelTextSizeProperty().get(), 1);
     textSize.setId("label-text-size");
     textSize.setPrefWidth(70);
-    textSize.setTooltip(new Tooltip("Size of the class names on the canvas"));
+    textSize.setTooltip(new Tooltip(Messages.text("view.textSize.tooltip")));
     textSize.valueProperty().addListener((obs, old, now) -> canvas.labelTextSizeProperty().set(now));
     canvas.labelTextSizeProperty().addListener(
         (obs, old, now) -> textSize.getValueFactory().setValue(now.intValue()));
-    Button keys = new Button("Keys");
+    Button keys = new Button(Messages.text("view.keys"));
     keys.setOnAction(e -> help.show(keymap.get()));
-    Button editKeys = new Button("Edit keys…");
+    Button editKeys = new Button(Messages.text("view.editKeys"));
     editKeys.setOnAction(e -> editKeys());
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     bar.getItems().addAll(new Separator(), undoButton, redoButton, new Separator(), fit, actual,
-        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label("Text"), textSize, keys, editKeys);
+        new Separator(), preLabel, preLabelAll, spring, new javafx.scene.control.Label(Messages.text("view.textSize")),
+        textSize, keys, editKeys);
     bar.getItems().forEach(n -> n.setFocusTraversable(false));
     updateTooltips();
     return bar;
@@ -318,11 +319,11 @@ public class LabelingView extends BorderPane {
 
   private static String toolName(ToolKind kind) {
     return switch (kind) {
-      case SELECT -> "Select";
-      case BOX -> "Box";
-      case POLYGON -> "Polygon";
-      case OBB -> "Rotated box";
-      case KEYPOINTS -> "Keypoints";
+      case SELECT -> Messages.text("tool.select");
+      case BOX -> Messages.text("tool.box");
+      case POLYGON -> Messages.text("tool.polygon");
+      case OBB -> Messages.text("tool.obb");
+      case KEYPOINTS -> Messages.text("tool.keypoints");
     };
   }
 
@@ -336,9 +337,10 @@ public class LabelingView extends BorderPane {
   private void updateTooltips() {
     Map<ToolKind, Action> actions = Map.of(ToolKind.SELECT, Action.TOOL_SELECT, ToolKind.BOX, Action.TOOL_BOX,
         ToolKind.POLYGON, Action.TOOL_POLYGON, ToolKind.OBB, Action.TOOL_OBB, ToolKind.KEYPOINTS, Action.TOOL_KEYPOINTS);
-    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(actions.get(kind).description() + " (" + keymap.get().display(actions.get(kind)) + ")")));
-    undoButton.setTooltip(new Tooltip("Undo (" + keymap.get().display(Action.UNDO) + ")"));
-    redoButton.setTooltip(new Tooltip("Redo (" + keymap.get().display(Action.REDO) + ")"));
+    toolButtons.forEach((kind, b) -> b.setTooltip(new Tooltip(
+        Messages.text("action.withKeys", actions.get(kind).description(), keymap.get().display(actions.get(kind))))));
+    undoButton.setTooltip(new Tooltip(Messages.text("view.undo.tooltip", keymap.get().display(Action.UNDO))));
+    redoButton.setTooltip(new Tooltip(Messages.text("view.redo.tooltip", keymap.get().display(Action.REDO))));
     selectToolButton(canvas.toolProperty().get());
   }
 
@@ -420,7 +422,8 @@ public class LabelingView extends BorderPane {
     switch (action) {
       case NEXT_IMAGE -> session.next();
       case PREVIOUS_IMAGE -> session.previous();
-      case SAVE -> status.setText(session.flush().isEmpty() ? "All changes saved" : "Some labels could not be saved");
+      case SAVE -> status.setText(
+          session.flush().isEmpty() ? Messages.text("save.saved") : Messages.text("view.someNotSaved"));
       case UNDO -> session.undo();
       case REDO -> session.redo();
       case DELETE -> actions.delete();
@@ -447,8 +450,8 @@ public class LabelingView extends BorderPane {
       case ZOOM_OUT -> canvas.zoomBy(0.8);
       case PRELABEL_IMAGE -> {
         if (session.preLabelerProperty().get() != null) {
-          status.setText("Pre-labelling…");
-          session.preLabelCurrent().thenAccept(n -> status.setText("Pre-labelled: " + n + " predictions to review"));
+          status.setText(Messages.text("view.preLabelling"));
+          session.preLabelCurrent().thenAccept(n -> status.setText(Messages.text("view.preLabelled", n)));
         }
       }
       case HELP -> help.show(keymap.get());
@@ -495,7 +498,7 @@ public class LabelingView extends BorderPane {
       return;
     }
     ProgressBar bar = new ProgressBar(0);
-    Button cancel = new Button("Cancel");
+    Button cancel = new Button(Messages.text("view.cancel"));
     javafx.concurrent.Task<Integer> task = new javafx.concurrent.Task<>() {
       @Override
       protected Integer call() throws Exception {
@@ -520,15 +523,15 @@ public class LabelingView extends BorderPane {
     task.messageProperty().addListener((obs, old, now) -> status.setText(now));
     task.setOnSucceeded(e -> {
       progressBox.getChildren().clear();
-      status.setText("Pre-labelled " + task.getValue() + " images");
+      status.setText(Messages.text("view.preLabelledAll", task.getValue()));
     });
     task.setOnFailed(e -> {
       progressBox.getChildren().clear();
-      status.setText("Pre-labelling failed: " + task.getException().getMessage());
+      status.setText(Messages.text("session.preLabelFailed", task.getException().getMessage()));
     });
     task.setOnCancelled(e -> {
       progressBox.getChildren().clear();
-      status.setText("Pre-labelling cancelled");
+      status.setText(Messages.text("view.preLabelCancelled"));
     });
     Thread thread = new Thread(task, "loupe-prelabel-all");
     thread.setDaemon(true);

@@ -22,9 +22,9 @@ import javafx.scene.layout.HBox;
 final class ReviewBar extends HBox {
   private final Label count = new Label();
   private final Runnable documentListener = this::refresh;
-  private final Button acceptAll = new Button("Accept all");
-  private final Button rejectBelow = new Button("Reject below");
-  private final Button next = new Button("Next");
+  private final Button acceptAll = new Button(Messages.text("review.acceptAll"));
+  private final Button rejectBelow = new Button(Messages.text("review.rejectBelow"));
+  private final Button next = new Button(Messages.text("review.next"));
   private final Supplier<Keymap> keymap;
   private LabelDocument document;
 
@@ -69,15 +69,18 @@ final class ReviewBar extends HBox {
 
   void updateTooltips() {
     Keymap keys = keymap.get();
-    acceptAll.setTooltip(new Tooltip(Action.ACCEPT_ALL_PREDICTIONS.description() + " (" + keys.display(Action.ACCEPT_ALL_PREDICTIONS) + ")"));
-    rejectBelow.setTooltip(new Tooltip(Action.REJECT_BELOW_THRESHOLD.description() + " (" + keys.display(Action.REJECT_BELOW_THRESHOLD) + ")"));
-    next.setTooltip(new Tooltip(Action.NEXT_PREDICTION.description() + " (" + keys.display(Action.NEXT_PREDICTION)
-        + "); " + keys.display(Action.ACCEPT_PREDICTION) + " accepts, " + keys.display(Action.REJECT_PREDICTION) + " rejects"));
+    acceptAll.setTooltip(new Tooltip(Messages.text("action.withKeys",
+        Action.ACCEPT_ALL_PREDICTIONS.description(), keys.display(Action.ACCEPT_ALL_PREDICTIONS))));
+    rejectBelow.setTooltip(new Tooltip(Messages.text("action.withKeys",
+        Action.REJECT_BELOW_THRESHOLD.description(), keys.display(Action.REJECT_BELOW_THRESHOLD))));
+    next.setTooltip(new Tooltip(Messages.text("review.next.tooltip",
+        Action.NEXT_PREDICTION.description(), keys.display(Action.NEXT_PREDICTION),
+        keys.display(Action.ACCEPT_PREDICTION), keys.display(Action.REJECT_PREDICTION))));
   }
 
   private void refresh() {
     int pending = document.pendingCount();
     setVisible(pending > 0);
-    count.setText(pending + (pending == 1 ? " prediction" : " predictions") + " to review");
+    count.setText(Messages.text("review.count", pending));
   }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.labeling.canvas;
 
 import dev.loupe.core.domain.Label;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Geometry;
 import dev.loupe.labeling.geom.Viewport;
 import dev.loupe.labeling.model.AddShapes;
@@ -32,7 +33,7 @@ final class BoxTool implements Tool {
 
   @Override
   public String hint() {
-    return oriented ? "Drag to draw a rotated box; turn it with its round handle (select tool)" : "Drag to draw a box";
+    return oriented ? Messages.text("hint.obb") : Messages.text("hint.box");
   }
 
   @Override
@@ -76,7 +77,8 @@ final class BoxTool implements Tool {
         ? Geometry.obbFromBox(classId, vp.normX(x0), vp.normY(y0), vp.normX(x1), vp.normY(y1))
         : Geometry.box(classId, vp.normX(x0), vp.normY(y0), vp.normX(x1), vp.normY(y1));
     Shape shape = canvas.document().newShape(label);
-    canvas.commit(new AddShapes(oriented ? "draw rotated box" : "draw box", List.of(shape)));
+    String name = oriented ? Messages.text("edit.drawObb") : Messages.text("edit.drawBox");
+    canvas.commit(new AddShapes(name, List.of(shape)));
     canvas.select(List.of(shape.id()));
   }
 

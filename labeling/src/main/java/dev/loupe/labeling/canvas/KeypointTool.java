@@ -2,6 +2,7 @@ package dev.loupe.labeling.canvas;
 
 import dev.loupe.core.domain.BoxLabel;
 import dev.loupe.core.domain.PoseLabel;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Geometry;
 import dev.loupe.labeling.geom.Keypoints;
 import dev.loupe.labeling.geom.Viewport;
@@ -33,10 +34,10 @@ final class KeypointTool implements Tool {
   @Override
   public String hint() {
     if (canvas.keypointCount() == 0) {
-      return "Keypoints need a pose dataset (kpt_shape)";
+      return Messages.text("hint.keypoints.noPose");
     }
-    return pose == null ? "Drag the box of the pose"
-        : "Click keypoint " + (next + 1) + " of " + pose.keypointCount() + " (V: not labeled, Enter: done)";
+    return pose == null ? Messages.text("hint.keypoints.box")
+        : Messages.text("hint.keypoints.next", next + 1, pose.keypointCount());
   }
 
   @Override
@@ -122,7 +123,7 @@ final class KeypointTool implements Tool {
   private void finish() {
     Shape shape = canvas.document().newShape(pose);
     pose = null;
-    canvas.commit(new AddShapes("draw pose", List.of(shape)));
+    canvas.commit(new AddShapes(Messages.text("edit.drawPose"), List.of(shape)));
     canvas.select(List.of(shape.id()));
     canvas.updateHint();
   }

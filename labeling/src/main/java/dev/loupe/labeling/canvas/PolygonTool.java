@@ -2,6 +2,7 @@ package dev.loupe.labeling.canvas;
 
 import dev.loupe.core.domain.Coords;
 import dev.loupe.core.domain.PolygonLabel;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Geometry;
 import dev.loupe.labeling.geom.Viewport;
 import dev.loupe.labeling.model.AddShapes;
@@ -32,8 +33,7 @@ final class PolygonTool implements Tool {
 
   @Override
   public String hint() {
-    return points.isEmpty() ? "Click the first vertex of the polygon"
-        : points.size() + " vertices: click the next, Enter or double-click closes, Backspace takes one back";
+    return points.isEmpty() ? Messages.text("hint.polygon.first") : Messages.text("hint.polygon.next", points.size());
   }
 
   @Override
@@ -90,7 +90,7 @@ final class PolygonTool implements Tool {
         xy[i * 2 + 1] = points.get(i)[1];
       }
       Shape shape = canvas.document().newShape(new PolygonLabel(canvas.currentClassProperty().get(), Coords.of(xy)));
-      canvas.commit(new AddShapes("draw polygon", List.of(shape)));
+      canvas.commit(new AddShapes(Messages.text("edit.drawPolygon"), List.of(shape)));
       canvas.select(List.of(shape.id()));
     }
     points.clear();

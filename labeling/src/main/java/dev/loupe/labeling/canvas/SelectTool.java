@@ -6,6 +6,7 @@ import dev.loupe.core.domain.Label;
 import dev.loupe.core.domain.ObbLabel;
 import dev.loupe.core.domain.PolygonLabel;
 import dev.loupe.core.domain.PoseLabel;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Geometry;
 import dev.loupe.labeling.geom.HitTest;
 import dev.loupe.labeling.geom.Keypoints;
@@ -52,7 +53,7 @@ final class SelectTool implements Tool {
 
   @Override
   public String hint() {
-    return "Click to select, drag to move; Ctrl+click adds to the selection";
+    return Messages.text("hint.select");
   }
 
   @Override
@@ -67,7 +68,8 @@ final class SelectTool implements Tool {
       if (single != null && single.label() instanceof PolygonLabel p) {
         int v = HitTest.nearestVertex(p.points(), vp, pressX, pressY, canvas.hitTolerance() + 2);
         if (v >= 0 && p.vertexCount() > 3) {
-          canvas.commit(ChangeShapes.of("delete vertex", single.id(), p, Geometry.deleteVertex(p, v)));
+          canvas.commit(
+              ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
         }
       }
       return;
@@ -96,7 +98,7 @@ final class SelectTool implements Tool {
         }
       }
       mode = Mode.MOVE;
-      editName = originals.size() == 1 ? "move" : "move " + originals.size() + " labels";
+      editName = Messages.text("edit.move", originals.size());
     } else {
       if (!adding) {
         canvas.selection().clear();
@@ -124,33 +126,34 @@ final class SelectTool implements Tool {
       int k = HitTest.nearestKeypoint(p, vp, pressX, pressY, tol);
       if (k >= 0) {
         if (e.isShiftDown()) {
-          canvas.commit(ChangeShapes.of("keypoint visibility", shape.id(), p, Keypoints.cycleVisibility(p, k)));
+          canvas.commit(ChangeShapes.of(
+              Messages.text("edit.keypointVisibility"), shape.id(), p, Keypoints.cycleVisibility(p, k)));
           return true;
         }
-        return begin(Mode.KEYPOINT, k, "move keypoint");
+        return begin(Mode.KEYPOINT, k, Messages.text("edit.moveKeypoint"));
       }
     }
     if (label instanceof BoxLabel || label instanceof PoseLabel) {
       int h = HitTest.nearestHandle(boxHandles(label), vp, pressX, pressY, tol);
-      return h >= 0 && begin(Mode.HANDLE, h, "resize");
+      return h >= 0 && begin(Mode.HANDLE, h, Messages.text("edit.resize"));
     }
     if (label instanceof ObbLabel o) {
       double[] r = rotationHandle(o, vp);
       if (Math.hypot(r[0] - pressX, r[1] - pressY) <= tol) {
-        return begin(Mode.ROTATE, 0, "rotate");
+        return begin(Mode.ROTATE, 0, Messages.text("edit.rotate"));
       }
       int c = HitTest.nearestVertex(o.corners(), vp, pressX, pressY, tol);
-      return c >= 0 && begin(Mode.HANDLE, c, "resize");
+      return c >= 0 && begin(Mode.HANDLE, c, Messages.text("edit.resize"));
     }
     if (label instanceof PolygonLabel p) {
       int v = HitTest.nearestVertex(p.points(), vp, pressX, pressY, tol);
       if (v >= 0) {
-        return begin(Mode.VERTEX, v, "move vertex");
+        return begin(Mode.VERTEX, v, Messages.text("edit.moveVertex"));
       }
       double[] edge = HitTest.nearestEdge(p.points(), vp, pressX, pressY);
       if (edge[1] <= tol) {
         start = Geometry.insertVertex(p, (int) edge[0], edge[2], edge[3]);
-        begin(Mode.VERTEX, (int) edge[0] + 1, "add vertex");
+        begin(Mode.VERTEX, (int) edge[0] + 1, Messages.text("edit.addVertex"));
         canvas.setPreview(Map.of(target, start));
         return true;
       }
@@ -291,7 +294,8 @@ final class SelectTool implements Tool {
     if (single != null && single.label() instanceof PolygonLabel p && p.vertexCount() > 3) {
       int v = HitTest.nearestVertex(p.points(), canvas.viewport(), lastX, lastY, canvas.hitTolerance() + 2);
       if (v >= 0) {
-        canvas.commit(ChangeShapes.of("delete vertex", single.id(), p, Geometry.deleteVertex(p, v)));
+        canvas.commit(
+            ChangeShapes.of(Messages.text("edit.deleteVertex"), single.id(), p, Geometry.deleteVertex(p, v)));
         return true;
       }
     }
@@ -304,7 +308,8 @@ final class SelectTool implements Tool {
     if (single != null && single.label() instanceof PoseLabel p) {
       int k = HitTest.nearestKeypoint(p, canvas.viewport(), lastX, lastY, canvas.hitTolerance() + 2);
       if (k >= 0) {
-        canvas.commit(ChangeShapes.of("keypoint visibility", single.id(), p, Keypoints.cycleVisibility(p, k)));
+        canvas.commit(ChangeShapes.of(
+            Messages.text("edit.keypointVisibility"), single.id(), p, Keypoints.cycleVisibility(p, k)));
         return true;
       }
     }

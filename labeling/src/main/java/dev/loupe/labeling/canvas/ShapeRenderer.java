@@ -7,6 +7,7 @@ import dev.loupe.core.domain.ObbLabel;
 import dev.loupe.core.domain.PolygonLabel;
 import dev.loupe.core.domain.PoseLabel;
 import dev.loupe.labeling.ClassPalette;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Keypoints;
 import dev.loupe.labeling.geom.Viewport;
 import java.util.List;
@@ -67,7 +68,9 @@ final class ShapeRenderer {
   }
 
   String className(int classId) {
-    return classId >= 0 && classId < classNames.size() ? classNames.get(classId) : "class " + classId;
+    return classId >= 0 && classId < classNames.size()
+        ? classNames.get(classId)
+        : Messages.text("canvas.unknownClass", classId);
   }
 
   /**

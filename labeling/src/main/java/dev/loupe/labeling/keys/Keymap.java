@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.labeling.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +176,7 @@ public final class Keymap {
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IOException("cannot read keymap " + file + ": " + e.getMessage(), e);
+      throw new IOException(Messages.text("keymap.cannotRead", String.valueOf(file), e.getMessage()), e);
     }
     Preset preset = Preset.DEFAULT;
     String presetName = root.path("preset").asText("default");
@@ -186,7 +187,7 @@ public final class Keymap {
     }
     Keymap keymap = new Keymap(preset);
     if (!preset.name().equalsIgnoreCase(presetName)) {
-      keymap.problems.add("unknown preset '" + presetName + "', using default");
+      keymap.problems.add(Messages.text("keymap.problem.unknownPreset", presetName));
     }
     root.path("bindings").fields().forEachRemaining(
         entry -> {
@@ -194,7 +195,7 @@ public final class Keymap {
           try {
             action = Action.valueOf(entry.getKey());
           } catch (IllegalArgumentException e) {
-            keymap.problems.add("unknown action '" + entry.getKey() + "' skipped");
+            keymap.problems.add(Messages.text("keymap.problem.unknownAction", entry.getKey()));
             return;
           }
           List<KeyCombination> keys = new ArrayList<>();
@@ -202,7 +203,7 @@ public final class Keymap {
             try {
               keys.add(KeyCombination.valueOf(key.asText()));
             } catch (IllegalArgumentException e) {
-              keymap.problems.add("unreadable key '" + key.asText() + "' for " + action + " skipped");
+              keymap.problems.add(Messages.text("keymap.problem.unreadableKey", key.asText(), String.valueOf(action)));
             }
           }
           keymap.bind(action, keys);

@@ -2,6 +2,7 @@ package dev.loupe.labeling.model;
 
 import dev.loupe.core.domain.ClassLabel;
 import dev.loupe.core.domain.Label;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.geom.Geometry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,7 @@ public final class Edits {
     if (unlocked.isEmpty()) {
       return null;
     }
-    return RemoveShapes.of(unlocked.size() == 1 ? "delete" : "delete " + unlocked.size() + " labels", document, unlocked);
+    return RemoveShapes.of(Messages.text("edit.delete", unlocked.size()), document, unlocked);
   }
 
   public static Edit changeClass(LabelDocument document, Collection<Long> ids, int classId) {
@@ -37,7 +38,7 @@ public final class Edits {
         after.put(id, Geometry.withClass(label, classId));
       }
     }
-    return before.isEmpty() ? null : new ChangeShapes("change class", before, after);
+    return before.isEmpty() ? null : new ChangeShapes(Messages.text("edit.changeClass"), before, after);
   }
 
   /** Adds copies of labels (from the clipboard, maybe of another image) where they were. */
@@ -49,7 +50,7 @@ public final class Edits {
     for (Label label : labels) {
       shapes.add(document.newShape(label));
     }
-    return new AddShapes(shapes.size() == 1 ? "paste" : "paste " + shapes.size() + " labels", shapes);
+    return new AddShapes(Messages.text("edit.paste", shapes.size()), shapes);
   }
 
   /** Copies of the shapes moved by {@link #DUPLICATE_OFFSET} (less where the image ends). */
@@ -60,7 +61,7 @@ public final class Edits {
         copies.add(document.newShape(Geometry.translate(shape.label(), DUPLICATE_OFFSET, DUPLICATE_OFFSET)));
       }
     }
-    return copies.isEmpty() ? null : new AddShapes("duplicate", copies);
+    return copies.isEmpty() ? null : new AddShapes(Messages.text("edit.duplicate"), copies);
   }
 
   /** Sets the class of the whole image (classify datasets): replaces any image class it had. */
@@ -77,11 +78,12 @@ public final class Edits {
         old.add(shape.id());
       }
     }
-    Edit add = new AddShapes("image class", List.of(document.newShape(new ClassLabel(classId))));
+    Edit add = new AddShapes(Messages.text("edit.imageClass"), List.of(document.newShape(new ClassLabel(classId))));
     if (old.isEmpty()) {
       return add;
     }
-    return new CompoundEdit("image class", List.of(RemoveShapes.of("image class", document, old), add));
+    return new CompoundEdit(Messages.text("edit.imageClass"),
+        List.of(RemoveShapes.of(Messages.text("edit.imageClass"), document, old), add));
   }
 
   private static List<Long> unlocked(LabelDocument document, Collection<Long> ids) {

@@ -1,5 +1,6 @@
 package dev.loupe.labeling.model;
 
+import dev.loupe.labeling.Messages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,12 +26,12 @@ public final class Review implements Edit {
 
   /** Accepts every pending prediction of the document. */
   public static Review acceptAll(LabelDocument document) {
-    return accept(document, document.pendingShapes().stream().map(Shape::id).toList(), "accept all predictions");
+    return accept(document, document.pendingShapes().stream().map(Shape::id).toList(), Messages.text("edit.acceptAll"));
   }
 
   /** Accepts the pending predictions among {@code ids}. */
   public static Review accept(LabelDocument document, Collection<Long> ids) {
-    return accept(document, ids, "accept predictions");
+    return accept(document, ids, Messages.text("edit.accept"));
   }
 
   private static Review accept(LabelDocument document, Collection<Long> ids, String name) {
@@ -46,7 +47,7 @@ public final class Review implements Edit {
   /** Rejects (deletes) the pending predictions among {@code ids}. */
   public static Review reject(LabelDocument document, Collection<Long> ids) {
     List<Long> chosen = ids.stream().filter(document::isPending).toList();
-    return rejected(document, chosen, "reject predictions");
+    return rejected(document, chosen, Messages.text("edit.reject"));
   }
 
   /** Rejects every pending prediction whose confidence is below {@code threshold}. */
@@ -57,7 +58,8 @@ public final class Review implements Edit {
         chosen.add(shape.id());
       }
     }
-    return rejected(document, chosen, String.format(java.util.Locale.ROOT, "reject predictions below %.2f", threshold));
+    return rejected(document, chosen,
+        Messages.text("edit.rejectBelow", String.format(java.util.Locale.ROOT, "%.2f", threshold)));
   }
 
   private static Review rejected(LabelDocument document, List<Long> ids, String name) {

@@ -2,6 +2,7 @@ package dev.loupe.labeling.session;
 
 import dev.loupe.core.io.ImageInfo;
 import dev.loupe.core.io.ImageProbe;
+import dev.loupe.labeling.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +53,8 @@ public final class ImageLoader {
   private LoadedImage load(String hash, Path file, boolean full, double viewWidth, double viewHeight) {
     ImageInfo info = probe.probe(file);
     if (info.error() != null && info.width() <= 0) {
-      throw new IllegalArgumentException("cannot show image " + file.getFileName() + ": " + info.error());
+      throw new IllegalArgumentException(
+          Messages.text("loader.cannotShow", String.valueOf(file.getFileName()), info.error()));
     }
     int orientation = Math.max(1, info.orientation());
     boolean swap = orientation >= 5 && orientation <= 8;
@@ -68,12 +70,16 @@ public final class ImageLoader {
         image = new Image(in);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          Messages.text("loader.cannotRead", String.valueOf(file.getFileName()), e.getMessage()), e);
     }
     if (image.isError()) {
       Exception cause = image.getException();
       throw new IllegalArgumentException(
-          "cannot decode image " + file.getFileName() + (cause == null ? "" : ": " + cause.getMessage()), cause);
+          cause == null
+              ? Messages.text("loader.cannotDecode", String.valueOf(file.getFileName()))
+              : Messages.text("loader.cannotDecodeBecause", String.valueOf(file.getFileName()), cause.getMessage()),
+          cause);
     }
     if (orientation != 1) {
       image = orient(image, orientation);

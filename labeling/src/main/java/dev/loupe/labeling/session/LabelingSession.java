@@ -7,6 +7,7 @@ import dev.loupe.core.task.TaskMonitor;
 import dev.loupe.core.workspace.ImagePage;
 import dev.loupe.core.workspace.ImageQuery;
 import dev.loupe.core.workspace.Workspace;
+import dev.loupe.labeling.Messages;
 import dev.loupe.labeling.model.Edit;
 import dev.loupe.labeling.model.History;
 import dev.loupe.labeling.model.LabelDocument;
@@ -81,12 +82,13 @@ public final class LabelingSession implements AutoCloseable {
             new AutosaveWriter.Listener() {
               @Override
               public void saved(String hash) {
-                Platform.runLater(() -> saveStatus.set(autosave.isDirty() ? "Saving…" : "All changes saved"));
+                Platform.runLater(() -> saveStatus.set(
+                    autosave.isDirty() ? Messages.text("save.saving") : Messages.text("save.saved")));
               }
 
               @Override
               public void failed(String hash, RuntimeException error) {
-                Platform.runLater(() -> saveStatus.set("Not saved: " + error.getMessage()));
+                Platform.runLater(() -> saveStatus.set(Messages.text("save.failed", error.getMessage())));
               }
             });
   }
@@ -167,7 +169,7 @@ public final class LabelingSession implements AutoCloseable {
                 () -> {
                   if (failure != null) {
                     images.remove(hash);
-                    saveStatus.set("Cannot open image: " + rootMessage(failure));
+                    saveStatus.set(Messages.text("session.cannotOpen", rootMessage(failure)));
                     shown.completeExceptionally(failure);
                     return;
                   }
@@ -328,7 +330,7 @@ public final class LabelingSession implements AutoCloseable {
   }
 
   private void save(String hash, LabelDocument document) {
-    saveStatus.set("Saving…");
+    saveStatus.set(Messages.text("save.saving"));
     autosave.save(hash, document.labels());
   }
 
@@ -371,7 +373,7 @@ public final class LabelingSession implements AutoCloseable {
                 Platform.runLater(
                     () -> {
                       if (error != null) {
-                        saveStatus.set("Pre-labelling failed: " + rootMessage(error));
+                        saveStatus.set(Messages.text("session.preLabelFailed", rootMessage(error)));
                         done.completeExceptionally(error);
                       } else {
                         done.complete(addPredictions(hash, labels));
@@ -391,7 +393,7 @@ public final class LabelingSession implements AutoCloseable {
     int labeled = 0;
     for (int i = 0; i < hashes.size(); i++) {
       monitor.checkCancelled();
-      monitor.progress(i, hashes.size(), "pre-labelling image " + (i + 1) + " of " + hashes.size());
+      monitor.progress(i, hashes.size(), Messages.text("session.progress.image", i + 1, hashes.size()));
       String hash = hashes.get(i);
       // an image seen in this session counts as its document is; others as stored (read here, off the FX thread)
       int shown = onFxThread(() -> histories.containsKey(hash) ? histories.get(hash).document().size() : -1);
@@ -403,7 +405,7 @@ public final class LabelingSession implements AutoCloseable {
         labeled++;
       }
     }
-    monitor.progress(hashes.size(), hashes.size(), "pre-labelled " + labeled + " images");
+    monitor.progress(hashes.size(), hashes.size(), Messages.text("session.progress.done", labeled));
     return labeled;
   }
 
@@ -420,7 +422,7 @@ public final class LabelingSession implements AutoCloseable {
       }
     }
     if (!shapes.isEmpty()) {
-      perform(hash, new ProposeShapes("pre-label " + shapes.size() + " labels", shapes, confidences));
+      perform(hash, new ProposeShapes(Messages.text("edit.preLabel", shapes.size()), shapes, confidences));
     }
     return shapes.size();
   }
