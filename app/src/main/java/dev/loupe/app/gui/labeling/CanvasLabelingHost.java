@@ -161,7 +161,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     models.getItems().setAll(
         workspace.models().list(null).stream().filter(ModelRecord::runnable).toList());
     models.setPromptText(
-        models.getItems().isEmpty() ? "no model: import one with loupe models import" : "choose a model");
+        Messages.text(models.getItems().isEmpty() ? "labeling.model.none" : "labeling.model.choose"));
     models.setCellFactory(list -> new ModelCell());
     models.setButtonCell(new ModelCell());
     models.setId("prelabel-model");
