@@ -291,6 +291,6 @@ public final class MainViewModel {
 
   private void updateStatus() {
     int n = sidebar.datasets().size();
-    status.set(Messages.text("main.status", workspace.root().toString(), n));
+    status.set(Messages.text("main.status", n, workspace.root().toString()));
   }
 }

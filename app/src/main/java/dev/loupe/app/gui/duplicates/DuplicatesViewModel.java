@@ -151,7 +151,7 @@ public final class DuplicatesViewModel {
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Split.class)));
     String kind = Messages.text(group.kind() == DuplicateGroup.Kind.EXACT ? "duplicates.kind.exact" : "duplicates.kind.near");
     String where = splits.stream().map(Split::apiName).collect(Collectors.joining(" + "));
-    String text = Messages.text("duplicates.group", kind, group.images().size(), where);
+    String text = Messages.text("duplicates.group", group.images().size(), kind, where);
     return group.crossSplit() ? Messages.text("duplicates.group.leak", text) : text;
   }
 
@@ -162,7 +162,8 @@ public final class DuplicatesViewModel {
     long exact = groups.stream().filter(g -> g.kind() == DuplicateGroup.Kind.EXACT).count();
     long near = groups.size() - exact;
     long leaks = groups.stream().filter(DuplicateGroup::crossSplit).count();
-    String text = Messages.text("duplicates.summary", exact, near);
-    return leaks > 0 ? Messages.text("duplicates.summary.leaks", text, leaks) : text;
+    String text = Messages.text("duplicates.summary", Messages.text("duplicates.summary.exact", exact),
+        Messages.text("duplicates.summary.near", near));
+    return leaks > 0 ? Messages.text("duplicates.summary.leaks", leaks, text) : text;
   }
 }

@@ -286,7 +286,7 @@ public final class ExplorerView extends BorderPane {
     }
     cardThumb.show(p.hash(i));
     cardName.setText(p.filename(i));
-    cardDetail.setText(Messages.text("explorer.card.detail", p.split(i).apiName(), p.labelCount(i)));
+    cardDetail.setText(Messages.text("explorer.card.detail", p.labelCount(i), p.split(i).apiName()));
     card.applyCss();
     card.autosize();
     ScatterViewport v = scatter.viewport();

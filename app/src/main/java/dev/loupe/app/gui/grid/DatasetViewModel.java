@@ -398,7 +398,7 @@ public final class DatasetViewModel {
     long n = total.get();
     String text = Messages.text("grid.summary", n);
     if (selection.count() > 0) {
-      text = Messages.text("grid.summary.selected", text, selection.count());
+      text = Messages.text("grid.summary.selected", selection.count(), text);
     }
     summary.set(text);
   }

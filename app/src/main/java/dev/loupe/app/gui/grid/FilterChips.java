@@ -41,7 +41,7 @@ final class FilterChips extends HBox {
     ImageSetFilter set = model.imageSetProperty().get();
     if (set != null) {
       chips.add(chip("filter-chip-images",
-          Messages.text("grid.chip.images", set.name(), set.hashes().size()),
+          Messages.text("grid.chip.images", set.hashes().size(), set.name()),
           () -> model.imageSetProperty().set(null)));
     }
     getChildren().setAll(chips);

@@ -112,8 +112,8 @@ final class ImageTile extends VBox {
     labelsBadge.pseudoClassStateChanged(ThumbnailGrid.EMPTY, record.labelCount() == 0);
     errorBadge.setVisible(record.hasError());
     tooltip.setText(
-        Messages.text("grid.tile.tip", record.filename(), record.width(), record.height(), record.labelCount(),
-                record.split().apiName())
+        Messages.text("grid.tile.tip", record.filename(), String.valueOf(record.width()),
+                String.valueOf(record.height()), String.valueOf(record.labelCount()), record.split().apiName())
             + (record.hasError() ? Messages.text("grid.tile.error", record.errorReason()) : ""));
   }
 

@@ -139,8 +139,9 @@ public final class PreviewLabelingHost implements LabelingHost {
       labels = found;
       view.setImage(image);
       title.setText(record.filename());
-      String text = Messages.text("labeling.preview.detail", i + 1, hashes.size(), record.width(), record.height(),
-          record.labelCount(), record.split().apiName());
+      String text = Messages.text("labeling.preview.detail", record.labelCount(), String.valueOf(i + 1),
+          String.format("%,d", hashes.size()), String.valueOf(record.width()), String.valueOf(record.height()),
+          record.split().apiName());
       detail.setText(record.hasError() ? Messages.text("labeling.preview.error", text, record.errorReason()) : text);
       fit();
       requestFocus();

@@ -178,6 +178,7 @@ final class GroupedBarChart extends ChartCanvas {
       return "";
     }
     Row r = rows.get(row);
-    return Messages.text("stats.chart.bar", r.name(), r.primary(), primaryName, r.secondary(), secondaryName);
+    return Messages.text("stats.chart.bar", r.name(), String.format("%,d", r.primary()), primaryName,
+        String.format("%,d", r.secondary()), secondaryName);
   }
 }

@@ -154,7 +154,7 @@ final class HeatmapChart extends ChartCanvas {
       return "";
     }
     long v = bins[cell.row()][cell.column()];
-    String text = Messages.text("stats.heatmap.cell", CellNames.of(cell), v);
+    String text = Messages.text("stats.heatmap.cell", v, CellNames.of(cell));
     return v > 0 && onClick != null ? Messages.text("stats.heatmap.click", text) : text;
   }
 }

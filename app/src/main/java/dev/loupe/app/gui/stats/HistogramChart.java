@@ -126,6 +126,6 @@ final class HistogramChart extends ChartCanvas {
     }
     ClassStats.Bin b = bars.get(i);
     String range = binWidth > 0 ? b.bin() + "–" + (b.bin() + binWidth - 1) : String.valueOf(b.bin());
-    return Messages.text("stats.histogram.bar", range, unit, b.count());
+    return Messages.text("stats.histogram.bar", b.count(), range, unit);
   }
 }

@@ -243,7 +243,8 @@ public final class StatisticsView extends BorderPane {
     ClassStats.DimensionHeatmap dims = stats.dimensionHeatmap();
     dimension.setBins(dims.bins(), dims.maxCount(), log);
     dimensionCard.setCaption(dims.maxCount() == 0 ? "" : Messages.text("stats.chart.dimensions.caption",
-        dims.minWidth(), dims.maxWidth(), dims.minHeight(), dims.maxHeight()));
+        String.valueOf(dims.minWidth()), String.valueOf(dims.maxWidth()), String.valueOf(dims.minHeight()),
+        String.valueOf(dims.maxHeight())));
     widths.setBins(stats.imageStats().widthHistogram(), log);
     heights.setBins(stats.imageStats().heightHistogram(), log);
     points.setBins(stats.imageStats().pointsHistogram(), log);

@@ -162,9 +162,10 @@ public final class StatisticsViewModel {
     for (SplitCount s : shown.splits()) {
       images += s.images();
     }
-    summary.set(Messages.text("stats.summary", images, instances, bars.size()));
+    summary.set(Messages.text("stats.summary", Messages.text("stats.summary.images", images),
+        Messages.text("stats.summary.instances", instances), Messages.text("stats.summary.classes", bars.size())));
     sampledNotice.set(stats.sampled()
-        ? Messages.text("stats.sampled", stats.sampleSize(), images)
+        ? Messages.text("stats.sampled", stats.sampleSize(), String.format("%,d", images))
         : "");
   }
 
