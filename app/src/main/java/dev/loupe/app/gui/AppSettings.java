@@ -155,7 +155,8 @@ public record AppSettings(
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(Messages.text("settings.error.write", file.toString(), String.valueOf(e.getMessage())), e);
+      throw new UncheckedIOException(
+          Messages.text("settings.error.write", file.toString(), String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -172,7 +173,8 @@ public record AppSettings(
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(Messages.text("settings.error.notJson", file.toString()), e);
     } catch (IOException e) {
-      throw new UncheckedIOException(Messages.text("settings.error.read", file.toString(), String.valueOf(e.getMessage())), e);
+      throw new UncheckedIOException(
+          Messages.text("settings.error.read", file.toString(), String.valueOf(e.getMessage())), e);
     }
   }
 }

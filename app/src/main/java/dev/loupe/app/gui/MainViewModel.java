@@ -237,7 +237,8 @@ public final class MainViewModel {
       return;
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    tasks.submit(Messages.text("main.task.thumbnails"), m -> workspace.thumbnails().generatePending(threads, m), n -> {},
+    tasks.submit(Messages.text("main.task.thumbnails"), m -> workspace.thumbnails().generatePending(threads, m),
+        n -> {},
         () -> onThumbnailsMade.run());
   }
 

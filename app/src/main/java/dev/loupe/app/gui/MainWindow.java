@@ -463,7 +463,8 @@ public final class MainWindow extends BorderPane {
       showView(model.centerViewProperty().get());
       return;
     }
-    Button back = new Button(Messages.text(model.explorerShown() ? "labeling.back.map" : "labeling.back.grid"), Icons.of(Icons.BACK));
+    Button back = new Button(Messages.text(model.explorerShown() ? "labeling.back.map" : "labeling.back.grid"),
+        Icons.of(Icons.BACK));
     back.setId("back-to-grid");
     back.setOnAction(e -> model.closeLabeling());
     HBox bar = new HBox(8, back, new Label(Messages.text("labeling.back.key")));
@@ -479,7 +480,8 @@ public final class MainWindow extends BorderPane {
   }
 
   private void error(String what, RuntimeException e) {
-    Alert alert = new Alert(Alert.AlertType.ERROR, Messages.text("main.error", what, String.valueOf(e.getMessage())), ButtonType.OK);
+    Alert alert = new Alert(Alert.AlertType.ERROR, Messages.text("main.error", what, String.valueOf(e.getMessage())),
+        ButtonType.OK);
     alert.initOwner(window());
     alert.showAndWait();
   }

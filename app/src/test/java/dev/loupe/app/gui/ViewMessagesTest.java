@@ -52,7 +52,8 @@ class ViewMessagesTest {
     assertThat(Messages.text("grid.classes.some", 3)).isEqualTo("3 classes");
     assertThat(Messages.text("grid.chip.classes", 1, "cat")).isEqualTo("Class: cat");
     assertThat(Messages.text("grid.chip.classes", 2, "cat, dog")).isEqualTo("Classes: cat, dog");
-    assertThat(Messages.text("grid.tile.tip", "a.jpg", "640", "480", "1", "train")).isEqualTo("a.jpg\n640 × 480, 1 labels, train");
+    assertThat(Messages.text("grid.tile.tip", "a.jpg", "640", "480", "1", "train"))
+        .isEqualTo("a.jpg\n640 × 480, 1 labels, train");
     assertThat(Messages.text("grid.delete.text", 1, "Cars"))
         .isEqualTo("Delete 1 image from 'Cars'? Their labels go with them; this cannot be undone.");
     assertThat(Messages.text("labeling.preview.error", "x", "broken")).isEqualTo("x   ·   ⚠ broken");

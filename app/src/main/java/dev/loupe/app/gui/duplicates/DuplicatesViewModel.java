@@ -149,7 +149,8 @@ public final class DuplicatesViewModel {
   public static String describe(DuplicateGroup group) {
     Set<Split> splits = group.images().stream().map(DuplicateImage::split)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Split.class)));
-    String kind = Messages.text(group.kind() == DuplicateGroup.Kind.EXACT ? "duplicates.kind.exact" : "duplicates.kind.near");
+    String kind = Messages.text(
+        group.kind() == DuplicateGroup.Kind.EXACT ? "duplicates.kind.exact" : "duplicates.kind.near");
     String where = splits.stream().map(Split::apiName).collect(Collectors.joining(" + "));
     String text = Messages.text("duplicates.group", group.images().size(), kind, where);
     return group.crossSplit() ? Messages.text("duplicates.group.leak", text) : text;

@@ -174,7 +174,8 @@ public final class ExplorerViewModel {
         loading.set(false);
         loadingTask = null;
         if (points.get() == null) {
-          message.set(failure[0] != null ? Messages.text("explorer.failed", failure[0]) : Messages.text("explorer.cancelled"));
+          message.set(failure[0] != null ? Messages.text("explorer.failed", failure[0])
+              : Messages.text("explorer.cancelled"));
         }
       }
     });

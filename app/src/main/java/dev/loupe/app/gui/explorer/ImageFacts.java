@@ -35,7 +35,8 @@ public final class ImageFacts {
   public static Map<String, Fact> read(Workspace workspace, String datasetId, TaskMonitor monitor) {
     Map<String, ImageRecord> records = new HashMap<>();
     long total = workspace.images().counts(datasetId).images();
-    each(workspace, datasetId, ImageQuery.all(), monitor, r -> records.put(r.hash(), r), total, Messages.text("explorer.task.reading"));
+    each(workspace, datasetId, ImageQuery.all(), monitor, r -> records.put(r.hash(), r), total,
+        Messages.text("explorer.task.reading"));
     Map<String, Integer> rarest = new HashMap<>();
     List<ClassStats.ClassCount> classes = new ArrayList<>(workspace.classStats().get(datasetId).classes());
     classes.removeIf(c -> c.imageCount() == 0);

@@ -147,7 +147,8 @@ public final class PointColors {
       return Messages.text("explorer.legend.labelsOrMore", low);
     }
     int high = COUNT_BINS[bin + 1] - 1;
-    return low == high ? Messages.text("explorer.legend.labels", low) : Messages.text("explorer.legend.labelRange", String.valueOf(low), String.valueOf(high));
+    return low == high ? Messages.text("explorer.legend.labels", low)
+        : Messages.text("explorer.legend.labelRange", String.valueOf(low), String.valueOf(high));
   }
 
   /** An opaque ARGB int of {@code color}. */

@@ -81,12 +81,15 @@ public final class DatasetView extends BorderPane {
     search.setPrefColumnCount(14);
     search.setMinWidth(120);
 
-    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), Messages.text("grid.filter.allSplits"), s -> s.apiName());
+    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), Messages.text("grid.filter.allSplits"),
+        s -> s.apiName());
     split.valueProperty().bindBidirectional(model.splitProperty());
-    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), Messages.text("grid.filter.anyLabels"),
+    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE),
+        Messages.text("grid.filter.anyLabels"),
         b -> Messages.text(b ? "grid.filter.labeled" : "grid.filter.unlabeled"));
     labeled.valueProperty().bindBidirectional(model.hasLabelProperty());
-    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE), Messages.text("grid.filter.anyErrors"),
+    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE),
+        Messages.text("grid.filter.anyErrors"),
         b -> Messages.text(b ? "grid.filter.withErrors" : "grid.filter.withoutErrors"));
     errors.valueProperty().bindBidirectional(model.hasErrorProperty());
     classes.setId("classes-filter");

@@ -52,7 +52,8 @@ final class FilterChips extends HBox {
     Dataset d = model.dataset();
     List<String> names = new ArrayList<>();
     model.classIds().stream().sorted().forEach(id ->
-        names.add(d != null && id < d.classNames().size() ? d.classNames().get(id) : Messages.text("grid.unnamedClass", id)));
+        names.add(d != null && id < d.classNames().size() ? d.classNames().get(id)
+            : Messages.text("grid.unnamedClass", id)));
     return Messages.text("grid.chip.classes", names.size(), String.join(", ", names));
   }
 

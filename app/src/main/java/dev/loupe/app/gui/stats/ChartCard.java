@@ -87,7 +87,8 @@ final class ChartCard extends VBox {
     try {
       ChartPng.write(chart, path);
     } catch (IOException | RuntimeException e) {
-      saveError.accept(Messages.text("stats.png.failed", path.getFileName().toString(), String.valueOf(e.getMessage())));
+      saveError.accept(
+          Messages.text("stats.png.failed", path.getFileName().toString(), String.valueOf(e.getMessage())));
     }
   }
 }

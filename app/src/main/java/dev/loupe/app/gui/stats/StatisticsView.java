@@ -45,8 +45,10 @@ public final class StatisticsView extends BorderPane {
 
   private final StatisticsViewModel model;
   private final Label saveError = new Label();
-  private final GroupedBarChart classes = new GroupedBarChart(Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
-  private final GroupedBarChart splits = new GroupedBarChart(Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
+  private final GroupedBarChart classes = new GroupedBarChart(
+      Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
+  private final GroupedBarChart splits = new GroupedBarChart(
+      Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
   private final HeatmapChart location = new HeatmapChart(HeatmapCell.Heatmap.LOCATION,
       Messages.text("stats.axis.centreX"), Messages.text("stats.axis.centreY"));
   private final HeatmapChart dimension = new HeatmapChart(HeatmapCell.Heatmap.DIMENSION,
@@ -155,7 +157,8 @@ public final class StatisticsView extends BorderPane {
   private Node body() {
     ChartCard classCard = card("chart-classes", Messages.text("stats.chart.classes"), classes, "classes");
     ChartCard splitCard = card("chart-splits", Messages.text("stats.chart.splits"), splits, "splits");
-    ChartCard locationCard = card("chart-location", Messages.text("stats.chart.location"), location, "location-heatmap");
+    ChartCard locationCard =
+        card("chart-location", Messages.text("stats.chart.location"), location, "location-heatmap");
     dimensionCard = card("chart-dimensions", Messages.text("stats.chart.dimensions"), dimension, "dimension-heatmap");
     ChartCard pointsCard = card("chart-points", Messages.text("stats.chart.points"), points, "points-per-label");
     ChartCard widthCard = card("chart-widths", Messages.text("stats.chart.widths"), widths, "image-widths");

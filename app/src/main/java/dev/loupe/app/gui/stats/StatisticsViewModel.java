@@ -152,7 +152,8 @@ public final class StatisticsViewModel {
     List<ClassBar> bars = new ArrayList<>();
     long instances = 0;
     for (ClassStats.ClassCount c : stats.classes()) {
-      String name = c.classId() < stats.classNames().size() ? stats.classNames().get(c.classId()) : Messages.text("grid.unnamedClass", c.classId());
+      String name = c.classId() < stats.classNames().size() ? stats.classNames().get(c.classId()) 
+          : Messages.text("grid.unnamedClass", c.classId());
       bars.add(new ClassBar(c.classId(), name, c.count(), c.imageCount()));
       instances += c.count();
     }
