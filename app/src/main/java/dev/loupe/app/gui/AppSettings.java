@@ -155,7 +155,8 @@ public record AppSettings(
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          Messages.text("settings.error.write", file.toString(), String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -166,13 +167,14 @@ public record AppSettings(
     try {
       JsonNode n = JSON.readTree(Files.readAllBytes(file));
       if (n == null || !n.isObject()) {
-        throw new IllegalArgumentException(file + " is not a JSON object; fix or remove it");
+        throw new IllegalArgumentException(Messages.text("settings.error.notObject", file.toString()));
       }
       return (ObjectNode) n;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + " is not valid JSON; fix or remove it", e);
+      throw new IllegalArgumentException(Messages.text("settings.error.notJson", file.toString()), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          Messages.text("settings.error.read", file.toString(), String.valueOf(e.getMessage())), e);
     }
   }
 }

@@ -9,25 +9,22 @@ import javafx.scene.input.KeyCombination;
  * Mac). A new view is one more entry here and its node in {@link MainWindow}.
  */
 public enum CenterView {
-  GRID("Grid", "Thumbnails of the dataset's images"),
-  STATISTICS("Statistics", "Class distribution, heatmaps and histograms of the dataset"),
-  MAP("Map", "Every image as a point laid out by similarity (UMAP): select, find similar, duplicates"),
-  TRAINING("Training", "Train YOLO models on the dataset with the ultralytics CLI: runs, live charts, console");
+  GRID,
+  STATISTICS,
+  MAP,
+  TRAINING;
 
-  private final String title;
-  private final String description;
-
-  CenterView(String title, String description) {
-    this.title = title;
-    this.description = description;
+  /** The key of the view's name in the messages ({@code view.grid}); its description is {@code key() + ".tip"}. */
+  public String key() {
+    return "view." + name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public String title() {
-    return title;
+    return Messages.text(key());
   }
 
   public String description() {
-    return description;
+    return Messages.text(key() + ".tip");
   }
 
   /** The node id of the view's toolbar button ("view-statistics"). */

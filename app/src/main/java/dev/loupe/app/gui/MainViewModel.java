@@ -237,7 +237,8 @@ public final class MainViewModel {
       return;
     }
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-    tasks.submit("Thumbnails", m -> workspace.thumbnails().generatePending(threads, m), n -> {},
+    tasks.submit(Messages.text("main.task.thumbnails"), m -> workspace.thumbnails().generatePending(threads, m),
+        n -> {},
         () -> onThumbnailsMade.run());
   }
 
@@ -291,6 +292,6 @@ public final class MainViewModel {
 
   private void updateStatus() {
     int n = sidebar.datasets().size();
-    status.set(workspace.root() + "  ·  " + n + (n == 1 ? " dataset" : " datasets"));
+    status.set(Messages.text("main.status", n, workspace.root().toString()));
   }
 }

@@ -279,7 +279,7 @@ public final class MainWindow extends BorderPane {
   }
 
   private Region toolbar() {
-    Label brand = new Label("Loupe", Icons.of(Icons.LOUPE));
+    Label brand = new Label(Messages.text("app.name"), Icons.of(Icons.LOUPE));
     brand.getStyleClass().add("brand");
     datasetTitle.setId("dataset-title");
     datasetTitle.getStyleClass().add("toolbar-title");
@@ -358,7 +358,7 @@ public final class MainWindow extends BorderPane {
     try {
       NewDatasetDialog.show(window(), model.workspace()).ifPresent(d -> model.datasetChanged(d.id()));
     } catch (RuntimeException e) {
-      error("Cannot create the dataset", e);
+      error(Messages.text("main.error.createDataset"), e);
     }
   }
 
@@ -463,10 +463,11 @@ public final class MainWindow extends BorderPane {
       showView(model.centerViewProperty().get());
       return;
     }
-    Button back = new Button(model.explorerShown() ? "Back to map" : "Back to grid", Icons.of(Icons.BACK));
+    Button back = new Button(Messages.text(model.explorerShown() ? "labeling.back.map" : "labeling.back.grid"),
+        Icons.of(Icons.BACK));
     back.setId("back-to-grid");
     back.setOnAction(e -> model.closeLabeling());
-    HBox bar = new HBox(8, back, new Label("Esc"));
+    HBox bar = new HBox(8, back, new Label(Messages.text("labeling.back.key")));
     bar.getStyleClass().add("labeling-top");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
@@ -479,7 +480,8 @@ public final class MainWindow extends BorderPane {
   }
 
   private void error(String what, RuntimeException e) {
-    Alert alert = new Alert(Alert.AlertType.ERROR, what + ": " + e.getMessage(), ButtonType.OK);
+    Alert alert = new Alert(Alert.AlertType.ERROR, Messages.text("main.error", what, String.valueOf(e.getMessage())),
+        ButtonType.OK);
     alert.initOwner(window());
     alert.showAndWait();
   }

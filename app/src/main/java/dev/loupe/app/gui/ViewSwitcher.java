@@ -23,7 +23,7 @@ final class ViewSwitcher extends HBox {
       b.setId(v.buttonId());
       b.setUserData(v);
       b.setToggleGroup(group);
-      b.setTooltip(new Tooltip(v.description() + " (" + v.accelerator().getDisplayText() + ")"));
+      b.setTooltip(new Tooltip(Messages.text("view.tip", v.description(), v.accelerator().getDisplayText())));
       getChildren().add(b);
     }
     group.selectedToggleProperty().addListener((o, was, is) -> {

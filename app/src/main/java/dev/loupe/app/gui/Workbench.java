@@ -74,7 +74,7 @@ public final class Workbench {
     labeling.followSettings(settings);
     MainWindow window = new MainWindow(model, thumbnails, labeling, engines);
     Stage stage = new Stage();
-    stage.setTitle("Loupe — " + workspace.root());
+    stage.setTitle(Messages.text("window.title", workspace.root().toString()));
     stage.setScene(window.scene(1440, 900));
     stage.setOnHidden(e -> closed.countDown());
     stage.show();

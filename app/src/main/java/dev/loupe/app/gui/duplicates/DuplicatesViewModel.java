@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.duplicates;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
@@ -90,9 +91,9 @@ public final class DuplicatesViewModel {
     searchToken = token;
     double t = threshold.get();
     loading.set(true);
-    summary.set("Looking for duplicates…");
+    summary.set(Messages.text("duplicates.looking"));
     String[] failure = new String[1];
-    tasks.submit("Duplicates", m -> {
+    tasks.submit(Messages.text("duplicates.task"), m -> {
       try {
         return insight.get().duplicates(dataset.id(), t, m);
       } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ public final class DuplicatesViewModel {
     }, () -> {
       if (searchToken == token) {
         loading.set(false);
-        summary.set(failure[0] != null ? "Cannot look for duplicates: " + failure[0] : summarize(groups));
+        summary.set(failure[0] != null ? Messages.text("duplicates.failed", failure[0]) : summarize(groups));
       }
     });
   }
@@ -118,7 +119,7 @@ public final class DuplicatesViewModel {
       return;
     }
     busy.set(true);
-    tasks.submit("Delete duplicates", m -> workspace.images().delete(dataset.id(), others), n -> {
+    tasks.submit(Messages.text("duplicates.task.delete"), m -> workspace.images().delete(dataset.id(), others), n -> {
       groups.remove(group);
       summary.set(summarize(groups));
       onChanged.run();
@@ -132,7 +133,7 @@ public final class DuplicatesViewModel {
     }
     List<String> hashes = group.images().stream().map(DuplicateImage::hash).toList();
     busy.set(true);
-    tasks.submit("Move duplicates to " + split.apiName(),
+    tasks.submit(Messages.text("duplicates.task.move", split.apiName()),
         m -> workspace.images().moveToSplit(dataset.id(), hashes, split), n -> {
           int at = groups.indexOf(group);
           if (at >= 0) {
@@ -148,23 +149,22 @@ public final class DuplicatesViewModel {
   public static String describe(DuplicateGroup group) {
     Set<Split> splits = group.images().stream().map(DuplicateImage::split)
         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Split.class)));
-    String kind = group.kind() == DuplicateGroup.Kind.EXACT ? "Exact copies" : "Near copies";
+    String kind = Messages.text(
+        group.kind() == DuplicateGroup.Kind.EXACT ? "duplicates.kind.exact" : "duplicates.kind.near");
     String where = splits.stream().map(Split::apiName).collect(Collectors.joining(" + "));
-    return kind + " · " + group.images().size() + " images · " + where + (group.crossSplit() ? ": leak" : "");
+    String text = Messages.text("duplicates.group", group.images().size(), kind, where);
+    return group.crossSplit() ? Messages.text("duplicates.group.leak", text) : text;
   }
 
   static String summarize(List<DuplicateGroup> groups) {
     if (groups.isEmpty()) {
-      return "No duplicates at this threshold.";
+      return Messages.text("duplicates.none");
     }
     long exact = groups.stream().filter(g -> g.kind() == DuplicateGroup.Kind.EXACT).count();
     long near = groups.size() - exact;
     long leaks = groups.stream().filter(DuplicateGroup::crossSplit).count();
-    return plural(exact, "exact group") + ", " + plural(near, "near group")
-        + (leaks > 0 ? " · " + plural(leaks, "leak") + " across splits" : "");
-  }
-
-  private static String plural(long n, String what) {
-    return n + " " + what + (n == 1 ? "" : "s");
+    String text = Messages.text("duplicates.summary", Messages.text("duplicates.summary.exact", exact),
+        Messages.text("duplicates.summary.near", near));
+    return leaks > 0 ? Messages.text("duplicates.summary.leaks", leaks, text) : text;
   }
 }

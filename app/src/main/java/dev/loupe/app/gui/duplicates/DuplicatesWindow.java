@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.duplicates;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.gallery.ThumbnailView;
 import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.core.domain.Split;
@@ -66,9 +67,9 @@ public final class DuplicatesWindow extends BorderPane {
         model.thresholdProperty().set(now.doubleValue());
       }
     });
-    Label thresholdLabel = new Label("Threshold");
+    Label thresholdLabel = new Label(Messages.text("duplicates.threshold"));
     thresholdLabel.getStyleClass().add("form-label");
-    Label hint = new Label("0: exact copies only · 1: loosest");
+    Label hint = new Label(Messages.text("duplicates.threshold.hint"));
     hint.getStyleClass().add("form-hint");
     Label summary = new Label();
     summary.setId("duplicates-summary");
@@ -92,7 +93,7 @@ public final class DuplicatesWindow extends BorderPane {
   public static Stage show(Window owner, DuplicatesViewModel model, ThumbnailCache thumbnails) {
     Stage stage = new Stage();
     stage.initOwner(owner);
-    stage.setTitle("Duplicates in " + model.dataset().name());
+    stage.setTitle(Messages.text("duplicates.title", model.dataset().name()));
     Scene scene = new Scene(new DuplicatesWindow(model, thumbnails), 900, 640);
     if (owner != null && owner.getScene() != null) {
       scene.getStylesheets().setAll(owner.getScene().getStylesheets());
@@ -122,7 +123,7 @@ public final class DuplicatesWindow extends BorderPane {
       pseudoClassStateChanged(LEAK, group.crossSplit());
       Label what = new Label(DuplicatesViewModel.describe(group));
       what.getStyleClass().add("duplicate-title");
-      MenuButton move = new MenuButton("Move all to", Icons.of(Icons.SPLIT));
+      MenuButton move = new MenuButton(Messages.text("duplicates.moveAll"), Icons.of(Icons.SPLIT));
       move.getStyleClass().add("flat");
       for (Split s : Split.values()) {
         MenuItem item = new MenuItem(s.apiName());
@@ -160,7 +161,7 @@ public final class DuplicatesWindow extends BorderPane {
       Label name = new Label(image.filename());
       name.getStyleClass().add("tile-name");
       name.setMaxWidth(THUMB + 8);
-      Button keep = new Button("Keep only this");
+      Button keep = new Button(Messages.text("duplicates.keep"));
       keep.getStyleClass().add("flat");
       keep.setOnAction(e -> model.keepOnly(group, image.hash()));
       VBox tile = new VBox(4, frame, name, keep);

@@ -1,21 +1,28 @@
 package dev.loupe.app.gui.explorer;
 
+import dev.loupe.app.gui.Messages;
+
 /** What the colour of a point on the map says about its image. */
 public enum ColorMode {
   /** The image's rarest class (the class with the fewest images in the dataset among its labels). */
-  CLASS("Class"),
-  SPLIT("Split"),
-  CLUSTER("Cluster"),
-  LABEL_COUNT("Label count");
+  CLASS("explorer.color.class"),
+  SPLIT("explorer.color.split"),
+  CLUSTER("explorer.color.cluster"),
+  LABEL_COUNT("explorer.color.labelCount");
 
-  private final String text;
+  private final String key;
 
-  ColorMode(String text) {
-    this.text = text;
+  ColorMode(String key) {
+    this.key = key;
+  }
+
+  /** The key of {@link #text()} in the messages. */
+  public String key() {
+    return key;
   }
 
   /** The name the mode chooser shows. */
   public String text() {
-    return text;
+    return Messages.text(key);
   }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.explorer;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.gallery.GalleryView;
 import dev.loupe.app.gui.gallery.ThumbnailView;
 import dev.loupe.app.gui.grid.ThumbnailCache;
@@ -119,7 +120,7 @@ public final class ExplorerView extends BorderPane {
   }
 
   private ContextMenu contextMenu(int i) {
-    MenuItem similar = new MenuItem("Find similar");
+    MenuItem similar = new MenuItem(Messages.text("grid.menu.findSimilar"));
     similar.setId("explorer-find-similar");
     similar.setOnAction(e -> {
       SimilarRequest r = request(i);
@@ -127,7 +128,7 @@ public final class ExplorerView extends BorderPane {
         onFindSimilar.accept(r);
       }
     });
-    MenuItem open = new MenuItem("Open");
+    MenuItem open = new MenuItem(Messages.text("grid.menu.open"));
     open.setOnAction(e -> model.openPoint(i));
     return new ContextMenu(similar, open);
   }
@@ -148,14 +149,14 @@ public final class ExplorerView extends BorderPane {
         return null;
       }
     });
-    Label colour = new Label("Colour by");
+    Label colour = new Label(Messages.text("explorer.colourBy"));
     colour.getStyleClass().add("form-label");
     ToggleGroup tools = new ToggleGroup();
-    ToggleButton pan = toolButton("tool-pan", "Pan", "Drag moves the map (Shift+drag selects a rectangle)", tools,
+    ToggleButton pan = toolButton("tool-pan", "explorer.tool.pan", tools,
         SelectionTool.PAN);
-    ToggleButton rect = toolButton("tool-rectangle", "Rectangle", "Drag selects a rectangle", tools,
+    ToggleButton rect = toolButton("tool-rectangle", "explorer.tool.rectangle", tools,
         SelectionTool.RECTANGLE);
-    ToggleButton lasso = toolButton("tool-lasso", "Lasso", "Drag draws a lasso around the images to select", tools,
+    ToggleButton lasso = toolButton("tool-lasso", "explorer.tool.lasso", tools,
         SelectionTool.LASSO);
     pan.setSelected(true);
     tools.selectedToggleProperty().addListener((o, was, now) -> {
@@ -167,18 +168,18 @@ public final class ExplorerView extends BorderPane {
     });
     HBox toolBox = new HBox(0, pan, rect, lasso);
     toolBox.getStyleClass().add("segmented");
-    Button fit = new Button("Fit");
+    Button fit = new Button(Messages.text("explorer.fit"));
     fit.setId("explorer-fit");
-    fit.setTooltip(new Tooltip("Show every image"));
+    fit.setTooltip(new Tooltip(Messages.text("explorer.fit.tip")));
     fit.setOnAction(e -> scatter.fit());
-    Button remap = new Button("Re-map");
+    Button remap = new Button(Messages.text("explorer.remap"));
     remap.setId("explorer-remap");
-    remap.setTooltip(new Tooltip("Lay the images out again (after images were added)"));
+    remap.setTooltip(new Tooltip(Messages.text("explorer.remap.tip")));
     remap.setOnAction(e -> model.remap());
     remap.disableProperty().bind(model.loadingProperty().or(model.datasetProperty().isNull()));
-    Button duplicates = new Button("Duplicates", Icons.of(DUPLICATES_ICON));
+    Button duplicates = new Button(Messages.text("toolbar.duplicates"), Icons.of(DUPLICATES_ICON));
     duplicates.setId("explorer-duplicates");
-    duplicates.setTooltip(new Tooltip("Exact and near copies, and leaks across splits"));
+    duplicates.setTooltip(new Tooltip(Messages.text("explorer.duplicates.tip")));
     duplicates.setOnAction(e -> onDuplicates.run());
     duplicates.disableProperty().bind(model.datasetProperty().isNull());
     Label summary = new Label();
@@ -194,10 +195,11 @@ public final class ExplorerView extends BorderPane {
     return bar;
   }
 
-  private static ToggleButton toolButton(String id, String text, String tip, ToggleGroup group, SelectionTool tool) {
-    ToggleButton b = new ToggleButton(text);
+  /** A selection tool's button: its text is {@code key}, its tooltip {@code key.tip} in the messages. */
+  private static ToggleButton toolButton(String id, String key, ToggleGroup group, SelectionTool tool) {
+    ToggleButton b = new ToggleButton(Messages.text(key));
     b.setId(id);
-    b.setTooltip(new Tooltip(tip));
+    b.setTooltip(new Tooltip(Messages.text(key + ".tip")));
     b.setToggleGroup(group);
     b.setUserData(tool);
     return b;
@@ -254,7 +256,7 @@ public final class ExplorerView extends BorderPane {
     int shown = 0;
     for (LegendEntry e : model.legend()) {
       if (++shown > 16) {
-        Label more = new Label("+ " + (model.legend().size() - 16) + " more");
+        Label more = new Label(Messages.text("explorer.legend.more", model.legend().size() - 16));
         more.getStyleClass().add("legend-count");
         legend.getChildren().add(more);
         break;
@@ -284,7 +286,7 @@ public final class ExplorerView extends BorderPane {
     }
     cardThumb.show(p.hash(i));
     cardName.setText(p.filename(i));
-    cardDetail.setText(p.split(i).apiName() + " · " + p.labelCount(i) + (p.labelCount(i) == 1 ? " label" : " labels"));
+    cardDetail.setText(Messages.text("explorer.card.detail", p.labelCount(i), p.split(i).apiName()));
     card.applyCss();
     card.autosize();
     ScatterViewport v = scatter.viewport();

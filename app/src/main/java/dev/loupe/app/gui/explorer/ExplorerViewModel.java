@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.explorer;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.classes.ClassColorStore;
 import dev.loupe.app.gui.gallery.GalleryImage;
 import dev.loupe.app.gui.gallery.GalleryViewModel;
@@ -149,12 +150,12 @@ public final class ExplorerViewModel {
     }
     palette = colors.palette(d.id());
     loading.set(true);
-    message.set(remap ? "Making the map…" : "Opening the map…");
+    message.set(Messages.text(remap ? "explorer.making" : "explorer.opening"));
     String id = d.id();
     Object token = new Object();
     loadToken = token;
     String[] failure = new String[1];
-    RunningTask<?> task = tasks.submit("Map of " + d.name(), m -> {
+    RunningTask<?> task = tasks.submit(Messages.text("explorer.task", d.name()), m -> {
       try {
         return read(id, remap, m);
       } catch (dev.loupe.core.task.CancelledException e) {
@@ -166,14 +167,15 @@ public final class ExplorerViewModel {
     }, loaded -> {
       if (loadToken == token) {
         setPoints(loaded, true);
-        message.set(loaded.size() == 0 ? "This dataset has no images to map." : null);
+        message.set(loaded.size() == 0 ? Messages.text("explorer.noImages") : null);
       }
     }, () -> {
       if (loadToken == token) {
         loading.set(false);
         loadingTask = null;
         if (points.get() == null) {
-          message.set(failure[0] != null ? "No map: " + failure[0] : "No map (cancelled).");
+          message.set(failure[0] != null ? Messages.text("explorer.failed", failure[0])
+              : Messages.text("explorer.cancelled"));
         }
       }
     });
@@ -219,7 +221,7 @@ public final class ExplorerViewModel {
       updateGallery();
     }
     recolor();
-    summary.set(String.format("%,d image%s on the map", value.size(), value.size() == 1 ? "" : "s"));
+    summary.set(Messages.text("explorer.summary", value.size()));
   }
 
   private void recolor() {

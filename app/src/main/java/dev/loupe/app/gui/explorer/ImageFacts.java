@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.explorer;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.ImageRecord;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.stats.ClassStats;
@@ -34,7 +35,8 @@ public final class ImageFacts {
   public static Map<String, Fact> read(Workspace workspace, String datasetId, TaskMonitor monitor) {
     Map<String, ImageRecord> records = new HashMap<>();
     long total = workspace.images().counts(datasetId).images();
-    each(workspace, datasetId, ImageQuery.all(), monitor, r -> records.put(r.hash(), r), total, "reading images");
+    each(workspace, datasetId, ImageQuery.all(), monitor, r -> records.put(r.hash(), r), total,
+        Messages.text("explorer.task.reading"));
     Map<String, Integer> rarest = new HashMap<>();
     List<ClassStats.ClassCount> classes = new ArrayList<>(workspace.classStats().get(datasetId).classes());
     classes.removeIf(c -> c.imageCount() == 0);
@@ -42,7 +44,7 @@ public final class ImageFacts {
         .thenComparingInt(ClassStats.ClassCount::classId));
     for (ClassStats.ClassCount c : classes) {
       each(workspace, datasetId, ImageQuery.all().withClassIds(Set.of(c.classId())), monitor,
-          r -> rarest.putIfAbsent(r.hash(), c.classId()), c.imageCount(), "finding the classes of the images");
+          r -> rarest.putIfAbsent(r.hash(), c.classId()), c.imageCount(), Messages.text("explorer.task.classes"));
     }
     Map<String, Fact> facts = new HashMap<>(records.size() * 2);
     records.forEach((hash, r) -> facts.put(hash,

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.explorer;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class PointColors {
       }
     }
     if (counts[classes] > 0) {
-      legend.add(new LegendEntry("no labels", NONE, counts[classes]));
+      legend.add(new LegendEntry(Messages.text("explorer.legend.noLabels"), NONE, counts[classes]));
     }
     return new Coloring(ColorMode.CLASS, argb, legend);
   }
@@ -102,11 +103,11 @@ public final class PointColors {
     List<LegendEntry> legend = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       if (counts[c] > 0) {
-        legend.add(new LegendEntry("cluster " + (c + 1), clusterColor(c), counts[c]));
+        legend.add(new LegendEntry(Messages.text("explorer.legend.cluster", c + 1), clusterColor(c), counts[c]));
       }
     }
     if (counts[k] > 0) {
-      legend.add(new LegendEntry("no cluster", NONE, counts[k]));
+      legend.add(new LegendEntry(Messages.text("explorer.legend.noCluster"), NONE, counts[k]));
     }
     return new Coloring(ColorMode.CLUSTER, argb, legend);
   }
@@ -143,10 +144,11 @@ public final class PointColors {
   static String binName(int bin) {
     int low = COUNT_BINS[bin];
     if (bin == COUNT_BINS.length - 1) {
-      return low + "+ labels";
+      return Messages.text("explorer.legend.labelsOrMore", low);
     }
     int high = COUNT_BINS[bin + 1] - 1;
-    return low == high ? low + (low == 1 ? " label" : " labels") : low + "–" + high + " labels";
+    return low == high ? Messages.text("explorer.legend.labels", low)
+        : Messages.text("explorer.legend.labelRange", String.valueOf(low), String.valueOf(high));
   }
 
   /** An opaque ARGB int of {@code color}. */

@@ -1,9 +1,9 @@
 package dev.loupe.app.gui.gallery;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.grid.ThumbnailCache;
 import dev.loupe.core.domain.Split;
-import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,19 +55,19 @@ public final class GalleryView extends VBox {
     HBox header = new HBox(6, title, spacer);
     header.setAlignment(Pos.CENTER_LEFT);
 
-    Button open = new Button("Open", Icons.of(Icons.NEXT));
+    Button open = new Button(Messages.text("grid.selection.open"), Icons.of(Icons.NEXT));
     open.setId("gallery-open");
     open.setOnAction(e -> model.open(Math.max(0, list.getSelectionModel().getSelectedIndex())));
-    MenuButton move = new MenuButton("Move", Icons.of(Icons.SPLIT));
+    MenuButton move = new MenuButton(Messages.text("gallery.move"), Icons.of(Icons.SPLIT));
     move.setId("gallery-move");
     for (Split s : Split.values()) {
       String name = s.apiName();
-      MenuItem item = new MenuItem(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+      MenuItem item = new MenuItem(Messages.text("split." + name));
       item.setId("gallery-move-" + name);
       item.setOnAction(e -> model.moveTo(s));
       move.getItems().add(item);
     }
-    Button undo = new Button("Undo");
+    Button undo = new Button(Messages.text("gallery.undo"));
     undo.setId("gallery-undo");
     Tooltip undoTip = new Tooltip();
     undoTip.textProperty().bind(model.undoTextProperty());
@@ -76,7 +76,7 @@ public final class GalleryView extends VBox {
     Button delete = new Button(null, Icons.of(Icons.TRASH));
     delete.setId("gallery-delete");
     delete.getStyleClass().add("danger");
-    delete.setTooltip(new javafx.scene.control.Tooltip("Delete these images"));
+    delete.setTooltip(new javafx.scene.control.Tooltip(Messages.text("gallery.delete.tip")));
     delete.setOnAction(e -> confirmDelete());
     for (var b : new Control[] {open, move, delete}) {
       b.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.images())));
@@ -114,9 +114,9 @@ public final class GalleryView extends VBox {
   private void confirmDelete() {
     int n = model.images().size();
     Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-        String.format("Delete %,d image%s? Their labels go with them; this cannot be undone.", n, n == 1 ? "" : "s"),
+        Messages.text("gallery.delete.text", n),
         ButtonType.OK, ButtonType.CANCEL);
-    confirm.setHeaderText("Delete images");
+    confirm.setHeaderText(Messages.text("grid.delete.header"));
     if (getScene() != null) {
       confirm.initOwner(getScene().getWindow());
       confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.gallery;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
@@ -43,7 +44,7 @@ public final class GalleryViewModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
-  private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+  private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(Messages.text("gallery.undo"));
   private Dataset dataset;
   private Map<Split, List<String>> undoMove;
   private Consumer<LabelingRequest> onOpen = r -> {};
@@ -124,12 +125,12 @@ public final class GalleryViewModel {
     List<String> moving = before.values().stream().flatMap(List::stream).toList();
     String id = dataset.id();
     busy.set(true);
-    tasks.submit("Move to " + target.apiName(), m -> move(id, moving, target, m), n -> {
+    tasks.submit(Messages.text("grid.task.move", target.apiName()), m -> move(id, moving, target, m), n -> {
       applyMove(moving, target);
       listener.moved(moving, target);
       undoMove = before;
       canUndo.set(true);
-      undoText.set("Undo move to " + target.apiName());
+      undoText.set(Messages.text("gallery.undo.move", target.apiName()));
     }, () -> busy.set(false));
   }
 
@@ -141,7 +142,7 @@ public final class GalleryViewModel {
     }
     String id = dataset.id();
     busy.set(true);
-    tasks.submit("Undo move", m -> {
+    tasks.submit(Messages.text("gallery.task.undo"), m -> {
       long moved = 0;
       for (Map.Entry<Split, List<String>> e : back.entrySet()) {
         moved += move(id, e.getValue(), e.getKey(), m);
@@ -154,7 +155,7 @@ public final class GalleryViewModel {
       });
       undoMove = null;
       canUndo.set(false);
-      undoText.set("Undo");
+      undoText.set(Messages.text("gallery.undo"));
     }, () -> busy.set(false));
   }
 
@@ -166,13 +167,13 @@ public final class GalleryViewModel {
     String id = dataset.id();
     List<String> hashes = images.stream().map(GalleryImage::hash).toList();
     busy.set(true);
-    tasks.submit("Delete images", m -> {
+    tasks.submit(Messages.text("grid.task.delete"), m -> {
       long deleted = 0;
       for (int from = 0; from < hashes.size(); from += CHUNK) {
         m.checkCancelled();
         List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
         deleted += workspace.images().delete(id, chunk);
-        m.progress(from + chunk.size(), hashes.size(), "deleted " + deleted);
+        m.progress(from + chunk.size(), hashes.size(), Messages.text("grid.task.deleted", deleted));
       }
       return deleted;
     }, n -> {
@@ -180,7 +181,7 @@ public final class GalleryViewModel {
       images.removeIf(i -> gone.contains(i.hash()));
       undoMove = null;
       canUndo.set(false);
-      undoText.set("Undo");
+      undoText.set(Messages.text("gallery.undo"));
       listener.deleted(hashes);
     }, () -> busy.set(false));
   }
@@ -191,7 +192,7 @@ public final class GalleryViewModel {
       monitor.checkCancelled();
       List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
       moved += workspace.images().moveToSplit(datasetId, chunk, target);
-      monitor.progress(from + chunk.size(), hashes.size(), "moved " + moved);
+      monitor.progress(from + chunk.size(), hashes.size(), Messages.text("grid.task.moved", moved));
     }
     return moved;
   }
@@ -208,6 +209,6 @@ public final class GalleryViewModel {
 
   private void updateTitle() {
     int n = images.size();
-    title.set(String.format("%,d image%s selected", n, n == 1 ? "" : "s"));
+    title.set(Messages.text("gallery.title", n));
   }
 }

@@ -7,7 +7,6 @@ import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.workspace.ImageSort;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
@@ -39,7 +38,7 @@ public final class DatasetView extends BorderPane {
   /** The thumbnail size slider's step in pixels. */
   private static final int SIZE_STEP = 16;
 
-  private final MenuButton classes = new MenuButton("Classes");
+  private final MenuButton classes = new MenuButton(Messages.text("grid.classes"));
 
   public DatasetView(DatasetViewModel model, ThumbnailCache thumbnails) {
     this.model = model;
@@ -47,7 +46,7 @@ public final class DatasetView extends BorderPane {
     grid.setTileMenu(new TileMenu(model, this::confirmDelete)::at);
     getStyleClass().add("dataset-view");
     setTop(toolbar());
-    Label empty = new Label("Choose a dataset on the left, or import one.");
+    Label empty = new Label(Messages.text("grid.empty"));
     empty.getStyleClass().add("empty-state");
     empty.visibleProperty().bind(model.datasetProperty().isNull());
     Label error = new Label();
@@ -57,7 +56,7 @@ public final class DatasetView extends BorderPane {
     StackPane.setAlignment(error, Pos.TOP_CENTER);
     javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
     spinner.setMaxSize(36, 36);
-    Label opening = new Label("Opening…", spinner);
+    Label opening = new Label(Messages.text("grid.opening"), spinner);
     opening.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
     opening.getStyleClass().add("empty-state");
     opening.setId("opening");
@@ -76,19 +75,22 @@ public final class DatasetView extends BorderPane {
   private Region toolbar() {
     TextField search = new TextField();
     search.setId("search");
-    search.setPromptText("Search name or hash");
+    search.setPromptText(Messages.text("grid.search"));
     search.getStyleClass().add("search-field");
     search.textProperty().bindBidirectional(model.searchProperty());
     search.setPrefColumnCount(14);
     search.setMinWidth(120);
 
-    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), "All splits", s -> s.apiName());
+    ComboBox<Split> split = choice("split-filter", nullable(Split.values()), Messages.text("grid.filter.allSplits"),
+        s -> s.apiName());
     split.valueProperty().bindBidirectional(model.splitProperty());
-    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE), "Any labels",
-        b -> b ? "Labeled" : "Unlabeled");
+    ComboBox<Boolean> labeled = choice("labeled", List.of(Boolean.TRUE, Boolean.FALSE),
+        Messages.text("grid.filter.anyLabels"),
+        b -> Messages.text(b ? "grid.filter.labeled" : "grid.filter.unlabeled"));
     labeled.valueProperty().bindBidirectional(model.hasLabelProperty());
-    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE), "Any errors",
-        b -> b ? "With errors" : "Without errors");
+    ComboBox<Boolean> errors = choice("errors", List.of(Boolean.TRUE, Boolean.FALSE),
+        Messages.text("grid.filter.anyErrors"),
+        b -> Messages.text(b ? "grid.filter.withErrors" : "grid.filter.withoutErrors"));
     errors.valueProperty().bindBidirectional(model.hasErrorProperty());
     classes.setId("classes-filter");
     classes.getStyleClass().add("filter");
@@ -98,7 +100,7 @@ public final class DatasetView extends BorderPane {
     sort.getItems().setAll(ImageSort.values());
     sort.setConverter(converter(s -> sortName(s)));
     sort.valueProperty().bindBidirectional(model.sortProperty());
-    sort.setTooltip(new Tooltip("Sort"));
+    sort.setTooltip(new Tooltip(Messages.text("grid.sort")));
 
     Slider size = new Slider(AppSettings.MIN_THUMBNAIL, AppSettings.MAX_THUMBNAIL, grid.imageSizeProperty().get());
     size.setId("thumbnail-size");
@@ -142,24 +144,25 @@ public final class DatasetView extends BorderPane {
   private Region selectionBar() {
     Label count = new Label();
     count.getStyleClass().add("selection-count");
-    count.textProperty().bind(model.selection().countProperty().asString("%,d selected"));
-    MenuButton move = new MenuButton("Move to split", Icons.of(Icons.SPLIT));
+    count.textProperty().bind(Bindings.createStringBinding(
+        () -> Messages.text("grid.selected", model.selection().countProperty().get()),
+        model.selection().countProperty()));
+    MenuButton move = new MenuButton(Messages.text("grid.selection.moveTo"), Icons.of(Icons.SPLIT));
     move.setId("move-to");
     for (Split s : Split.values()) {
-      String name = s.apiName();
-      MenuItem item = new MenuItem(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+      MenuItem item = new MenuItem(Messages.text("split." + s.apiName()));
       item.setId("move-to-" + s.apiName());
       item.setOnAction(e -> model.moveSelectedTo(s));
       move.getItems().add(item);
     }
-    Button delete = new Button("Delete", Icons.of(Icons.TRASH));
+    Button delete = new Button(Messages.text("grid.selection.delete"), Icons.of(Icons.TRASH));
     delete.setId("delete-images");
     delete.getStyleClass().add("danger");
     delete.setOnAction(e -> confirmDelete());
-    Button open = new Button("Open", Icons.of(Icons.NEXT));
+    Button open = new Button(Messages.text("grid.selection.open"), Icons.of(Icons.NEXT));
     open.setId("open-selected");
     open.setOnAction(e -> model.openFocused());
-    Button clear = new Button("Clear selection", Icons.of(Icons.CLOSE));
+    Button clear = new Button(Messages.text("grid.selection.clear"), Icons.of(Icons.CLOSE));
     clear.getStyleClass().add("flat");
     clear.setOnAction(e -> model.selection().clear());
     Region spacer = new Region();
@@ -184,10 +187,9 @@ public final class DatasetView extends BorderPane {
     int n = model.selection().count();
     javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
         javafx.scene.control.Alert.AlertType.CONFIRMATION,
-        String.format("Delete %,d image%s from '%s'? Their labels go with them; this cannot be undone.", n,
-            n == 1 ? "" : "s", model.dataset().name()),
+        Messages.text("grid.delete.text", n, model.dataset().name()),
         javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-    confirm.setHeaderText("Delete images");
+    confirm.setHeaderText(Messages.text("grid.delete.header"));
     if (getScene() != null) {
       confirm.initOwner(getScene().getWindow());
       confirm.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
@@ -222,20 +224,15 @@ public final class DatasetView extends BorderPane {
 
   private void updateClassesText() {
     int n = model.classIds().size();
-    classes.setText(n == 0 ? "All classes" : n + (n == 1 ? " class" : " classes"));
+    classes.setText(n == 0 ? Messages.text("grid.classes.all") : Messages.text("grid.classes.some", n));
     if (n == 0) {
       classes.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
     }
   }
 
+  /** The sort's name in the sort box: the message {@code grid.sort.<api name>} ("Name ↑"). */
   static String sortName(ImageSort s) {
-    String[] parts = s.apiName().split("-");
-    String key = parts[0].substring(0, 1).toUpperCase(Locale.ROOT) + parts[0].substring(1);
-    return switch (s) {
-      case NEWEST -> "Newest first";
-      case OLDEST -> "Oldest first";
-      default -> key + (parts[1].equals("asc") ? " ↑" : " ↓");
-    };
+    return Messages.text("grid.sort." + s.apiName());
   }
 
   @SafeVarargs

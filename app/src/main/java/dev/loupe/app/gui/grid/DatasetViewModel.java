@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.grid;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.ImageRecord;
@@ -215,7 +216,7 @@ public final class DatasetViewModel {
               @Override
               public void failed(RuntimeException e) {
                 loading.set(false);
-                error.set("Cannot list images: " + e.getMessage());
+                error.set(Messages.text("grid.error.list", String.valueOf(e.getMessage())));
               }
             });
     pages = keepShowing ? fresh.showingMeanwhile(old) : fresh;
@@ -309,14 +310,14 @@ public final class DatasetViewModel {
   /** Moves the selected images to {@code target}, in the background; the grid refreshes after. */
   public void moveSelectedTo(Split target) {
     bulk(
-        "Move to " + target.apiName(),
+        Messages.text("grid.task.move", target.apiName()),
         (hashes, monitor) -> {
           long moved = 0;
           for (int from = 0; from < hashes.size(); from += BULK_CHUNK) {
             monitor.checkCancelled();
             List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + BULK_CHUNK));
             moved += workspace.images().moveToSplit(dataset.get().id(), chunk, target);
-            monitor.progress(from + chunk.size(), hashes.size(), "moved " + moved);
+            monitor.progress(from + chunk.size(), hashes.size(), Messages.text("grid.task.moved", moved));
           }
           return moved;
         });
@@ -325,14 +326,14 @@ public final class DatasetViewModel {
   /** Deletes the selected images (tombstoned, as the images API deletes). */
   public void deleteSelected() {
     bulk(
-        "Delete images",
+        Messages.text("grid.task.delete"),
         (hashes, monitor) -> {
           long deleted = 0;
           for (int from = 0; from < hashes.size(); from += BULK_CHUNK) {
             monitor.checkCancelled();
             List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + BULK_CHUNK));
             deleted += workspace.images().delete(dataset.get().id(), chunk);
-            monitor.progress(from + chunk.size(), hashes.size(), "deleted " + deleted);
+            monitor.progress(from + chunk.size(), hashes.size(), Messages.text("grid.task.deleted", deleted));
           }
           return deleted;
         });
@@ -387,7 +388,7 @@ public final class DatasetViewModel {
           hashes.add(records.get(j).hash());
         }
       }
-      monitor.progress(Math.min(last, (page + 1) * BULK_CHUNK), last, "finding the selected images");
+      monitor.progress(Math.min(last, (page + 1) * BULK_CHUNK), last, Messages.text("grid.task.finding"));
       from = positions.nextSetBit((page + 1) * BULK_CHUNK);
     }
     return hashes;
@@ -395,9 +396,9 @@ public final class DatasetViewModel {
 
   private void updateSummary() {
     long n = total.get();
-    String text = String.format("%,d image%s", n, n == 1 ? "" : "s");
+    String text = Messages.text("grid.summary", n);
     if (selection.count() > 0) {
-      text += String.format(" · %,d selected", selection.count());
+      text = Messages.text("grid.summary.selected", selection.count(), text);
     }
     summary.set(text);
   }

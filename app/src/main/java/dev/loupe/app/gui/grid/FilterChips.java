@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.grid;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class FilterChips extends HBox {
     ImageSetFilter set = model.imageSetProperty().get();
     if (set != null) {
       chips.add(chip("filter-chip-images",
-          String.format("%s · %,d image%s", set.name(), set.hashes().size(), set.hashes().size() == 1 ? "" : "s"),
+          Messages.text("grid.chip.images", set.hashes().size(), set.name()),
           () -> model.imageSetProperty().set(null)));
     }
     getChildren().setAll(chips);
@@ -51,8 +52,9 @@ final class FilterChips extends HBox {
     Dataset d = model.dataset();
     List<String> names = new ArrayList<>();
     model.classIds().stream().sorted().forEach(id ->
-        names.add(d != null && id < d.classNames().size() ? d.classNames().get(id) : "class " + id));
-    return (names.size() == 1 ? "Class: " : "Classes: ") + String.join(", ", names);
+        names.add(d != null && id < d.classNames().size() ? d.classNames().get(id)
+            : Messages.text("grid.unnamedClass", id)));
+    return Messages.text("grid.chip.classes", names.size(), String.join(", ", names));
   }
 
   private static HBox chip(String id, String text, Runnable clear) {

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.grid;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.ImageRecord;
 import dev.loupe.core.domain.Split;
 import javafx.css.PseudoClass;
@@ -111,9 +112,9 @@ final class ImageTile extends VBox {
     labelsBadge.pseudoClassStateChanged(ThumbnailGrid.EMPTY, record.labelCount() == 0);
     errorBadge.setVisible(record.hasError());
     tooltip.setText(
-        record.filename() + "\n" + record.width() + " × " + record.height() + ", " + record.labelCount()
-            + " labels, " + record.split().apiName()
-            + (record.hasError() ? "\n⚠ " + record.errorReason() : ""));
+        Messages.text("grid.tile.tip", record.filename(), String.valueOf(record.width()),
+                String.valueOf(record.height()), String.valueOf(record.labelCount()), record.split().apiName())
+            + (record.hasError() ? Messages.text("grid.tile.error", record.errorReason()) : ""));
   }
 
   /** Sets the thumbnail when it arrives, if the tile still shows that image. */

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.labeling;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.ModelCell;
 import dev.loupe.app.gui.SettingsStore;
 import dev.loupe.app.gui.classes.ClassColorStore;
@@ -160,7 +161,7 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     models.getItems().setAll(
         workspace.models().list(null).stream().filter(ModelRecord::runnable).toList());
     models.setPromptText(
-        models.getItems().isEmpty() ? "no model: import one with loupe models import" : "choose a model");
+        Messages.text(models.getItems().isEmpty() ? "labeling.model.none" : "labeling.model.choose"));
     models.setCellFactory(list -> new ModelCell());
     models.setButtonCell(new ModelCell());
     models.setId("prelabel-model");
@@ -201,9 +202,9 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     conf.valueProperty().addListener((o, was, is) -> changed.run());
     iou.valueProperty().addListener((o, was, is) -> changed.run());
     view.reviewThresholdProperty().addListener((o, was, is) -> changed.run());
-    javafx.scene.control.Button similar = new javafx.scene.control.Button("Find similar");
+    javafx.scene.control.Button similar = new javafx.scene.control.Button(Messages.text("grid.menu.findSimilar"));
     similar.setId("find-similar");
-    similar.setTooltip(new javafx.scene.control.Tooltip("Images like this one (Ctrl+Shift+F)"));
+    similar.setTooltip(new javafx.scene.control.Tooltip(Messages.text("labeling.findSimilar.tip")));
     similar.setOnAction(e -> {
       var request = currentImage();
       if (request != null) {
@@ -213,8 +214,9 @@ public final class CanvasLabelingHost implements LabelingHost, AutoCloseable {
     javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
     HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
     HBox bar =
-        new HBox(8, new javafx.scene.control.Label("Pre-label with"), models,
-            new javafx.scene.control.Label("conf"), conf, new javafx.scene.control.Label("IoU"), iou, spacer, similar);
+        new HBox(8, new javafx.scene.control.Label(Messages.text("labeling.prelabel")), models,
+            new javafx.scene.control.Label(Messages.text("labeling.prelabel.conf")), conf,
+            new javafx.scene.control.Label(Messages.text("labeling.prelabel.iou")), iou, spacer, similar);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("prelabel-bar");

@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.labeling;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.classes.ClassColorStore;
 import dev.loupe.core.domain.BoxLabel;
 import dev.loupe.core.domain.Dataset;
@@ -113,7 +114,7 @@ public final class PreviewLabelingHost implements LabelingHost {
       }
       index = i;
       int ticket = ++loading;
-      title.setText("Loading…");
+      title.setText(Messages.text("labeling.preview.loading"));
       background.execute(() -> {
         try {
           String hash = hashes.get(i);
@@ -129,7 +130,7 @@ public final class PreviewLabelingHost implements LabelingHost {
             }
           });
         } catch (Exception e) {
-          fx.execute(() -> title.setText("Cannot show this image: " + e.getMessage()));
+          fx.execute(() -> title.setText(Messages.text("labeling.preview.failed", String.valueOf(e.getMessage()))));
         }
       });
     }
@@ -138,9 +139,10 @@ public final class PreviewLabelingHost implements LabelingHost {
       labels = found;
       view.setImage(image);
       title.setText(record.filename());
-      detail.setText(String.format("%d / %,d   ·   %d × %d   ·   %d label%s   ·   %s%s", i + 1, hashes.size(),
-          record.width(), record.height(), record.labelCount(), record.labelCount() == 1 ? "" : "s",
-          record.split().apiName(), record.hasError() ? "   ·   ⚠ " + record.errorReason() : ""));
+      String text = Messages.text("labeling.preview.detail", record.labelCount(), String.valueOf(i + 1),
+          String.format("%,d", hashes.size()), String.valueOf(record.width()), String.valueOf(record.height()),
+          record.split().apiName());
+      detail.setText(record.hasError() ? Messages.text("labeling.preview.error", text, record.errorReason()) : text);
       fit();
       requestFocus();
     }

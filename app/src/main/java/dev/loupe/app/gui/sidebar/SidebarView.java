@@ -204,7 +204,7 @@ public final class SidebarView extends VBox {
       setId("dataset-" + d.slug());
       Label name = new Label(d.name());
       name.getStyleClass().add("dataset-name");
-      Label detail = new Label(d.task().apiName() + " · " + d.classCount() + " classes");
+      Label detail = new Label(Messages.text("sidebar.dataset.detail", d.classCount(), d.task().apiName()));
       detail.getStyleClass().add("dataset-detail");
       VBox text = new VBox(1, name, detail);
       HBox row = new HBox(8, Icons.of(Icons.DATASET), text);

@@ -97,7 +97,8 @@ public final class SidebarViewModel {
   public String modelDetail(ModelRecord m) {
     String project = m.projectId() == null ? null
         : projects.stream().filter(p -> p.id().equals(m.projectId())).map(Project::name).findFirst().orElse(null);
-    String line = (m.task() == null ? "task unknown" : m.task().apiName()) + " · " + m.format();
+    String line = (m.task() == null ? Messages.text("sidebar.model.taskUnknown") : m.task().apiName())
+        + " · " + m.format();
     return project == null ? line : line + " · " + project;
   }
 

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.similar;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.grid.LabelingRequest;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.insight.DatasetInsight;
@@ -46,16 +47,16 @@ public final class SimilarViewModel {
 
   /** "Images like img_3.jpg". */
   public String title() {
-    return "Images like " + request.filename();
+    return Messages.text("similar.title", request.filename());
   }
 
   /** Asks for the neighbours in the background. */
   public void load() {
     loading.set(true);
-    message.set("Finding similar images…");
+    message.set(Messages.text("similar.finding"));
     String[] failure = new String[1];
     String datasetId = request.dataset().id();
-    tasks.submit("Similar to " + request.filename(), m -> {
+    tasks.submit(Messages.text("similar.task", request.filename()), m -> {
       try {
         return insight.get().similar(datasetId, request.hash(), k, dev.loupe.app.gui.explorer.ExplorerViewModel.MODEL);
       } catch (RuntimeException e) {
@@ -64,11 +65,11 @@ public final class SimilarViewModel {
       }
     }, found -> {
       results.setAll(found);
-      message.set(found.isEmpty() ? "No other images to compare with." : null);
+      message.set(found.isEmpty() ? Messages.text("similar.none") : null);
     }, () -> {
       loading.set(false);
       if (failure[0] != null) {
-        message.set("Cannot find similar images: " + failure[0]);
+        message.set(Messages.text("similar.failed", failure[0]));
       }
     });
   }

@@ -32,7 +32,7 @@ public final class PlatformKeyDialog {
     dialog.getDialogPane().lookupButton(save).setId("dialog-ok");
     PasswordField key = new PasswordField();
     key.setId("platform-key");
-    key.setPromptText("ul_…");
+    key.setPromptText(Messages.text("platform.key.prompt"));
     key.setPrefColumnCount(36);
     Label status = new Label();
     status.setId("platform-status");

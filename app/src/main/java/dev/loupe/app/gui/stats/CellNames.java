@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.stats.ClassStatsCalculator;
 import dev.loupe.core.workspace.HeatmapCell;
 import java.util.Locale;
@@ -13,8 +14,8 @@ final class CellNames {
     String x = range(cell.column());
     String y = range(cell.row());
     return cell.heatmap() == HeatmapCell.Heatmap.LOCATION
-        ? "Centres x " + x + ", y " + y
-        : "Sizes w " + x + ", h " + y;
+        ? Messages.text("stats.cell.location", x, y)
+        : Messages.text("stats.cell.dimension", x, y);
   }
 
   private static String range(int index) {

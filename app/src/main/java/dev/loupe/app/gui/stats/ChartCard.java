@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,10 +38,10 @@ final class ChartCard extends VBox {
     heading.getStyleClass().add("chart-title");
     caption.getStyleClass().add("chart-caption");
     caption.setMinWidth(0);
-    Button save = new Button("PNG");
+    Button save = new Button(Messages.text("stats.png"));
     save.setId(id + "-save");
     save.getStyleClass().addAll("flat", "chart-save");
-    save.setTooltip(new Tooltip("Save this chart as a PNG"));
+    save.setTooltip(new Tooltip(Messages.text("stats.png.tip")));
     save.setOnAction(e -> choose(fileName.get(), saveError));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -54,7 +55,7 @@ final class ChartCard extends VBox {
     readout.getStyleClass().add("chart-readout");
     readout.textProperty().bind(chart.hoverTextProperty());
     readout.setMinHeight(18);
-    MenuItem saveItem = new MenuItem("Save as PNG…");
+    MenuItem saveItem = new MenuItem(Messages.text("stats.png.menu"));
     saveItem.setOnAction(e -> choose(fileName.get(), saveError));
     ContextMenu menu = new ContextMenu(saveItem);
     chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
@@ -73,9 +74,9 @@ final class ChartCard extends VBox {
 
   private void choose(String suggested, Consumer<String> saveError) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save chart as PNG");
+    chooser.setTitle(Messages.text("stats.png.title"));
     chooser.setInitialFileName(suggested + ".png");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.text("stats.png.filter"), "*.png"));
     File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
     if (file == null) {
       return;
@@ -86,7 +87,8 @@ final class ChartCard extends VBox {
     try {
       ChartPng.write(chart, path);
     } catch (IOException | RuntimeException e) {
-      saveError.accept("Cannot save " + path.getFileName() + ": " + e.getMessage());
+      saveError.accept(
+          Messages.text("stats.png.failed", path.getFileName().toString(), String.valueOf(e.getMessage())));
     }
   }
 }

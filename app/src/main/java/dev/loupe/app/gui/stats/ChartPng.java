@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ final class ChartPng {
 
   static void write(ChartCanvas chart, Path file) throws IOException {
     if (chart.canvas().getWidth() < 1 || chart.canvas().getHeight() < 1) {
-      throw new IOException("the chart is not on screen, so it has no size to save");
+      throw new IOException(Messages.text("stats.png.notShown"));
     }
     WritableImage image = chart.canvas().snapshot(null, null);
     Path parent = file.toAbsolutePath().getParent();
@@ -21,7 +22,7 @@ final class ChartPng {
       Files.createDirectories(parent);
     }
     if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
-      throw new IOException("no PNG writer");
+      throw new IOException(Messages.text("stats.png.noWriter"));
     }
   }
 }

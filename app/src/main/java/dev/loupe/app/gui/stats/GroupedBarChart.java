@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
@@ -92,7 +93,7 @@ final class GroupedBarChart extends ChartCanvas {
     if (rows.isEmpty()) {
       g.setFill(muted());
       g.setTextAlign(TextAlignment.CENTER);
-      g.fillText("No classes", w / 2, h / 2);
+      g.fillText(Messages.text("stats.chart.noClasses"), w / 2, h / 2);
       return;
     }
     double nameWidth = Math.min(w * 0.35, namesWidth + 12);
@@ -149,7 +150,7 @@ final class GroupedBarChart extends ChartCanvas {
     g.fillText(secondaryName, x + 14, 12);
     if (log) {
       g.setTextAlign(TextAlignment.RIGHT);
-      g.fillText("log scale", w - PAD, 12);
+      g.fillText(Messages.text("stats.chart.logScale"), w - PAD, 12);
     }
   }
 
@@ -177,6 +178,7 @@ final class GroupedBarChart extends ChartCanvas {
       return "";
     }
     Row r = rows.get(row);
-    return String.format("%s: %,d %s, %,d %s", r.name(), r.primary(), primaryName, r.secondary(), secondaryName);
+    return Messages.text("stats.chart.bar", r.name(), String.format("%,d", r.primary()), primaryName,
+        String.format("%,d", r.secondary()), secondaryName);
   }
 }

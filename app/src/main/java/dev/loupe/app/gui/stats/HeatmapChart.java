@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.workspace.HeatmapCell;
 import java.util.function.Consumer;
 import javafx.geometry.VPos;
@@ -153,7 +154,7 @@ final class HeatmapChart extends ChartCanvas {
       return "";
     }
     long v = bins[cell.row()][cell.column()];
-    return String.format("%s: %,d label%s%s", CellNames.of(cell), v, v == 1 ? "" : "s", v > 0 && onClick != null
-        ? " · click to show the images" : "");
+    String text = Messages.text("stats.heatmap.cell", v, CellNames.of(cell));
+    return v > 0 && onClick != null ? Messages.text("stats.heatmap.click", text) : text;
   }
 }

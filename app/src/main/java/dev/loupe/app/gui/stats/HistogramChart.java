@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.stats.ClassStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ final class HistogramChart extends ChartCanvas {
     }
     if (bars.isEmpty()) {
       g.setTextAlign(TextAlignment.CENTER);
-      g.fillText("No data", LEFT + plotW / 2, TOP + plotH / 2);
+      g.fillText(Messages.text("stats.chart.noData"), LEFT + plotW / 2, TOP + plotH / 2);
       g.setFont(FONT);
       return;
     }
@@ -113,7 +114,7 @@ final class HistogramChart extends ChartCanvas {
     for (int i = 0; i < bars.size(); i += every) {
       g.fillText(String.valueOf(bars.get(i).bin()), from + (i + 0.5) * step, TOP + plotH + 3);
     }
-    g.fillText(xName + (log ? "  (log scale)" : ""), LEFT + plotW / 2, TOP + plotH + 17);
+    g.fillText(log ? Messages.text("stats.chart.axisLog", xName) : xName, LEFT + plotW / 2, TOP + plotH + 17);
     g.setFont(FONT);
   }
 
@@ -125,6 +126,6 @@ final class HistogramChart extends ChartCanvas {
     }
     ClassStats.Bin b = bars.get(i);
     String range = binWidth > 0 ? b.bin() + "–" + (b.bin() + binWidth - 1) : String.valueOf(b.bin());
-    return String.format("%s %s: %,d", range, unit, b.count());
+    return Messages.text("stats.histogram.bar", b.count(), range, unit);
   }
 }

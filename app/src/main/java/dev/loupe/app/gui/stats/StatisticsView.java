@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.stats;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.stats.ClassStats;
 import dev.loupe.core.stats.ClassStatsCalculator;
@@ -44,13 +45,20 @@ public final class StatisticsView extends BorderPane {
 
   private final StatisticsViewModel model;
   private final Label saveError = new Label();
-  private final GroupedBarChart classes = new GroupedBarChart("instances", "images");
-  private final GroupedBarChart splits = new GroupedBarChart("instances", "images");
-  private final HeatmapChart location = new HeatmapChart(HeatmapCell.Heatmap.LOCATION, "centre x", "centre y");
-  private final HeatmapChart dimension = new HeatmapChart(HeatmapCell.Heatmap.DIMENSION, "width", "height");
-  private final HistogramChart widths = new HistogramChart(ClassStatsCalculator.SIZE_BIN, "image width, px", "px");
-  private final HistogramChart heights = new HistogramChart(ClassStatsCalculator.SIZE_BIN, "image height, px", "px");
-  private final HistogramChart points = new HistogramChart(0, "points per label", "points");
+  private final GroupedBarChart classes = new GroupedBarChart(
+      Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
+  private final GroupedBarChart splits = new GroupedBarChart(
+      Messages.text("stats.series.instances"), Messages.text("stats.series.images"));
+  private final HeatmapChart location = new HeatmapChart(HeatmapCell.Heatmap.LOCATION,
+      Messages.text("stats.axis.centreX"), Messages.text("stats.axis.centreY"));
+  private final HeatmapChart dimension = new HeatmapChart(HeatmapCell.Heatmap.DIMENSION,
+      Messages.text("stats.axis.width"), Messages.text("stats.axis.height"));
+  private final HistogramChart widths = new HistogramChart(ClassStatsCalculator.SIZE_BIN,
+      Messages.text("stats.axis.imageWidth"), Messages.text("stats.unit.px"));
+  private final HistogramChart heights = new HistogramChart(ClassStatsCalculator.SIZE_BIN,
+      Messages.text("stats.axis.imageHeight"), Messages.text("stats.unit.px"));
+  private final HistogramChart points = new HistogramChart(0,
+      Messages.text("stats.axis.pointsPerLabel"), Messages.text("stats.unit.points"));
   private ChartCard dimensionCard;
   /** The first row (classes and splits): as tall as the classes need, within bounds. */
   private GridPane classRow;
@@ -97,7 +105,7 @@ public final class StatisticsView extends BorderPane {
   }
 
   private Region header() {
-    Label title = new Label("Statistics");
+    Label title = new Label(Messages.text("stats.title"));
     title.getStyleClass().add("statistics-title");
     Label summary = new Label();
     summary.setId("statistics-summary");
@@ -111,7 +119,7 @@ public final class StatisticsView extends BorderPane {
     sampled.managedProperty().bind(sampled.visibleProperty());
     saveError.getStyleClass().add("form-problem");
     saveError.setMinWidth(0);
-    CheckBox log = new CheckBox("Log scale");
+    CheckBox log = new CheckBox(Messages.text("stats.logScale"));
     log.setId("log-scale");
     log.selectedProperty().bindBidirectional(model.logScaleProperty());
     ComboBox<ClassOrder> order = new ComboBox<>();
@@ -130,7 +138,7 @@ public final class StatisticsView extends BorderPane {
       }
     });
     order.valueProperty().bindBidirectional(model.orderProperty());
-    Button refresh = new Button("Refresh", Icons.of(Icons.VERSION));
+    Button refresh = new Button(Messages.text("stats.refresh"), Icons.of(Icons.VERSION));
     refresh.setId("refresh-statistics");
     refresh.setOnAction(e -> model.refresh());
     refresh.disableProperty().bind(model.datasetProperty().isNull());
@@ -147,15 +155,16 @@ public final class StatisticsView extends BorderPane {
   }
 
   private Node body() {
-    ChartCard classCard = card("chart-classes", "Class distribution", classes, "classes");
-    ChartCard splitCard = card("chart-splits", "Splits", splits, "splits");
-    ChartCard locationCard = card("chart-location", "Label locations", location, "location-heatmap");
-    dimensionCard = card("chart-dimensions", "Label sizes", dimension, "dimension-heatmap");
-    ChartCard pointsCard = card("chart-points", "Points per label", points, "points-per-label");
-    ChartCard widthCard = card("chart-widths", "Image widths", widths, "image-widths");
-    ChartCard heightCard = card("chart-heights", "Image heights", heights, "image-heights");
-    classCard.setCaption("click a class to see its images");
-    locationCard.setCaption("label centres · click a cell to see its images");
+    ChartCard classCard = card("chart-classes", Messages.text("stats.chart.classes"), classes, "classes");
+    ChartCard splitCard = card("chart-splits", Messages.text("stats.chart.splits"), splits, "splits");
+    ChartCard locationCard =
+        card("chart-location", Messages.text("stats.chart.location"), location, "location-heatmap");
+    dimensionCard = card("chart-dimensions", Messages.text("stats.chart.dimensions"), dimension, "dimension-heatmap");
+    ChartCard pointsCard = card("chart-points", Messages.text("stats.chart.points"), points, "points-per-label");
+    ChartCard widthCard = card("chart-widths", Messages.text("stats.chart.widths"), widths, "image-widths");
+    ChartCard heightCard = card("chart-heights", Messages.text("stats.chart.heights"), heights, "image-heights");
+    classCard.setCaption(Messages.text("stats.chart.classes.caption"));
+    locationCard.setCaption(Messages.text("stats.chart.location.caption"));
     classRow = row(CLASS_ROW_MAX, new double[] {64, 36}, classCard, splitCard);
     VBox rows = new VBox(12,
         classRow,
@@ -171,12 +180,12 @@ public final class StatisticsView extends BorderPane {
   }
 
   private Node overlays() {
-    Label empty = new Label("Choose a dataset on the left, or import one.");
+    Label empty = new Label(Messages.text("grid.empty"));
     empty.getStyleClass().add("empty-state");
     empty.visibleProperty().bind(model.datasetProperty().isNull());
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setMaxSize(36, 36);
-    Label reading = new Label("Reading statistics…", spinner);
+    Label reading = new Label(Messages.text("stats.reading"), spinner);
     reading.setContentDisplay(ContentDisplay.TOP);
     reading.getStyleClass().add("empty-state");
     reading.setId("statistics-loading");
@@ -236,8 +245,9 @@ public final class StatisticsView extends BorderPane {
     location.setBins(stats.locationHeatmap().bins(), stats.locationHeatmap().maxCount(), log);
     ClassStats.DimensionHeatmap dims = stats.dimensionHeatmap();
     dimension.setBins(dims.bins(), dims.maxCount(), log);
-    dimensionCard.setCaption(dims.maxCount() == 0 ? "" : String.format("share of the image · %d–%d px wide,"
-        + " %d–%d px high", dims.minWidth(), dims.maxWidth(), dims.minHeight(), dims.maxHeight()));
+    dimensionCard.setCaption(dims.maxCount() == 0 ? "" : Messages.text("stats.chart.dimensions.caption",
+        String.valueOf(dims.minWidth()), String.valueOf(dims.maxWidth()), String.valueOf(dims.minHeight()),
+        String.valueOf(dims.maxHeight())));
     widths.setBins(stats.imageStats().widthHistogram(), log);
     heights.setBins(stats.imageStats().heightHistogram(), log);
     points.setBins(stats.imageStats().pointsHistogram(), log);

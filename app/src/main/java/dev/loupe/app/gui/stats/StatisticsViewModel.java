@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.stats;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.app.gui.grid.ImageSetFilter;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
@@ -98,9 +99,9 @@ public final class StatisticsViewModel {
     readingRevision = currentRevision(d);
     loading.set(true);
     tasks.submit(
-        "Statistics",
+        Messages.text("stats.task"),
         monitor -> {
-          monitor.progress(-1, -1, "reading " + d.name());
+          monitor.progress(-1, -1, Messages.text("stats.task.reading", d.name()));
           return source.read(d.id());
         },
         result -> {
@@ -151,7 +152,8 @@ public final class StatisticsViewModel {
     List<ClassBar> bars = new ArrayList<>();
     long instances = 0;
     for (ClassStats.ClassCount c : stats.classes()) {
-      String name = c.classId() < stats.classNames().size() ? stats.classNames().get(c.classId()) : "class " + c.classId();
+      String name = c.classId() < stats.classNames().size() ? stats.classNames().get(c.classId()) 
+          : Messages.text("grid.unnamedClass", c.classId());
       bars.add(new ClassBar(c.classId(), name, c.count(), c.imageCount()));
       instances += c.count();
     }
@@ -161,10 +163,10 @@ public final class StatisticsViewModel {
     for (SplitCount s : shown.splits()) {
       images += s.images();
     }
-    summary.set(String.format("%,d image%s · %,d instance%s · %d class%s", images, images == 1 ? "" : "s",
-        instances, instances == 1 ? "" : "s", bars.size(), bars.size() == 1 ? "" : "es"));
+    summary.set(Messages.text("stats.summary", Messages.text("stats.summary.images", images),
+        Messages.text("stats.summary.instances", instances), Messages.text("stats.summary.classes", bars.size())));
     sampledNotice.set(stats.sampled()
-        ? String.format("Sampled: computed over %,d of %,d images", stats.sampleSize(), images)
+        ? Messages.text("stats.sampled", stats.sampleSize(), String.format("%,d", images))
         : "");
   }
 
@@ -184,7 +186,7 @@ public final class StatisticsViewModel {
     }
     String name = CellNames.of(cell);
     tasks.submit(
-        "Finding images",
+        Messages.text("stats.task.finding"),
         monitor -> new HeatmapCellScan(workspace).scan(d.id(), cell, monitor),
         (CellImages found) -> {
           if (d.equals(dataset.get())) {

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.tasks;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.task.CancelledException;
 import dev.loupe.core.task.TaskMonitor;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class BackgroundTasks implements AutoCloseable {
           try {
             onSuccess.accept(task.getValue());
           } catch (RuntimeException ex) {
-            error.set(title + " failed: " + describe(ex));
+            error.set(Messages.text("tasks.failed", title, describe(ex)));
           }
           onEnd.run();
         });
@@ -95,7 +96,7 @@ public final class BackgroundTasks implements AutoCloseable {
           running.remove(item);
           Throwable t = task.getException();
           if (!(t instanceof CancelledException)) {
-            error.set(title + " failed: " + describe(t));
+            error.set(Messages.text("tasks.failed", title, describe(t)));
           }
           onEnd.run();
         });
@@ -111,7 +112,7 @@ public final class BackgroundTasks implements AutoCloseable {
       shown = shown.getCause();
     }
     if (shown instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or folder: " + shown.getMessage();
+      return Messages.text("tasks.noSuchFile", String.valueOf(shown.getMessage()));
     }
     String message = shown.getMessage();
     return message == null || message.isBlank() ? shown.getClass().getSimpleName() : message;

@@ -1,5 +1,6 @@
 package dev.loupe.app.gui.tasks;
 
+import dev.loupe.app.gui.Messages;
 import dev.loupe.core.task.CancelledException;
 import dev.loupe.core.task.TaskMonitor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ public final class RunningTask<T> {
           @Override
           protected T call() throws Exception {
             updateProgress(-1, 1);
-            updateMessage("starting");
+            updateMessage(Messages.text("tasks.starting"));
             TaskMonitor monitor =
                 new TaskMonitor() {
                   @Override

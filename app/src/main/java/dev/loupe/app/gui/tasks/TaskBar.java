@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.tasks;
 
 import dev.loupe.app.gui.Icons;
+import dev.loupe.app.gui.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -56,7 +57,7 @@ public final class TaskBar extends HBox {
       message.getStyleClass().add("task-message");
       message.textProperty().bind(task.messageProperty());
       message.setMaxWidth(220);
-      Button cancel = new Button("Cancel");
+      Button cancel = new Button(Messages.text("tasks.cancel"));
       cancel.getStyleClass().add("flat");
       cancel.setId("cancel-task");
       cancel.disableProperty().bind(task.cancellingProperty());
