@@ -15,6 +15,8 @@ public final class Icons {
   public static final String PROJECT = "M2 2h5v5H2zm7 0h5v5H9zM2 9h5v5H2zm7 0h5v5H9z";
   public static final String TAG = "M1 1h6.5L15 8.5 8.5 15 1 7.5zm3 2a1 1 0 100 2 1 1 0 000-2z";
   public static final String SPLIT = "M2 3h12v2H2zm0 4h8v2H2zm0 4h5v2H2z";
+  /** Up and down: push and pull. */
+  public static final String SYNC = "M4 1l3.5 3.5-1.4 1.4L5 4.8V12H3V4.8L1.9 5.9 0.5 4.5zm8 14l-3.5-3.5 1.4-1.4 1.1 1.1V4h2v7.2l1.1-1.1 1.4 1.4z";
   public static final String VERSION = "M8 1a7 7 0 110 14A7 7 0 018 1zm0 2a5 5 0 100 10A5 5 0 008 3zm-1 1.5h2v3.1l2.2 2.2-1.4 1.4L7 8.4z";
   public static final String BACK = "M7.3 2.3l1.4 1.4L5.4 7H14v2H5.4l3.3 3.3-1.4 1.4L1.6 8z";
   public static final String NEXT = "M8.7 2.3L14.4 8l-5.7 5.7-1.4-1.4L10.6 9H2V7h8.6L7.3 3.7z";

@@ -291,7 +291,7 @@ public final class MainWindow extends BorderPane {
     Button classes = tool("classes", "toolbar.classes", Icons.TAG, this::openClasses);
     Button split = tool("split", "toolbar.split", Icons.SPLIT, this::openSplit);
     Button versions = tool("versions", "toolbar.versions", Icons.VERSION, this::openVersions);
-    Button sync = tool("sync", "toolbar.sync", Icons.IMPORT, this::openSync);
+    Button sync = tool("sync", "toolbar.sync", Icons.SYNC, this::openSync);
     Button annotate = tool("auto-annotate", "toolbar.annotate", Icons.MODEL, this::openAutoAnnotate);
     Button trash = tool("trash-dataset", "toolbar.trash", Icons.TRASH, () -> actions.trashDataset(dataset()));
     trash.setText(null);
@@ -310,6 +310,7 @@ public final class MainWindow extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(6, 12, 6, 12));
     bar.getStyleClass().add("app-toolbar");
+    CompactToolbar.attach(bar, List.of(newDataset, importButton, export, classes, split, versions, sync, annotate));
     return bar;
   }
 
