@@ -117,6 +117,6 @@ class MessagesTest {
       assertThat(HelpOverlay.scopeName(scope)).isNotBlank();
     }
     assertThat(HelpOverlay.presetName(Keymap.Preset.LABEL_STUDIO)).isEqualTo("label studio");
-    assertThat(KeymapEditor.presetName(Keymap.Preset.LABEL_STUDIO)).isEqualTo("LABEL_STUDIO");
+    assertThat(KeymapEditor.presetName(Keymap.Preset.LABEL_STUDIO)).isEqualTo("Label Studio");
   }
 }
