@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,8 +28,9 @@ class CompactToolbarFxTest {
   private CompactToolbar toolbar;
 
   @Start
-  void start(Stage stage) {
-    this.stage = stage;
+  void start(Stage primary) {
+    // a stage of its own: resizing the shared primary stage would fix its size for the tests after this one
+    stage = new Stage();
     buttons = List.of(
         new Button("Import a dataset", Icons.of(Icons.IMPORT)),
         new Button("Export this dataset", Icons.of(Icons.EXPORT)),
@@ -40,6 +42,11 @@ class CompactToolbarFxTest {
     toolbar = CompactToolbar.attach(bar, buttons);
     stage.setScene(new Scene(bar, 900, 60));
     stage.show();
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    robot.interact(stage::close);
   }
 
   private void resize(FxRobot robot, double width) {
