@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,25 +15,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every key the window's code names in full is in the English bundle (keys made by joining, as
- * {@code "split." + name}, are checked where they are made), and every text there is a valid pattern.
+ * For the window's bundle and the labeling module's: every key the code names in full is in the
+ * English bundle (keys made by joining, as {@code "split." + name}, are checked where they are made),
+ * and every text there is a valid pattern.
  */
 class MessagesTest {
   private static final Pattern KEY = Pattern.compile("Messages\\.text\\(\\s*\"([^\"]+)\"\\s*[,)]");
 
-  private static Properties bundle() throws IOException {
+  /** Each module's sources and the bundle its {@code Messages.text} reads. */
+  static Stream<Arguments> bundles() {
+    return Stream.of(
+        Arguments.of("src/main/java", "/dev/loupe/app/gui/messages.properties"),
+        Arguments.of("../labeling/src/main/java", "/dev/loupe/labeling/messages.properties"));
+  }
+
+  private static Properties bundle(String resource) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = Messages.class.getResourceAsStream("messages.properties")) {
-      p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    try (InputStream in = MessagesTest.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
   }
 
-  private static Set<String> keysInCode() throws IOException {
+  private static Set<String> keysInCode(String sources) throws IOException {
     Set<String> keys = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+    try (Stream<Path> files = Files.walk(Path.of(sources))) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
         Matcher m = KEY.matcher(Files.readString(f));
         while (m.find()) {
@@ -42,16 +56,18 @@ class MessagesTest {
     return keys;
   }
 
-  @Test
-  void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
-    Set<String> used = keysInCode();
+  @ParameterizedTest
+  @MethodSource("bundles")
+  void everyKeyTheCodeNamesIsInTheBundle(String sources, String bundle) throws IOException {
+    Set<String> used = keysInCode(sources);
     assertThat(used).isNotEmpty();
-    assertThat(bundle().stringPropertyNames()).containsAll(used);
+    assertThat(bundle(bundle).stringPropertyNames()).containsAll(used);
   }
 
-  @Test
-  void everyTextIsAPatternThatFormats() throws IOException {
-    Properties p = bundle();
+  @ParameterizedTest
+  @MethodSource("bundles")
+  void everyTextIsAPatternThatFormats(String sources, String bundle) throws IOException {
+    Properties p = bundle(bundle);
     for (String key : p.stringPropertyNames()) {
       String text = p.getProperty(key);
       java.text.MessageFormat format = new java.text.MessageFormat(text, java.util.Locale.ENGLISH);
