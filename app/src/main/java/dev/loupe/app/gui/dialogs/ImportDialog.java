@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.dialogs;
 
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.app.gui.tasks.BackgroundTasks;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
@@ -59,48 +60,18 @@ public final class ImportDialog {
     format.setId("import-format");
     format.getItems().add(ImportViewModel.DETECT);
     format.getItems().addAll(Formats.READABLE);
-    format.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(String f) {
-        return ImportViewModel.DETECT.equals(f) ? Messages.text("import.format.detect") : f;
-      }
-
-      @Override
-      public String fromString(String s) {
-        return s;
-      }
-    });
+    format.setConverter(ShownAs.text(f -> ImportViewModel.DETECT.equals(f) ? Messages.text("import.format.detect") : f));
     format.valueProperty().bindBidirectional(model.formatProperty());
     ComboBox<Task> task = new ComboBox<>();
     task.getItems().add(null);
     task.getItems().addAll(Task.DETECT, Task.SEGMENT, Task.POSE, Task.OBB, Task.CLASSIFY);
-    task.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(Task t) {
-        return t == null ? Messages.text("import.task.asRead") : t.apiName();
-      }
-
-      @Override
-      public Task fromString(String s) {
-        return null;
-      }
-    });
+    task.setConverter(ShownAs.text(Task::apiName, Messages.text("import.task.asRead")));
     task.valueProperty().bindBidirectional(model.taskProperty());
     ComboBox<Dataset> into = new ComboBox<>();
     into.setId("import-into");
     into.getItems().add(null);
     into.getItems().addAll(datasets);
-    into.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(Dataset d) {
-        return d == null ? Messages.text("import.into.new") : d.name();
-      }
-
-      @Override
-      public Dataset fromString(String s) {
-        return null;
-      }
-    });
+    into.setConverter(ShownAs.text(Dataset::name, Messages.text("import.into.new")));
     into.valueProperty().bindBidirectional(model.intoProperty());
     into.setValue(null);
     TextField name = new TextField();

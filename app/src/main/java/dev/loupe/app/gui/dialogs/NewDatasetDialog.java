@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.dialogs;
 
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Task;
 import dev.loupe.core.workspace.Workspace;
@@ -30,17 +31,7 @@ public final class NewDatasetDialog {
     task.setId("dataset-task");
     task.getItems().setAll(Task.DETECT, Task.SEGMENT, Task.POSE, Task.OBB, Task.CLASSIFY);
     task.valueProperty().bindBidirectional(model.taskProperty());
-    task.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(Task t) {
-        return t == null ? "" : t.apiName(); // the task's name as Ultralytics writes it, shown so everywhere
-      }
-
-      @Override
-      public Task fromString(String s) {
-        return Task.parse(s);
-      }
-    });
+    task.setConverter(ShownAs.text(Task::apiName)); // the task's name as Ultralytics writes it, shown so everywhere
     TextArea classes = new TextArea();
     classes.setId("dataset-classes");
     classes.setPromptText(Messages.text("newDataset.classes.prompt"));

@@ -2,6 +2,7 @@ package dev.loupe.app.gui.explorer;
 
 import dev.loupe.app.gui.Icons;
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.app.gui.gallery.GalleryView;
 import dev.loupe.app.gui.gallery.ThumbnailView;
 import dev.loupe.app.gui.grid.ThumbnailCache;
@@ -30,7 +31,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 
 /**
  * The explorer: the dataset's map as a {@link ScatterView}, a bar (colour mode, drag tool, fit,
@@ -138,17 +138,7 @@ public final class ExplorerView extends BorderPane {
     mode.setId("color-mode");
     mode.getItems().setAll(ColorMode.values());
     mode.valueProperty().bindBidirectional(model.colorModeProperty());
-    mode.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(ColorMode m) {
-        return m == null ? "" : m.text();
-      }
-
-      @Override
-      public ColorMode fromString(String s) {
-        return null;
-      }
-    });
+    mode.setConverter(ShownAs.text(ColorMode::text));
     Label colour = new Label(Messages.text("explorer.colourBy"));
     colour.getStyleClass().add("form-label");
     ToggleGroup tools = new ToggleGroup();

@@ -3,6 +3,7 @@ package dev.loupe.app.gui.grid;
 import dev.loupe.app.gui.AppSettings;
 import dev.loupe.app.gui.Icons;
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.workspace.ImageSort;
@@ -25,7 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 
 /**
  * The dataset view: a filter bar (search, split, labeled, errors, classes, sort), the selection's
@@ -98,7 +98,7 @@ public final class DatasetView extends BorderPane {
     ComboBox<ImageSort> sort = new ComboBox<>();
     sort.setId("sort");
     sort.getItems().setAll(ImageSort.values());
-    sort.setConverter(converter(s -> sortName(s)));
+    sort.setConverter(ShownAs.text(s -> sortName(s)));
     sort.valueProperty().bindBidirectional(model.sortProperty());
     sort.setTooltip(new Tooltip(Messages.text("grid.sort")));
 
@@ -248,18 +248,7 @@ public final class DatasetView extends BorderPane {
     box.getStyleClass().add("filter");
     box.getItems().add(null);
     box.getItems().addAll(values);
-    box.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(T value) {
-            return value == null ? anyText : text.apply(value);
-          }
-
-          @Override
-          public T fromString(String s) {
-            return null;
-          }
-        });
+    box.setConverter(ShownAs.text(text, anyText));
     box.setButtonCell(cell(anyText, text));
     box.setCellFactory(v -> cell(anyText, text));
     return box;
@@ -272,20 +261,6 @@ public final class DatasetView extends BorderPane {
       protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty ? anyText : item == null ? anyText : text.apply(item));
-      }
-    };
-  }
-
-  private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : text.apply(value);
-      }
-
-      @Override
-      public T fromString(String s) {
-        return null;
       }
     };
   }

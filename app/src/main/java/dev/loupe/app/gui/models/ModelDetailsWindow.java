@@ -1,6 +1,7 @@
 package dev.loupe.app.gui.models;
 
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.domain.Split;
 import dev.loupe.core.metrics.ClassMetrics;
@@ -24,7 +25,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * A model's window: its summary, trained metrics and run (a link to the training view), {@code val}
@@ -63,11 +63,11 @@ public final class ModelDetailsWindow extends BorderPane {
 
     ComboBox<Dataset> dataset = new ComboBox<>(javafx.collections.FXCollections.observableList(model.datasets()));
     dataset.setId("model-val-dataset");
-    dataset.setConverter(converter(d -> d.name() + " (" + d.task().apiName() + ")"));
+    dataset.setConverter(ShownAs.text(d -> d.name() + " (" + d.task().apiName() + ")"));
     model.defaultDataset().ifPresent(dataset::setValue);
     ComboBox<Split> split = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Split.values()));
     split.setId("model-val-split");
-    split.setConverter(converter(Split::apiName));
+    split.setConverter(ShownAs.text(Split::apiName));
     split.setValue(Split.VAL);
     Button validate = new Button(Messages.text("models.validate"));
     validate.setId("model-validate");
@@ -143,19 +143,5 @@ public final class ModelDetailsWindow extends BorderPane {
     TableColumn<ClassMetrics, String> c = new TableColumn<>(name);
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
-  }
-
-  private static <T> StringConverter<T> converter(Function<T, String> text) {
-    return new StringConverter<>() {
-      @Override
-      public String toString(T value) {
-        return value == null ? "" : text.apply(value);
-      }
-
-      @Override
-      public T fromString(String string) {
-        return null;
-      }
-    };
   }
 }

@@ -2,6 +2,7 @@ package dev.loupe.app.gui.stats;
 
 import dev.loupe.app.gui.Icons;
 import dev.loupe.app.gui.Messages;
+import dev.loupe.app.gui.ShownAs;
 import dev.loupe.core.domain.Dataset;
 import dev.loupe.core.stats.ClassStats;
 import dev.loupe.core.stats.ClassStatsCalculator;
@@ -30,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The statistics view of the selected dataset: class distribution, split breakdown, location and
@@ -126,17 +126,7 @@ public final class StatisticsView extends BorderPane {
     order.setId("class-order");
     order.getStyleClass().add("filter");
     order.getItems().setAll(ClassOrder.values());
-    order.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(ClassOrder value) {
-        return value == null ? "" : value.text();
-      }
-
-      @Override
-      public ClassOrder fromString(String s) {
-        return null;
-      }
-    });
+    order.setConverter(ShownAs.text(ClassOrder::text));
     order.valueProperty().bindBidirectional(model.orderProperty());
     Button refresh = new Button(Messages.text("stats.refresh"), Icons.of(Icons.VERSION));
     refresh.setId("refresh-statistics");
